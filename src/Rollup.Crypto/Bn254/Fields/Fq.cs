@@ -8,7 +8,7 @@ namespace Rollup.Crypto.Bn254.Fields;
 /// stored in Montgomery form (four little-endian limbs, always fully reduced).
 /// Operators are for readability; the static <c>Multiply(in, in, out)</c>-style methods are the hot path.
 /// </summary>
-public readonly partial struct Fq : IEquatable<Fq>
+public readonly partial struct Fq : IEquatable<Fq>, Curves.ICurveField<Fq>
 {
     internal readonly U256 Limbs;
 

@@ -8,7 +8,7 @@ namespace Rollup.Crypto.Bn254.Towers;
 /// F_q2 = F_q[u]/(u^2 + 1); the element is A0 + A1·u. -1 is a non-residue in F_q because q ≡ 3 mod 4.
 /// The twist curve G2 lives over this field.
 /// </summary>
-public readonly struct Fq2 : IEquatable<Fq2>
+public readonly struct Fq2 : IEquatable<Fq2>, Curves.ICurveField<Fq2>
 {
     public readonly Fq A0, A1;
 
@@ -106,6 +106,27 @@ public readonly struct Fq2 : IEquatable<Fq2>
             if (!(exponent >> (int)i).IsEven) result *= bas;
         }
         return result;
+    }
+
+    /// <summary>Inverts every non-zero element in place with one inversion (Montgomery's trick).</summary>
+    public static void BatchInverse(Span<Fq2> values)
+    {
+        if (values.Length == 0) return;
+        var prefix = new Fq2[values.Length];
+        Fq2 acc = One;
+        for (int i = 0; i < values.Length; i++)
+        {
+            prefix[i] = acc;
+            if (!values[i].IsZero) acc *= values[i];
+        }
+        Fq2 inv = acc.Inverse();
+        for (int i = values.Length - 1; i >= 0; i--)
+        {
+            if (values[i].IsZero) continue;
+            Fq2 vi = inv * prefix[i];
+            inv *= values[i];
+            values[i] = vi;
+        }
     }
 
     public bool Equals(Fq2 other) => this == other;
