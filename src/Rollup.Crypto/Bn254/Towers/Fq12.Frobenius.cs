@@ -25,6 +25,9 @@ public readonly partial struct Fq12
         return table;
     }
 
+    /// <summary>ξ^(j(q^k - 1)/6) for k in 1..3, j in 0..5; the twist Frobenius ψ reuses these.</summary>
+    internal static Fq2 FrobeniusCoefficient(int k, int j) => FrobeniusCoefficients[k - 1][j];
+
     /// <summary>f^(q^power) for power 1, 2 or 3 (higher powers compose: q^6 is <see cref="Conjugate"/>).</summary>
     public Fq12 Frobenius(int power)
     {
