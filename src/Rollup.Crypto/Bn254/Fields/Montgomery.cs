@@ -1,0 +1,268 @@
+using System.Runtime.CompilerServices;
+using static Rollup.Crypto.Bn254.Fields.Word;
+
+namespace Rollup.Crypto.Bn254.Fields;
+
+/// <summary>
+/// Montgomery arithmetic modulo a 254-bit prime held in four limbs (R = 2^256).
+/// Values are kept fully reduced (&lt; M) after every operation, so equality is limb equality.
+/// Both BN254 moduli have a top limb below (2^64-1)/2 - 1, which lets the CIOS multiplication skip
+/// the extra carry word per outer iteration ("no-carry" optimisation): the running total never
+/// exceeds 2M &lt; 2^256.
+/// </summary>
+internal static class Montgomery<P> where P : struct, IModulus
+{
+    public static U256 Modulus
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => new(P.M0, P.M1, P.M2, P.M3);
+    }
+
+    public static U256 One
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => new(P.R0, P.R1, P.R2, P.R3);
+    }
+
+    /// <summary>True when the limbs, read as an integer, are below the modulus.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsCanonical(in U256 a)
+    {
+        ulong borrow = 0;
+        Sbb(a.L0, P.M0, ref borrow);
+        Sbb(a.L1, P.M1, ref borrow);
+        Sbb(a.L2, P.M2, ref borrow);
+        Sbb(a.L3, P.M3, ref borrow);
+        return borrow != 0;
+    }
+
+    /// <summary>Maps t in [0, 2M) to [0, M).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static U256 SubtractModulusIfNeeded(ulong t0, ulong t1, ulong t2, ulong t3)
+    {
+        ulong borrow = 0;
+        ulong s0 = Sbb(t0, P.M0, ref borrow);
+        ulong s1 = Sbb(t1, P.M1, ref borrow);
+        ulong s2 = Sbb(t2, P.M2, ref borrow);
+        ulong s3 = Sbb(t3, P.M3, ref borrow);
+        return borrow != 0 ? new U256(t0, t1, t2, t3) : new U256(s0, s1, s2, s3);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static U256 Add(in U256 a, in U256 b)
+    {
+        // a + b < 2M < 2^255: no carry out of the top limb.
+        ulong c = 0;
+        ulong t0 = Adc(a.L0, b.L0, ref c);
+        ulong t1 = Adc(a.L1, b.L1, ref c);
+        ulong t2 = Adc(a.L2, b.L2, ref c);
+        ulong t3 = a.L3 + b.L3 + c;
+        return SubtractModulusIfNeeded(t0, t1, t2, t3);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static U256 Double(in U256 a)
+    {
+        ulong t0 = a.L0 << 1;
+        ulong t1 = (a.L1 << 1) | (a.L0 >> 63);
+        ulong t2 = (a.L2 << 1) | (a.L1 >> 63);
+        ulong t3 = (a.L3 << 1) | (a.L2 >> 63);
+        return SubtractModulusIfNeeded(t0, t1, t2, t3);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static U256 Sub(in U256 a, in U256 b)
+    {
+        ulong borrow = 0;
+        ulong t0 = Sbb(a.L0, b.L0, ref borrow);
+        ulong t1 = Sbb(a.L1, b.L1, ref borrow);
+        ulong t2 = Sbb(a.L2, b.L2, ref borrow);
+        ulong t3 = Sbb(a.L3, b.L3, ref borrow);
+        if (borrow == 0) return new U256(t0, t1, t2, t3);
+        // Wrapped below zero: add M back (the carry out cancels the borrow).
+        ulong c = 0;
+        t0 = Adc(t0, P.M0, ref c);
+        t1 = Adc(t1, P.M1, ref c);
+        t2 = Adc(t2, P.M2, ref c);
+        t3 = t3 + P.M3 + c;
+        return new U256(t0, t1, t2, t3);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static U256 Neg(in U256 a)
+    {
+        if (a.IsZero) return a;
+        ulong borrow = 0;
+        ulong t0 = Sbb(P.M0, a.L0, ref borrow);
+        ulong t1 = Sbb(P.M1, a.L1, ref borrow);
+        ulong t2 = Sbb(P.M2, a.L2, ref borrow);
+        ulong t3 = Sbb(P.M3, a.L3, ref borrow);
+        return new U256(t0, t1, t2, t3);
+    }
+
+    /// <summary>a*b*R^-1 mod M by CIOS, fully unrolled, with the no-carry shortcut.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static U256 Mul(in U256 a, in U256 b)
+    {
+        ulong a0 = a.L0, a1 = a.L1, a2 = a.L2, a3 = a.L3;
+        ulong t0, t1, t2, t3, c, hi, m, bi;
+
+        // i = 0: t = a*b0, then one reduction step.
+        bi = b.L0;
+        c = Math.BigMul(a0, bi, out t0);
+        c = MulAdd(a1, bi, c, out t1);
+        c = MulAdd(a2, bi, c, out t2);
+        hi = MulAdd(a3, bi, c, out t3);
+        m = t0 * P.NegInv;
+        c = MulAdd(m, P.M0, t0, out _);
+        c = MulAdd2(m, P.M1, t1, c, out t0);
+        c = MulAdd2(m, P.M2, t2, c, out t1);
+        c = MulAdd2(m, P.M3, t3, c, out t2);
+        t3 = c + hi;
+
+        bi = b.L1;
+        c = MulAdd(a0, bi, t0, out t0);
+        c = MulAdd2(a1, bi, t1, c, out t1);
+        c = MulAdd2(a2, bi, t2, c, out t2);
+        hi = MulAdd2(a3, bi, t3, c, out t3);
+        m = t0 * P.NegInv;
+        c = MulAdd(m, P.M0, t0, out _);
+        c = MulAdd2(m, P.M1, t1, c, out t0);
+        c = MulAdd2(m, P.M2, t2, c, out t1);
+        c = MulAdd2(m, P.M3, t3, c, out t2);
+        t3 = c + hi;
+
+        bi = b.L2;
+        c = MulAdd(a0, bi, t0, out t0);
+        c = MulAdd2(a1, bi, t1, c, out t1);
+        c = MulAdd2(a2, bi, t2, c, out t2);
+        hi = MulAdd2(a3, bi, t3, c, out t3);
+        m = t0 * P.NegInv;
+        c = MulAdd(m, P.M0, t0, out _);
+        c = MulAdd2(m, P.M1, t1, c, out t0);
+        c = MulAdd2(m, P.M2, t2, c, out t1);
+        c = MulAdd2(m, P.M3, t3, c, out t2);
+        t3 = c + hi;
+
+        bi = b.L3;
+        c = MulAdd(a0, bi, t0, out t0);
+        c = MulAdd2(a1, bi, t1, c, out t1);
+        c = MulAdd2(a2, bi, t2, c, out t2);
+        hi = MulAdd2(a3, bi, t3, c, out t3);
+        m = t0 * P.NegInv;
+        c = MulAdd(m, P.M0, t0, out _);
+        c = MulAdd2(m, P.M1, t1, c, out t0);
+        c = MulAdd2(m, P.M2, t2, c, out t1);
+        c = MulAdd2(m, P.M3, t3, c, out t2);
+        t3 = c + hi;
+
+        return SubtractModulusIfNeeded(t0, t1, t2, t3);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static U256 Square(in U256 a) => Mul(a, a);
+
+    /// <summary>Montgomery form to canonical integer: a*R^-1, i.e. a Montgomery product with 1.</summary>
+    public static U256 FromMontgomery(in U256 a) => Mul(a, new U256(1, 0, 0, 0));
+
+    /// <summary>Canonical integer (&lt; M) to Montgomery form: a*R^2*R^-1.</summary>
+    public static U256 ToMontgomery(in U256 a) => Mul(a, new U256(P.RR0, P.RR1, P.RR2, P.RR3));
+
+    /// <summary>a^e with e given as little-endian limbs (left-to-right square and multiply).</summary>
+    public static U256 Pow(in U256 a, ReadOnlySpan<ulong> exponent)
+    {
+        U256 result = One;
+        for (int i = exponent.Length - 1; i >= 0; i--)
+        {
+            ulong e = exponent[i];
+            for (int bit = 63; bit >= 0; bit--)
+            {
+                result = Square(result);
+                if (((e >> bit) & 1) != 0) result = Mul(result, a);
+            }
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// Inverse of a Montgomery-form value by the binary extended Euclidean algorithm on the raw
+    /// limbs. Keeping x1*a ≡ K*u (mod M) with K = R^2 makes the final x1 = R^2/a, which is exactly
+    /// the Montgomery form of the inverse, so no conversion multiplication is needed.
+    /// Returns zero for zero. Not constant time (the rollup only inverts public values).
+    /// </summary>
+    public static U256 Inverse(in U256 a)
+    {
+        if (a.IsZero) return a;
+        Acc u = new(a.L0, a.L1, a.L2, a.L3);
+        Acc v = new(P.M0, P.M1, P.M2, P.M3);
+        Acc x1 = new(P.RR0, P.RR1, P.RR2, P.RR3);
+        Acc x2 = default;
+        while (!u.IsOne && !v.IsOne)
+        {
+            while ((u.W0 & 1) == 0) { u.ShiftRight1(); x1.HalveMod(); }
+            while ((v.W0 & 1) == 0) { v.ShiftRight1(); x2.HalveMod(); }
+            if (u.GreaterOrEqual(v)) { u.SubInPlace(v); x1.SubMod(x2); }
+            else { v.SubInPlace(u); x2.SubMod(x1); }
+        }
+        return u.IsOne ? x1.ToU256() : x2.ToU256();
+    }
+
+    /// <summary>Mutable 256-bit accumulator for the binary GCD.</summary>
+    private struct Acc
+    {
+        public ulong W0, W1, W2, W3;
+        public Acc(ulong w0, ulong w1, ulong w2, ulong w3) { W0 = w0; W1 = w1; W2 = w2; W3 = w3; }
+        public readonly bool IsOne => W0 == 1 && (W1 | W2 | W3) == 0;
+        public readonly U256 ToU256() => new(W0, W1, W2, W3);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void ShiftRight1()
+        {
+            W0 = (W0 >> 1) | (W1 << 63);
+            W1 = (W1 >> 1) | (W2 << 63);
+            W2 = (W2 >> 1) | (W3 << 63);
+            W3 >>= 1;
+        }
+
+        /// <summary>x/2 mod M: odd values get M added first (x + M &lt; 2^255, no overflow).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void HalveMod()
+        {
+            if ((W0 & 1) != 0)
+            {
+                ulong c = 0;
+                W0 = Adc(W0, P.M0, ref c);
+                W1 = Adc(W1, P.M1, ref c);
+                W2 = Adc(W2, P.M2, ref c);
+                W3 = W3 + P.M3 + c;
+            }
+            ShiftRight1();
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public readonly bool GreaterOrEqual(in Acc o)
+        {
+            if (W3 != o.W3) return W3 > o.W3;
+            if (W2 != o.W2) return W2 > o.W2;
+            if (W1 != o.W1) return W1 > o.W1;
+            return W0 >= o.W0;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void SubInPlace(in Acc o)
+        {
+            ulong b = 0;
+            W0 = Sbb(W0, o.W0, ref b);
+            W1 = Sbb(W1, o.W1, ref b);
+            W2 = Sbb(W2, o.W2, ref b);
+            W3 = Sbb(W3, o.W3, ref b);
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void SubMod(in Acc o)
+        {
+            U256 r = Sub(new U256(W0, W1, W2, W3), new U256(o.W0, o.W1, o.W2, o.W3));
+            W0 = r.L0; W1 = r.L1; W2 = r.L2; W3 = r.L3;
+        }
+    }
+}

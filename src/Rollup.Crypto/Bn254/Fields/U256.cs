@@ -1,0 +1,67 @@
+using System.Runtime.CompilerServices;
+
+namespace Rollup.Crypto.Bn254.Fields;
+
+/// <summary>
+/// Four little-endian 64-bit limbs: the raw storage of <see cref="Fq"/> and <see cref="Fr"/>.
+/// Kept separate from the field types so one Montgomery implementation serves both fields.
+/// </summary>
+internal readonly struct U256
+{
+    public readonly ulong L0, L1, L2, L3;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public U256(ulong l0, ulong l1, ulong l2, ulong l3) { L0 = l0; L1 = l1; L2 = l2; L3 = l3; }
+
+    public bool IsZero => (L0 | L1 | L2 | L3) == 0;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool Equals(in U256 o) => ((L0 ^ o.L0) | (L1 ^ o.L1) | (L2 ^ o.L2) | (L3 ^ o.L3)) == 0;
+}
+
+/// <summary>Word-level carry arithmetic. .NET has no add-with-carry intrinsic, so carries are
+/// recovered with unsigned comparisons, which the JIT turns into setb/adc-like sequences.</summary>
+internal static class Word
+{
+    /// <summary>Returns hi and sets lo such that hi:lo = a*b + c (never overflows 128 bits).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong MulAdd(ulong a, ulong b, ulong c, out ulong lo)
+    {
+        ulong hi = Math.BigMul(a, b, out ulong l);
+        lo = l + c;
+        return hi + (lo < c ? 1UL : 0UL);
+    }
+
+    /// <summary>Returns hi and sets lo such that hi:lo = a*b + c + d (max (2^64-1)^2 + 2(2^64-1) = 2^128-1).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong MulAdd2(ulong a, ulong b, ulong c, ulong d, out ulong lo)
+    {
+        ulong hi = Math.BigMul(a, b, out ulong l);
+        l += c;
+        hi += l < c ? 1UL : 0UL;
+        lo = l + d;
+        return hi + (lo < d ? 1UL : 0UL);
+    }
+
+    /// <summary>a + b + carry; carry in and out is 0 or 1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong Adc(ulong a, ulong b, ref ulong carry)
+    {
+        ulong s = a + b;
+        ulong c1 = s < a ? 1UL : 0UL;
+        ulong r = s + carry;
+        carry = c1 | (r < s ? 1UL : 0UL);
+        return r;
+    }
+
+    /// <summary>a - b - borrow; borrow in and out is 0 or 1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong Sbb(ulong a, ulong b, ref ulong borrow)
+    {
+        ulong d = a - b;
+        ulong b1 = a < b ? 1UL : 0UL;
+        ulong r = d - borrow;
+        borrow = b1 | (d < borrow ? 1UL : 0UL);
+        return r;
+    }
+}

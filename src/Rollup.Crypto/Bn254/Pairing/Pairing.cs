@@ -1,0 +1,28 @@
+using Rollup.Crypto.Bn254.Curves;
+using Rollup.Crypto.Bn254.Towers;
+
+namespace Rollup.Crypto.Bn254.Pairing;
+
+/// <summary>
+/// The optimal ate pairing e: G1 × G2 → μ_r ⊂ F_q12* of BN254, as used by EIP-197.
+/// </summary>
+public static class Bn254Pairing
+{
+    /// <summary>e(P, Q). Returns 1 when either point is infinity.</summary>
+    public static Fq12 Pair(in G1Affine p, in G2Affine q) =>
+        FinalExponentiation.Apply(MillerLoop.Run([p], [q]));
+
+    /// <summary>
+    /// True when Π e(P_i, Q_i) = 1. The Miller loops share one accumulator and one final
+    /// exponentiation. The points must already be validated (on curve, Q_i in G2), as the decoders do.
+    /// An empty product is 1.
+    /// </summary>
+    public static bool PairingCheck(ReadOnlySpan<G1Affine> ps, ReadOnlySpan<G2Affine> qs) =>
+        FinalExponentiation.Apply(MillerLoop.Run(ps, qs)).IsOne;
+
+    /// <summary>Π f_i of the Miller loops without the final exponentiation (for callers batching checks).</summary>
+    public static Fq12 MillerLoopProduct(ReadOnlySpan<G1Affine> ps, ReadOnlySpan<G2Affine> qs) => MillerLoop.Run(ps, qs);
+
+    /// <summary>f^((q^12 - 1)/r).</summary>
+    public static Fq12 FinalExponentiate(in Fq12 f) => FinalExponentiation.Apply(f);
+}

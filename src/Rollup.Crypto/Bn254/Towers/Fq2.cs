@@ -1,0 +1,136 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using Rollup.Crypto.Bn254.Fields;
+
+namespace Rollup.Crypto.Bn254.Towers;
+
+/// <summary>
+/// F_q2 = F_q[u]/(u^2 + 1); the element is A0 + A1·u. -1 is a non-residue in F_q because q ≡ 3 mod 4.
+/// The twist curve G2 lives over this field.
+/// </summary>
+public readonly struct Fq2 : IEquatable<Fq2>, Curves.ICurveField<Fq2>
+{
+    public readonly Fq A0, A1;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Fq2(in Fq a0, in Fq a1) { A0 = a0; A1 = a1; }
+
+    public static Fq2 Zero => default;
+    public static Fq2 One => new(Fq.One, Fq.Zero);
+
+    /// <summary>ξ = 9 + u, the non-residue defining F_q6 (v^3 = ξ) and the sextic twist.</summary>
+    public static Fq2 Xi => new(Fq.FromUInt64(9), Fq.One);
+
+    public bool IsZero => A0.IsZero && A1.IsZero;
+    public bool IsOne => A0.IsOne && A1.IsZero;
+
+    public static Fq2 Random(Random rng) => new(Fq.Random(rng), Fq.Random(rng));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Add(in Fq2 a, in Fq2 b, out Fq2 r) => r = new(a.A0 + b.A0, a.A1 + b.A1);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Subtract(in Fq2 a, in Fq2 b, out Fq2 r) => r = new(a.A0 - b.A0, a.A1 - b.A1);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Double(in Fq2 a, out Fq2 r) => r = new(a.A0.Double(), a.A1.Double());
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Negate(in Fq2 a, out Fq2 r) => r = new(-a.A0, -a.A1);
+
+    /// <summary>Karatsuba: 3 base multiplications instead of 4.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Multiply(in Fq2 a, in Fq2 b, out Fq2 r)
+    {
+        Fq.Multiply(a.A0, b.A0, out Fq v0);
+        Fq.Multiply(a.A1, b.A1, out Fq v1);
+        Fq.Multiply(a.A0 + a.A1, b.A0 + b.A1, out Fq s);
+        r = new(v0 - v1, s - v0 - v1);
+    }
+
+    /// <summary>(a0 + a1 u)^2 = (a0 + a1)(a0 - a1) + 2 a0 a1 u: 2 base multiplications.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Square(in Fq2 a, out Fq2 r)
+    {
+        Fq.Multiply(a.A0 + a.A1, a.A0 - a.A1, out Fq c0);
+        Fq.Multiply(a.A0, a.A1, out Fq t);
+        r = new(c0, t.Double());
+    }
+
+    /// <summary>Multiplication by an element of the base field.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void MultiplyByFq(in Fq2 a, in Fq b, out Fq2 r) => r = new(a.A0 * b, a.A1 * b);
+
+    /// <summary>(a0 + a1 u)(9 + u) = (9a0 - a1) + (a0 + 9a1) u, with 9x = 8x + x by doublings.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void MultiplyByXi(in Fq2 a, out Fq2 r)
+    {
+        Fq n0 = a.A0.Double().Double().Double() + a.A0;
+        Fq n1 = a.A1.Double().Double().Double() + a.A1;
+        r = new(n0 - a.A1, a.A0 + n1);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Fq2 operator +(in Fq2 a, in Fq2 b) { Add(a, b, out Fq2 r); return r; }
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Fq2 operator -(in Fq2 a, in Fq2 b) { Subtract(a, b, out Fq2 r); return r; }
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Fq2 operator -(in Fq2 a) { Negate(a, out Fq2 r); return r; }
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Fq2 operator *(in Fq2 a, in Fq2 b) { Multiply(a, b, out Fq2 r); return r; }
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Fq2 operator *(in Fq2 a, in Fq b) { MultiplyByFq(a, b, out Fq2 r); return r; }
+    public static bool operator ==(in Fq2 a, in Fq2 b) => a.A0 == b.A0 && a.A1 == b.A1;
+    public static bool operator !=(in Fq2 a, in Fq2 b) => !(a == b);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Fq2 Square() { Square(this, out Fq2 r); return r; }
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Fq2 Double() { Double(this, out Fq2 r); return r; }
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Fq2 MulByXi() { MultiplyByXi(this, out Fq2 r); return r; }
+
+    /// <summary>a0 - a1 u: the q-power Frobenius of F_q2.</summary>
+    public Fq2 Conjugate() => new(A0, -A1);
+
+    /// <summary>1/(a0 + a1 u) = (a0 - a1 u)/(a0^2 + a1^2); zero maps to zero.</summary>
+    public Fq2 Inverse()
+    {
+        Fq inv = (A0.Square() + A1.Square()).Inverse();
+        return new(A0 * inv, -(A1 * inv));
+    }
+
+    public Fq2 Pow(BigInteger exponent)
+    {
+        Fq2 result = One, bas = this;
+        for (long i = (long)exponent.GetBitLength() - 1; i >= 0; i--)
+        {
+            result = result.Square();
+            if (!(exponent >> (int)i).IsEven) result *= bas;
+        }
+        return result;
+    }
+
+    /// <summary>Inverts every non-zero element in place with one inversion (Montgomery's trick).</summary>
+    public static void BatchInverse(Span<Fq2> values)
+    {
+        if (values.Length == 0) return;
+        var prefix = new Fq2[values.Length];
+        Fq2 acc = One;
+        for (int i = 0; i < values.Length; i++)
+        {
+            prefix[i] = acc;
+            if (!values[i].IsZero) acc *= values[i];
+        }
+        Fq2 inv = acc.Inverse();
+        for (int i = values.Length - 1; i >= 0; i--)
+        {
+            if (values[i].IsZero) continue;
+            Fq2 vi = inv * prefix[i];
+            inv *= values[i];
+            values[i] = vi;
+        }
+    }
+
+    public bool Equals(Fq2 other) => this == other;
+    public override bool Equals(object? obj) => obj is Fq2 f && Equals(f);
+    public override int GetHashCode() => HashCode.Combine(A0, A1);
+    public override string ToString() => $"({A0} + {A1}·u)";
+}
