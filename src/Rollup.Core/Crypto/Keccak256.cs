@@ -23,7 +23,7 @@ public static class Keccak256
         CheckOutput(output32);
         KeccakState state = default;
         int whole = data.Length - data.Length % KeccakF1600.Rate;
-        KeccakF1600.Absorb(ref state, data[..whole]);
+        if (whole > 0) KeccakF1600.Absorb(ref state, data[..whole]);
         AbsorbLast(ref state, data[whole..]);
         Squeeze(ref state, output32);
     }

@@ -9,10 +9,12 @@ namespace Rollup.Core.Crypto;
 /// <remarks>
 /// Speed matters here (state roots hash thousands of trie nodes, the EVM hashes memory), so the code
 /// keeps all 25 lanes in locals for the whole run of blocks, reads each block's lanes straight from the
-/// caller's span, and writes the state back once at the end. Rounds go in pairs, A to E and E back to A,
-/// so no round needs to copy its output into its input. Each round is theta (column parities mixed into
-/// every lane), rho and pi (rotations and the lane shuffle, fused into the loads of the b values), chi
-/// (the only non-linear step, row by row) and iota (a round constant into lane (0,0)).
+/// caller's span, and writes the state back once at the end. Each round is written out in full: theta
+/// (column parities mixed into every lane), rho and pi (rotations and the lane shuffle, fused into the
+/// loads of the b values), chi (the only non-linear step, row by row) and iota (a round constant into
+/// lane (0,0)). Rounds go in pairs, A to E and E back to A, so no round copies its output into its input.
+/// Unrolling all 24 rounds was measured too: about 2% faster, but 21 KB of machine code instead of
+/// 2.6 KB, which would crowd the instruction cache of the EVM and trie code that calls this.
 /// </remarks>
 internal static class KeccakF1600
 {
@@ -32,7 +34,9 @@ internal static class KeccakF1600
 
     /// <summary>XORs each whole <see cref="Rate"/>-byte block of <paramref name="blocks"/> into the state and
     /// permutes after each. A trailing partial block is the caller's business (it is ignored here).</summary>
-    [SkipLocalsInit]
+    // Compiled fully optimized on first use: profile-guided tiers have nothing to learn from straight-line
+    // arithmetic, and the unoptimized tier of a method with this many locals is very slow.
+    [SkipLocalsInit, MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Absorb(ref KeccakState s, ReadOnlySpan<byte> blocks)
     {
         ReadOnlySpan<ulong> rc = RoundConstants;
