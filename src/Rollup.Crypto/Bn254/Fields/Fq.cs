@@ -82,9 +82,12 @@ public readonly partial struct Fq : IEquatable<Fq>, Curves.ICurveField<Fq>
     public static void Add(in Fq a, in Fq b, out Fq r) => r = new(Montgomery<FqModulus>.Add(a.Limbs, b.Limbs));
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Subtract(in Fq a, in Fq b, out Fq r) => r = new(Montgomery<FqModulus>.Sub(a.Limbs, b.Limbs));
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    // Products are calls, not inlined: a Montgomery product is ~400 instructions, and inlining many
+    // of them into one caller exhausts the JIT's inlining budget, after which even one-line helpers
+    // become calls. Fq2 inlines the limb-level product itself where the parallelism pays.
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static void Multiply(in Fq a, in Fq b, out Fq r) => r = new(Montgomery<FqModulus>.Mul(a.Limbs, b.Limbs));
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static void Square(in Fq a, out Fq r) => r = new(Montgomery<FqModulus>.Square(a.Limbs));
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Negate(in Fq a, out Fq r) => r = new(Montgomery<FqModulus>.Neg(a.Limbs));
@@ -96,15 +99,13 @@ public readonly partial struct Fq : IEquatable<Fq>, Curves.ICurveField<Fq>
     public static Fq operator +(in Fq a, in Fq b) => new(Montgomery<FqModulus>.Add(a.Limbs, b.Limbs));
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Fq operator -(in Fq a, in Fq b) => new(Montgomery<FqModulus>.Sub(a.Limbs, b.Limbs));
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Fq operator *(in Fq a, in Fq b) => new(Montgomery<FqModulus>.Mul(a.Limbs, b.Limbs));
+    public static Fq operator *(in Fq a, in Fq b) { Multiply(a, b, out Fq r); return r; }
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Fq operator -(in Fq a) => new(Montgomery<FqModulus>.Neg(a.Limbs));
     public static bool operator ==(in Fq a, in Fq b) => a.Limbs.Equals(b.Limbs);
     public static bool operator !=(in Fq a, in Fq b) => !a.Limbs.Equals(b.Limbs);
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public Fq Square() => new(Montgomery<FqModulus>.Square(Limbs));
+    public Fq Square() { Square(this, out Fq r); return r; }
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Fq Double() => new(Montgomery<FqModulus>.Double(Limbs));
 

@@ -36,26 +36,35 @@ internal static class Montgomery<P> where P : struct, IModulus
         return borrow != 0;
     }
 
+    // Add/Sub/Double/Neg spell their carries out instead of calling Word.Adc/Sbb: the towers
+    // inline hundreds of these, and every nested helper counts against the JIT's inlining budget
+    // (once it is exhausted the JIT emits calls even for one-line helpers).
+
     /// <summary>Maps t in [0, 2M) to [0, M).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static U256 SubtractModulusIfNeeded(ulong t0, ulong t1, ulong t2, ulong t3)
     {
-        ulong borrow = 0;
-        ulong s0 = Sbb(t0, P.M0, ref borrow);
-        ulong s1 = Sbb(t1, P.M1, ref borrow);
-        ulong s2 = Sbb(t2, P.M2, ref borrow);
-        ulong s3 = Sbb(t3, P.M3, ref borrow);
-        return borrow != 0 ? new U256(t0, t1, t2, t3) : new U256(s0, s1, s2, s3);
+        ulong s0 = t0 - P.M0;
+        ulong b = t0 < P.M0 ? 1UL : 0UL;
+        ulong s1 = t1 - P.M1 - b;
+        b = (t1 < P.M1) | (t1 - P.M1 < b) ? 1UL : 0UL;
+        ulong s2 = t2 - P.M2 - b;
+        b = (t2 < P.M2) | (t2 - P.M2 < b) ? 1UL : 0UL;
+        ulong s3 = t3 - P.M3 - b;
+        b = (t3 < P.M3) | (t3 - P.M3 < b) ? 1UL : 0UL;
+        return b != 0 ? new U256(t0, t1, t2, t3) : new U256(s0, s1, s2, s3);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static U256 Add(in U256 a, in U256 b)
     {
         // a + b < 2M < 2^255: no carry out of the top limb.
-        ulong c = 0;
-        ulong t0 = Adc(a.L0, b.L0, ref c);
-        ulong t1 = Adc(a.L1, b.L1, ref c);
-        ulong t2 = Adc(a.L2, b.L2, ref c);
+        ulong t0 = a.L0 + b.L0;
+        ulong c = t0 < a.L0 ? 1UL : 0UL;
+        ulong t1 = a.L1 + b.L1 + c;
+        c = (t1 < a.L1) | ((t1 == a.L1) & (c != 0)) ? 1UL : 0UL;
+        ulong t2 = a.L2 + b.L2 + c;
+        c = (t2 < a.L2) | ((t2 == a.L2) & (c != 0)) ? 1UL : 0UL;
         ulong t3 = a.L3 + b.L3 + c;
         return SubtractModulusIfNeeded(t0, t1, t2, t3);
     }
@@ -73,30 +82,38 @@ internal static class Montgomery<P> where P : struct, IModulus
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static U256 Sub(in U256 a, in U256 b)
     {
-        ulong borrow = 0;
-        ulong t0 = Sbb(a.L0, b.L0, ref borrow);
-        ulong t1 = Sbb(a.L1, b.L1, ref borrow);
-        ulong t2 = Sbb(a.L2, b.L2, ref borrow);
-        ulong t3 = Sbb(a.L3, b.L3, ref borrow);
-        if (borrow == 0) return new U256(t0, t1, t2, t3);
+        ulong t0 = a.L0 - b.L0;
+        ulong br = a.L0 < b.L0 ? 1UL : 0UL;
+        ulong t1 = a.L1 - b.L1 - br;
+        br = (a.L1 < b.L1) | ((a.L1 == b.L1) & (br != 0)) ? 1UL : 0UL;
+        ulong t2 = a.L2 - b.L2 - br;
+        br = (a.L2 < b.L2) | ((a.L2 == b.L2) & (br != 0)) ? 1UL : 0UL;
+        ulong t3 = a.L3 - b.L3 - br;
+        br = (a.L3 < b.L3) | ((a.L3 == b.L3) & (br != 0)) ? 1UL : 0UL;
+        if (br == 0) return new U256(t0, t1, t2, t3);
         // Wrapped below zero: add M back (the carry out cancels the borrow).
-        ulong c = 0;
-        t0 = Adc(t0, P.M0, ref c);
-        t1 = Adc(t1, P.M1, ref c);
-        t2 = Adc(t2, P.M2, ref c);
-        t3 = t3 + P.M3 + c;
-        return new U256(t0, t1, t2, t3);
+        ulong r0 = t0 + P.M0;
+        ulong c = r0 < t0 ? 1UL : 0UL;
+        ulong r1 = t1 + P.M1 + c;
+        c = (r1 < t1) | ((r1 == t1) & (c != 0)) ? 1UL : 0UL;
+        ulong r2 = t2 + P.M2 + c;
+        c = (r2 < t2) | ((r2 == t2) & (c != 0)) ? 1UL : 0UL;
+        ulong r3 = t3 + P.M3 + c;
+        return new U256(r0, r1, r2, r3);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static U256 Neg(in U256 a)
     {
         if (a.IsZero) return a;
-        ulong borrow = 0;
-        ulong t0 = Sbb(P.M0, a.L0, ref borrow);
-        ulong t1 = Sbb(P.M1, a.L1, ref borrow);
-        ulong t2 = Sbb(P.M2, a.L2, ref borrow);
-        ulong t3 = Sbb(P.M3, a.L3, ref borrow);
+        // M - a with a < M: never borrows out of the top limb.
+        ulong t0 = P.M0 - a.L0;
+        ulong br = P.M0 < a.L0 ? 1UL : 0UL;
+        ulong t1 = P.M1 - a.L1 - br;
+        br = (P.M1 < a.L1) | ((P.M1 == a.L1) & (br != 0)) ? 1UL : 0UL;
+        ulong t2 = P.M2 - a.L2 - br;
+        br = (P.M2 < a.L2) | ((P.M2 == a.L2) & (br != 0)) ? 1UL : 0UL;
+        ulong t3 = P.M3 - a.L3 - br;
         return new U256(t0, t1, t2, t3);
     }
 
@@ -109,12 +126,13 @@ internal static class Montgomery<P> where P : struct, IModulus
 
         // i = 0: t = a*b0, then one reduction step.
         bi = b.L0;
-        c = Math.BigMul(a0, bi, out t0);
+        c = MulHigh(a0, bi);
+        t0 = a0 * bi;
         c = MulAdd(a1, bi, c, out t1);
         c = MulAdd(a2, bi, c, out t2);
         hi = MulAdd(a3, bi, c, out t3);
         m = t0 * P.NegInv;
-        c = MulAdd(m, P.M0, t0, out _);
+        c = MulHigh(m, P.M0) + (t0 != 0 ? 1UL : 0UL); // low word of m*M0 + t0 is 0 by choice of m
         c = MulAdd2(m, P.M1, t1, c, out t0);
         c = MulAdd2(m, P.M2, t2, c, out t1);
         c = MulAdd2(m, P.M3, t3, c, out t2);
@@ -126,7 +144,7 @@ internal static class Montgomery<P> where P : struct, IModulus
         c = MulAdd2(a2, bi, t2, c, out t2);
         hi = MulAdd2(a3, bi, t3, c, out t3);
         m = t0 * P.NegInv;
-        c = MulAdd(m, P.M0, t0, out _);
+        c = MulHigh(m, P.M0) + (t0 != 0 ? 1UL : 0UL); // low word of m*M0 + t0 is 0 by choice of m
         c = MulAdd2(m, P.M1, t1, c, out t0);
         c = MulAdd2(m, P.M2, t2, c, out t1);
         c = MulAdd2(m, P.M3, t3, c, out t2);
@@ -138,7 +156,7 @@ internal static class Montgomery<P> where P : struct, IModulus
         c = MulAdd2(a2, bi, t2, c, out t2);
         hi = MulAdd2(a3, bi, t3, c, out t3);
         m = t0 * P.NegInv;
-        c = MulAdd(m, P.M0, t0, out _);
+        c = MulHigh(m, P.M0) + (t0 != 0 ? 1UL : 0UL); // low word of m*M0 + t0 is 0 by choice of m
         c = MulAdd2(m, P.M1, t1, c, out t0);
         c = MulAdd2(m, P.M2, t2, c, out t1);
         c = MulAdd2(m, P.M3, t3, c, out t2);
@@ -150,7 +168,7 @@ internal static class Montgomery<P> where P : struct, IModulus
         c = MulAdd2(a2, bi, t2, c, out t2);
         hi = MulAdd2(a3, bi, t3, c, out t3);
         m = t0 * P.NegInv;
-        c = MulAdd(m, P.M0, t0, out _);
+        c = MulHigh(m, P.M0) + (t0 != 0 ? 1UL : 0UL); // low word of m*M0 + t0 is 0 by choice of m
         c = MulAdd2(m, P.M1, t1, c, out t0);
         c = MulAdd2(m, P.M2, t2, c, out t1);
         c = MulAdd2(m, P.M3, t3, c, out t2);

@@ -26,40 +26,44 @@ public readonly struct Fq2 : IEquatable<Fq2>, Curves.ICurveField<Fq2>
 
     public static Fq2 Random(Random rng) => new(Fq.Random(rng), Fq.Random(rng));
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    // The F_q2 operations are deliberately not inlined into their callers: F_q6/F_q12 formulas use
+    // dozens of them, and inlining them all exhausts the JIT's inlining budget (after which it emits
+    // calls for trivial helpers and copies structs around). Inside each method everything inlines.
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static void Add(in Fq2 a, in Fq2 b, out Fq2 r) => r = new(a.A0 + b.A0, a.A1 + b.A1);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static void Subtract(in Fq2 a, in Fq2 b, out Fq2 r) => r = new(a.A0 - b.A0, a.A1 - b.A1);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static void Double(in Fq2 a, out Fq2 r) => r = new(a.A0.Double(), a.A1.Double());
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static void Negate(in Fq2 a, out Fq2 r) => r = new(-a.A0, -a.A1);
 
     /// <summary>Karatsuba: 3 base multiplications instead of 4.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining)] // keeps the 2-3 inlined Montgomery products together, callers small
     public static void Multiply(in Fq2 a, in Fq2 b, out Fq2 r)
     {
-        Fq.Multiply(a.A0, b.A0, out Fq v0);
-        Fq.Multiply(a.A1, b.A1, out Fq v1);
-        Fq.Multiply(a.A0 + a.A1, b.A0 + b.A1, out Fq s);
+        var v0 = new Fq(Montgomery<FqModulus>.Mul(a.A0.Limbs, b.A0.Limbs));
+        var v1 = new Fq(Montgomery<FqModulus>.Mul(a.A1.Limbs, b.A1.Limbs));
+        var s = new Fq(Montgomery<FqModulus>.Mul((a.A0 + a.A1).Limbs, (b.A0 + b.A1).Limbs));
         r = new(v0 - v1, s - v0 - v1);
     }
 
     /// <summary>(a0 + a1 u)^2 = (a0 + a1)(a0 - a1) + 2 a0 a1 u: 2 base multiplications.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining)] // keeps the 2-3 inlined Montgomery products together, callers small
     public static void Square(in Fq2 a, out Fq2 r)
     {
-        Fq.Multiply(a.A0 + a.A1, a.A0 - a.A1, out Fq c0);
-        Fq.Multiply(a.A0, a.A1, out Fq t);
+        var c0 = new Fq(Montgomery<FqModulus>.Mul((a.A0 + a.A1).Limbs, (a.A0 - a.A1).Limbs));
+        var t = new Fq(Montgomery<FqModulus>.Mul(a.A0.Limbs, a.A1.Limbs));
         r = new(c0, t.Double());
     }
 
     /// <summary>Multiplication by an element of the base field.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void MultiplyByFq(in Fq2 a, in Fq b, out Fq2 r) => r = new(a.A0 * b, a.A1 * b);
+    [MethodImpl(MethodImplOptions.NoInlining)] // keeps the 2-3 inlined Montgomery products together, callers small
+    public static void MultiplyByFq(in Fq2 a, in Fq b, out Fq2 r) =>
+        r = new(new Fq(Montgomery<FqModulus>.Mul(a.A0.Limbs, b.Limbs)), new Fq(Montgomery<FqModulus>.Mul(a.A1.Limbs, b.Limbs)));
 
     /// <summary>(a0 + a1 u)(9 + u) = (9a0 - a1) + (a0 + 9a1) u, with 9x = 8x + x by doublings.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static void MultiplyByXi(in Fq2 a, out Fq2 r)
     {
         Fq n0 = a.A0.Double().Double().Double() + a.A0;

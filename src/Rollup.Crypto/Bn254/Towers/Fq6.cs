@@ -31,7 +31,6 @@ public readonly struct Fq6 : IEquatable<Fq6>
     public Fq6 Double() => new(C0.Double(), C1.Double(), C2.Double());
 
     /// <summary>Karatsuba-style product with 6 F_q2 multiplications (Devegili–Ó hÉigeartaigh–Scott–Dahab).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Multiply(in Fq6 a, in Fq6 b, out Fq6 r)
     {
         Fq2 v0 = a.C0 * b.C0, v1 = a.C1 * b.C1, v2 = a.C2 * b.C2;
@@ -42,7 +41,6 @@ public readonly struct Fq6 : IEquatable<Fq6>
     }
 
     /// <summary>Chung–Hasan SQR2: 2 multiplications and 3 squarings in F_q2.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Square(in Fq6 a, out Fq6 r)
     {
         Fq2 s0 = a.C0.Square();
@@ -60,11 +58,9 @@ public readonly struct Fq6 : IEquatable<Fq6>
     public Fq6 MulByV() => new(C2.MulByXi(), C0, C1);
 
     /// <summary>Product with an F_q2 scalar (3 F_q2 multiplications).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Fq6 MulByFq2(in Fq2 s) => new(C0 * s, C1 * s, C2 * s);
 
     /// <summary>Product with the sparse b0 + b1·v (5 F_q2 multiplications); used by the Miller loop lines.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Fq6 MulBy01(in Fq2 b0, in Fq2 b1)
     {
         Fq2 t0 = C0 * b0, t1 = C1 * b1;
