@@ -11,6 +11,7 @@ public static class SuiteRegistry
         new UnsupportedSuite("GeneralStateTests", "state tests need the EVM (issue 3)"),
         new UnsupportedSuite("BlockchainTests", "block import is not implemented yet"),
         new RlpSuite(),
+        new TrieSuite(),
     ];
 
     /// <summary>The suite for a fixture file, from the innermost folder on its path that names a kind.</summary>
