@@ -8,9 +8,10 @@ public static class SuiteRegistry
 {
     public static IReadOnlyList<IFixtureSuite> All { get; } =
     [
-        new UnsupportedSuite("GeneralStateTests", "state tests need the EVM (issue 3)"),
+        new StateTestSuite(),
         new UnsupportedSuite("BlockchainTests", "block import is not implemented yet"),
         new RlpSuite(),
+        new TransactionSuite(),
         new TrieSuite(),
     ];
 

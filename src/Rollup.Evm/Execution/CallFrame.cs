@@ -1,0 +1,61 @@
+using Rollup.Core.Numerics;
+using Rollup.Core.Types;
+
+namespace Rollup.Evm.Execution;
+
+/// <summary>One running call: its code, stack, memory, gas and program counter, and the context the environment
+/// instructions read. Frames are pooled: a stack of 1,024 words is 32 KiB and calls are frequent.</summary>
+public sealed unsafe class CallFrame
+{
+    public readonly UInt256[] StackBuffer = GC.AllocateArray<UInt256>(EvmLimits.StackLimit, pinned: true);
+    public readonly EvmMemory Memory = new();
+
+    public int StackSize;
+    public long Gas;
+    public int Pc;
+    /// <summary>Why the frame halted, once it has.</summary>
+    public ExitReason Exit;
+
+    public CodeInfo Code = CodeInfo.Empty;
+    public Message Message = null!;
+    public byte[] ReturnData = [];
+
+    /// <summary>RETURN/REVERT output of this frame once it ends.</summary>
+    public byte[] Output = [];
+
+    /// <summary>Journal position to revert to if the frame fails.</summary>
+    public int Snapshot;
+
+    /// <summary>A CALL or CREATE this frame asked for, while it waits for the result.</summary>
+    public Message? PendingMessage;
+    /// <summary>Where the pending call's return data goes in this frame's memory.</summary>
+    public ulong ReturnOffset, ReturnLength;
+
+    /// <summary>Which call this is in the transaction (0 for the top level), for tracers.</summary>
+    public int CallId;
+
+    public Address Address => Message.Recipient;
+    public bool IsStatic => Message.IsStatic;
+    public int Depth => Message.Depth;
+
+    public UInt256* StackPointer
+    {
+        get { fixed (UInt256* p = StackBuffer) return p; } // pinned: the address never changes
+    }
+
+    public void Reset(Message message, CodeInfo code, int snapshot, int callId)
+    {
+        Message = message;
+        Code = code;
+        Gas = message.Gas;
+        Pc = 0;
+        StackSize = 0;
+        Exit = ExitReason.Running;
+        ReturnData = [];
+        Output = [];
+        Snapshot = snapshot;
+        PendingMessage = null;
+        CallId = callId;
+        Memory.Reset();
+    }
+}

@@ -1,0 +1,43 @@
+using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
+using Rollup.Core.Numerics;
+
+namespace Rollup.Evm.Instructions;
+
+/// <summary>PUSH0..PUSH32, DUP1..DUP16, SWAP1..SWAP16, POP.</summary>
+internal static unsafe class StackOps
+{
+    /// <summary>Pushes the <paramref name="n"/>-byte big-endian immediate that starts at <paramref name="immediate"/>.
+    /// The code buffer has 33 zero bytes after the code, so reading 32 bytes from any immediate stays inside it
+    /// and a truncated PUSH at the end of the code reads zeros, as the EVM requires.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static UInt256* Push(UInt256* sp, byte* immediate, int n)
+    {
+        if (n <= 8)
+        {
+            ulong raw = BinaryPrimitives.ReverseEndianness(Unsafe.ReadUnaligned<ulong>(immediate));
+            *sp = new UInt256(raw >> (64 - 8 * n));
+        }
+        else
+        {
+            // Load 32 bytes as a big-endian word (the immediate followed by whatever comes next), then shift the
+            // bytes that are not part of the immediate out.
+            var word = new UInt256(
+                BinaryPrimitives.ReverseEndianness(Unsafe.ReadUnaligned<ulong>(immediate + 24)),
+                BinaryPrimitives.ReverseEndianness(Unsafe.ReadUnaligned<ulong>(immediate + 16)),
+                BinaryPrimitives.ReverseEndianness(Unsafe.ReadUnaligned<ulong>(immediate + 8)),
+                BinaryPrimitives.ReverseEndianness(Unsafe.ReadUnaligned<ulong>(immediate)));
+            if (n == 32) *sp = word; else UInt256.ShiftRight(in word, 8 * (32 - n), out *sp);
+        }
+        return sp + 1;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static UInt256* Push0(UInt256* sp) { *sp = default; return sp + 1; }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static UInt256* Dup(UInt256* sp, int n) { *sp = sp[-n]; return sp + 1; }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Swap(UInt256* sp, int n) => (sp[-1], sp[-1 - n]) = (sp[-1 - n], sp[-1]);
+}
