@@ -6,9 +6,9 @@ namespace Rollup.Bench;
 
 /// <summary>Our Keccak-256 against BouncyCastle's, for a word (32 B), a typical trie node or calldata
 /// (1 KiB) and bulk data (1 MiB). The MB/s column reads throughput directly.</summary>
-[MemoryDiagnoser]
+[MemoryDiagnoser, MedianColumn]
 [Config(typeof(ThroughputConfig))]
-[SimpleJob(warmupCount: 3, iterationCount: 10)]
+[SimpleJob(warmupCount: 3, iterationCount: 15)]
 public class KeccakBenchmarks
 {
     private readonly byte[] _digest = new byte[32];

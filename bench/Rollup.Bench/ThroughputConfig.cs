@@ -19,7 +19,7 @@ public sealed class ThroughputConfig : ManualConfig
         public int PriorityInCategory => 0;
         public bool IsNumeric => true;
         public UnitType UnitType => UnitType.Dimensionless;
-        public string Legend => "Input megabytes (10^6 bytes) hashed per second, from the mean time";
+        public string Legend => "Input megabytes (10^6 bytes) hashed per second, from the median time (robust to the noise of a shared machine)";
         public bool IsAvailable(Summary summary) => true;
         public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
         public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, SummaryStyle.Default);
@@ -29,7 +29,7 @@ public sealed class ThroughputConfig : ManualConfig
             var size = benchmarkCase.Parameters.Items.FirstOrDefault(p => p.Name == "Size")?.Value;
             var report = summary[benchmarkCase];
             if (size is not int bytes || report?.ResultStatistics is not { } stats) return "-";
-            return (bytes / stats.Mean * 1e9 / 1e6).ToString("F1");
+            return (bytes / stats.Median * 1e9 / 1e6).ToString("F1");
         }
     }
 }

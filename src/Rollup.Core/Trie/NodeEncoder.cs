@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using Rollup.Core.Crypto;
 using Rollup.Core.Rlp;
 
@@ -52,6 +53,7 @@ internal static class NodeEncoder
         return bytes == 1 ? 1 : RlpEncoding.HeaderLength(bytes) + bytes;
     }
 
+    [SkipLocalsInit] // the buffer is written in full before it is read (checked below)
     private static void Encode(TrieNode node)
     {
         int payload = PayloadLength(node);
