@@ -27,11 +27,12 @@ public sealed class CodeRunner
         var state = new JournaledState(source);
         state.BeginTransaction();
         var rules = ForkRules.For(Fork);
+        Host.IWorldState world = Tracer is IStateObserver observer ? observer.Observe(state) : state;
         var env = new ExecutionEnvironment
         {
-            Rules = rules, Block = Block, State = state, Origin = CallerAddress, GasPrice = UInt256.One, Tracer = Tracer,
+            Rules = rules, Block = Block, State = world, Origin = CallerAddress, GasPrice = UInt256.One, Tracer = Tracer,
         };
-        if (rules.IsBerlin) { state.WarmAccount(CallerAddress); state.WarmAccount(ContractAddress); }
+        if (rules.IsBerlin) { world.WarmAccount(CallerAddress); world.WarmAccount(ContractAddress); }
         var executor = new EvmExecutor(env);
         var result = executor.Execute(new Message
         {

@@ -2,6 +2,7 @@ using Rollup.Core.Chain;
 using Rollup.Core.Numerics;
 using Rollup.Core.Transactions;
 using Rollup.Core.Types;
+using Rollup.Evm.Host;
 using Rollup.Evm.State;
 using Rollup.Evm.Tracing;
 
@@ -27,28 +28,30 @@ public sealed class TransactionProcessor
     public TransactionResult Execute(Transaction tx, Address sender, JournaledState state, ulong blockGasLeft, ITracer? tracer = null)
     {
         state.BeginTransaction();
+        // A tracer that records state accesses (the zk tracer) sees the transaction through its own wrapper.
+        IWorldState world = tracer is IStateObserver observer ? observer.Observe(state) : state;
         var effectiveGasPrice = _rules.IsLondon ? tx.EffectiveGasPrice(_block.BaseFee) : tx.GasPrice;
         ulong blobGas = (ulong)tx.BlobVersionedHashes.Count * BlobGas.PerBlob;
-        CheckAgainstState(tx, sender, state, blockGasLeft, blobGas);
+        CheckAgainstState(tx, sender, world, blockGasLeft, blobGas);
 
         // Buy the gas (and the blob gas, which is burned at the blob base fee).
         var gasCost = new UInt256(tx.GasLimit) * effectiveGasPrice;
         if (tx.Type == TxType.Blob) gasCost += new UInt256(blobGas) * _block.BlobBaseFee;
-        state.SubtractBalance(sender, gasCost);
+        world.SubtractBalance(sender, gasCost);
 
         var env = new ExecutionEnvironment
         {
-            Rules = _rules, Block = _block, State = state, Origin = sender, GasPrice = effectiveGasPrice,
+            Rules = _rules, Block = _block, State = world, Origin = sender, GasPrice = effectiveGasPrice,
             BlobHashes = tx.BlobVersionedHashes, Tracer = tracer,
         };
         var executor = new EvmExecutor(env);
-        WarmAccessList(tx, sender, state, executor);
+        WarmAccessList(tx, sender, world, executor);
 
         long gas = (long)(tx.GasLimit - IntrinsicGas.Calculate(tx, _rules));
         Message root;
         if (tx.To is { } to)
         {
-            state.SetNonce(sender, tx.Nonce + 1);
+            world.SetNonce(sender, tx.Nonce + 1);
             root = new Message
             {
                 Kind = CallKind.Call, Depth = 0, Gas = gas, Sender = sender, Recipient = to, CodeAddress = to,
@@ -65,20 +68,20 @@ public sealed class TransactionProcessor
         // Refund: unused gas plus the refund counter, capped at a fifth (a half before London) of the gas used.
         long gasLeft = result.GasLeft;
         long used = (long)tx.GasLimit - gasLeft;
-        long refund = Math.Min(Math.Max(state.Refund, 0), used / (_rules.IsLondon ? 5 : 2));
+        long refund = Math.Min(Math.Max(world.Refund, 0), used / (_rules.IsLondon ? 5 : 2));
         gasLeft += refund;
         ulong gasUsed = tx.GasLimit - (ulong)gasLeft;
 
-        state.AddBalance(sender, new UInt256((ulong)gasLeft) * effectiveGasPrice);
+        world.AddBalance(sender, new UInt256((ulong)gasLeft) * effectiveGasPrice);
         var tip = _rules.IsLondon ? effectiveGasPrice - _block.BaseFee : effectiveGasPrice;
-        state.AddBalance(_block.Coinbase, new UInt256(gasUsed) * tip);
+        world.AddBalance(_block.Coinbase, new UInt256(gasUsed) * tip);
 
         var logs = state.Logs.ToArray();
         state.CommitTransaction(_rules);
         return new TransactionResult(result.Reason, gasUsed, logs, result.Output, tx.To is null && result.Success ? result.CreatedAddress : null, blobGas);
     }
 
-    private void CheckAgainstState(Transaction tx, Address sender, JournaledState state, ulong blockGasLeft, ulong blobGas)
+    private void CheckAgainstState(Transaction tx, Address sender, IWorldState state, ulong blockGasLeft, ulong blobGas)
     {
         if (tx.GasLimit > blockGasLeft)
             throw new TxException(TxError.GasLimitAboveBlockGas, $"gas limit {tx.GasLimit} exceeds the {blockGasLeft} gas left in the block");
@@ -120,7 +123,7 @@ public sealed class TransactionProcessor
 
     /// <summary>EIP-2929/2930/3651: the sender, the recipient, the precompiles, the access list and (from Shanghai) the
     /// coinbase start warm.</summary>
-    private void WarmAccessList(Transaction tx, Address sender, JournaledState state, EvmExecutor executor)
+    private void WarmAccessList(Transaction tx, Address sender, IWorldState state, EvmExecutor executor)
     {
         if (!_rules.IsBerlin) return;
         state.WarmAccount(sender);

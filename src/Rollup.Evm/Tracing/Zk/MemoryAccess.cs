@@ -1,0 +1,63 @@
+using Rollup.Core.Numerics;
+
+namespace Rollup.Evm.Tracing.Zk;
+
+/// <summary>The memory bytes an instruction reads and writes, worked out from its opcode and stack before it runs.
+/// Regions beyond 4 GiB are reported empty: no gas limit can pay for them, so the instruction halts first.</summary>
+internal readonly unsafe struct MemoryAccess
+{
+    public ulong ReadOffset { get; init; }
+    public ulong ReadLength { get; init; }
+    public ulong WriteOffset { get; init; }
+    public ulong WriteLength { get; init; }
+
+    private const ulong Limit = 1UL << 32;
+
+    /// <param name="stack">The stack bottom; <paramref name="sp"/> items are on it.</param>
+    public static MemoryAccess Of(byte opcode, UInt256* stack, int sp)
+    {
+        switch (opcode)
+        {
+            case 0x51: return Fixed(stack, sp, write: false, 32);             // MLOAD
+            case 0x52: return Fixed(stack, sp, write: true, 32);              // MSTORE
+            case 0x53: return Fixed(stack, sp, write: true, 1);               // MSTORE8
+            case 0x20: return Region(stack, sp, 0, 1, -1, -1);                // KECCAK256
+            case 0x37 or 0x39 or 0x3e: return Region(stack, sp, -1, -1, 0, 2); // CALLDATACOPY, CODECOPY, RETURNDATACOPY
+            case 0x3c: return Region(stack, sp, -1, -1, 1, 3);                // EXTCODECOPY
+            case 0x5e: return Region(stack, sp, 1, 2, 0, 2);                  // MCOPY: reads src, writes dst
+            case >= 0xa0 and <= 0xa4: return Region(stack, sp, 0, 1, -1, -1); // LOGn
+            case 0xf3 or 0xfd: return Region(stack, sp, 0, 1, -1, -1);        // RETURN, REVERT
+            case 0xf0 or 0xf5: return Region(stack, sp, 1, 2, -1, -1);        // CREATE, CREATE2
+            case 0xf1 or 0xf2: return Region(stack, sp, 3, 4, 5, 6);          // CALL, CALLCODE
+            case 0xf4 or 0xfa: return Region(stack, sp, 2, 3, 4, 5);          // DELEGATECALL, STATICCALL
+            default: return default;
+        }
+    }
+
+    private static bool Small(in UInt256 v, out ulong x)
+    {
+        x = v.U0;
+        return v.FitsInUlong && x < Limit;
+    }
+
+    /// <summary>Stack argument i (0 = top).</summary>
+    private static ref UInt256 Arg(UInt256* stack, int sp, int i) => ref stack[sp - 1 - i];
+
+    private static MemoryAccess Fixed(UInt256* stack, int sp, bool write, ulong length)
+    {
+        if (!Small(Arg(stack, sp, 0), out var offset)) return default;
+        return write ? new() { WriteOffset = offset, WriteLength = length } : new() { ReadOffset = offset, ReadLength = length };
+    }
+
+    /// <summary>A read region and a write region given by stack argument positions (-1 for none). A zero length
+    /// touches nothing, whatever the offset.</summary>
+    private static MemoryAccess Region(UInt256* stack, int sp, int readOffsetArg, int readLengthArg, int writeOffsetArg, int writeLengthArg)
+    {
+        ulong ro = 0, rl = 0, wo = 0, wl = 0;
+        if (readLengthArg >= 0 && Small(Arg(stack, sp, readLengthArg), out var len) && len > 0 && Small(Arg(stack, sp, readOffsetArg), out var off))
+            (ro, rl) = (off, len);
+        if (writeLengthArg >= 0 && Small(Arg(stack, sp, writeLengthArg), out len) && len > 0 && Small(Arg(stack, sp, writeOffsetArg), out off))
+            (wo, wl) = (off, len);
+        return new() { ReadOffset = ro, ReadLength = rl, WriteOffset = wo, WriteLength = wl };
+    }
+}

@@ -1,0 +1,161 @@
+using Rollup.Core.Numerics;
+using Rollup.Core.Types;
+using Rollup.Evm.Execution;
+using Rollup.Evm.Host;
+using Rollup.Evm.Instructions;
+
+namespace Rollup.Evm.Tracing.Zk;
+
+/// <summary>Records what the zkEVM circuits prove: every step (pc, opcode, gas, cost, depth, call id, stack pointer,
+/// memory size, rw counter) and one ordered read/write log of every stack, memory, storage, transient-storage,
+/// account-field, call-context, access-list and refund access. Stack and memory accesses come from the steps
+/// (what each opcode reads and writes, <see cref="MemoryAccess"/>); state accesses come from wrapping the world
+/// state (<see cref="IStateObserver"/>).</summary>
+public sealed unsafe class ZkTracer : ITracer, IStateObserver
+{
+    private sealed class Frame(CallFrame frame, int callId)
+    {
+        public readonly CallFrame CallFrame = frame;
+        public readonly int CallId = callId;
+        public ZkStep? Pending;
+        public bool CostKnown;
+        public int PendingStackOut;
+        public (ulong Offset, ulong Length) PendingMemoryWrite;
+        public byte[] MemoryBefore = [];
+    }
+
+    private readonly ZkTrace _trace = new();
+    private readonly Stack<Frame> _frames = new();
+    private int _nextCallId = 1;
+
+    /// <summary>The transaction's index in its block (the id of transaction-scoped entries).</summary>
+    public int TransactionId { get; init; }
+
+    public ZkTrace Trace => _trace;
+
+    public IWorldState Observe(IWorldState state) => new ObservedWorldState(state, this);
+
+    internal RwEntry Append(bool isWrite, RwTag tag, int id, in Address address, in UInt256 key, in UInt256 value, in UInt256 previous, in UInt256 committed = default)
+    {
+        var entry = new RwEntry(_trace.Rw.Count, isWrite, tag, id, address, key, value, previous, committed);
+        _trace.Rw.Add(entry);
+        return entry;
+    }
+
+    private void Stack(bool isWrite, int callId, int slot, in UInt256 value, in UInt256 previous) =>
+        Append(isWrite, RwTag.Stack, callId, default, new UInt256((ulong)slot), value, previous);
+
+    private void MemoryByte(bool isWrite, int callId, ulong address, byte value, byte previous) =>
+        Append(isWrite, RwTag.Memory, callId, default, new UInt256(address), new UInt256(value), new UInt256(previous));
+
+    private void Context(int callId, CallContextField field, in UInt256 value) =>
+        Append(true, RwTag.CallContext, callId, default, new UInt256((ulong)field), value, default);
+
+    public void OnCallEnter(ExecutionEnvironment env, CallFrame frame)
+    {
+        if (_frames.TryPeek(out var caller)) Settle(caller, caller.CallFrame.Gas);
+        var f = new Frame(frame, _nextCallId++);
+        _frames.Push(f);
+        var m = frame.Message;
+        Context(f.CallId, CallContextField.CallerAddress, EvmWord.FromAddress(m.Sender));
+        Context(f.CallId, CallContextField.CalleeAddress, EvmWord.FromAddress(m.Recipient));
+        Context(f.CallId, CallContextField.CodeAddress, EvmWord.FromAddress(m.CodeAddress));
+        Context(f.CallId, CallContextField.Value, m.Value);
+        Context(f.CallId, CallContextField.CallDataLength, new UInt256((ulong)m.Input.Length));
+        Context(f.CallId, CallContextField.IsStatic, m.IsStatic ? UInt256.One : UInt256.Zero);
+        Context(f.CallId, CallContextField.Depth, new UInt256((ulong)m.Depth));
+        Context(f.CallId, CallContextField.IsCreate, m.Kind.IsCreate() ? UInt256.One : UInt256.Zero);
+    }
+
+    public void OnCallExit(ExecutionEnvironment env, CallFrame frame, ExitReason reason, long gasLeft, ReadOnlySpan<byte> output)
+    {
+        var f = _frames.Pop();
+        Settle(f, frame.Gas);
+        Context(f.CallId, CallContextField.IsSuccess, reason.IsSuccess() ? UInt256.One : UInt256.Zero);
+    }
+
+    public void OnStep(ExecutionEnvironment env, CallFrame frame, int pc, byte opcode, long gas)
+    {
+        var f = _frames.Peek();
+        Settle(f, gas);
+        int sp = frame.StackSize;
+        var step = new ZkStep
+        {
+            Pc = pc, Opcode = opcode, GasLeft = gas, Depth = frame.Depth, CallId = f.CallId, StackPointer = sp,
+            MemorySize = frame.Memory.Size, RwCounter = _trace.Rw.Count,
+        };
+        _trace.Steps.Add(step);
+        f.Pending = step;
+        f.CostKnown = false;
+
+        ref readonly var meta = ref OpcodeMetadata.Get(opcode);
+        UInt256* stack = frame.StackPointer;
+        if (!meta.Defined || sp < meta.StackIn) { f.PendingStackOut = 0; f.PendingMemoryWrite = default; return; } // halts at once
+
+        // Stack reads: DUPn reads only the slot it copies, SWAPn the two it exchanges; others read their inputs top first.
+        if (opcode is >= 0x80 and <= 0x8f) Stack(false, f.CallId, sp - (opcode - 0x7f), stack[sp - (opcode - 0x7f)], stack[sp - (opcode - 0x7f)]);
+        else if (opcode is >= 0x90 and <= 0x9f)
+        {
+            int n = opcode - 0x8f;
+            Stack(false, f.CallId, sp - 1, stack[sp - 1], stack[sp - 1]);
+            Stack(false, f.CallId, sp - 1 - n, stack[sp - 1 - n], stack[sp - 1 - n]);
+        }
+        else
+            for (int i = 1; i <= meta.StackIn; i++) Stack(false, f.CallId, sp - i, stack[sp - i], stack[sp - i]);
+
+        f.PendingStackOut = opcode is >= 0x80 and <= 0x8f ? 1 : opcode is >= 0x90 and <= 0x9f ? -(opcode - 0x8f) : meta.StackOut;
+
+        var access = MemoryAccess.Of(opcode, stack, sp);
+        var memory = frame.Memory.Active;
+        if (access.ReadLength > 0)
+            for (ulong a = access.ReadOffset; a < access.ReadOffset + access.ReadLength; a++)
+            {
+                byte b = a < (ulong)memory.Length ? memory[(int)a] : (byte)0;
+                MemoryByte(false, f.CallId, a, b, b);
+            }
+        f.PendingMemoryWrite = (access.WriteOffset, access.WriteLength);
+        if (access.WriteLength > 0)
+        {
+            f.MemoryBefore = new byte[access.WriteLength];
+            for (ulong i = 0; i < access.WriteLength; i++)
+                f.MemoryBefore[i] = access.WriteOffset + i < (ulong)memory.Length ? memory[(int)(access.WriteOffset + i)] : (byte)0;
+        }
+    }
+
+    public void OnStepEnd(ExecutionEnvironment env, CallFrame frame, long gasLeft)
+    {
+        var f = _frames.Peek();
+        Settle(f, gasLeft);
+        UInt256* stack = frame.StackPointer;
+        int sp = frame.StackSize;
+        if (f.PendingStackOut > 0)
+        {
+            for (int i = f.PendingStackOut; i >= 1; i--) Stack(true, f.CallId, sp - i, stack[sp - i], default);
+        }
+        else if (f.PendingStackOut < 0)
+        {
+            int n = -f.PendingStackOut;
+            Stack(true, f.CallId, sp - 1, stack[sp - 1], stack[sp - 1 - n]);
+            Stack(true, f.CallId, sp - 1 - n, stack[sp - 1 - n], stack[sp - 1]);
+        }
+        f.PendingStackOut = 0;
+
+        var (offset, length) = f.PendingMemoryWrite;
+        if (length > 0)
+        {
+            // A call copies back at most the return data it got; the bytes it did not touch are not written.
+            ulong written = f.Pending is { Opcode: >= 0xf0 } ? Math.Min(length, (ulong)frame.ReturnData.Length) : length;
+            var memory = frame.Memory.Active;
+            for (ulong i = 0; i < written; i++)
+                MemoryByte(true, f.CallId, offset + i, memory[(int)(offset + i)], f.MemoryBefore[i]);
+        }
+        f.PendingMemoryWrite = default;
+    }
+
+    private static void Settle(Frame f, long gasAfter)
+    {
+        if (f.Pending is null || f.CostKnown) return;
+        f.Pending.GasCost = f.Pending.GasLeft - gasAfter;
+        f.CostKnown = true;
+    }
+}
