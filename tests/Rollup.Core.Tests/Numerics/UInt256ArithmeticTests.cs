@@ -43,6 +43,13 @@ public class UInt256ArithmeticTests
     });
 
     [Fact]
+    public void SquareLow_matches_BigInteger() => Property.Run(8, (g, i) =>
+    {
+        UInt256 a = g.Next();
+        Property.Equal(g, i, Wrap(Big(a) * Big(a)), UInt256.SquareLow(a), "SquareLow", a);
+    });
+
+    [Fact]
     public void MultiplyFull_gives_the_exact_512_bit_product() => Property.Run(4, (g, i) =>
     {
         UInt256 a = g.Next(), b = g.Next();
