@@ -131,6 +131,7 @@ public class UInt256ArithmeticTests
         Property.Equal(g, i, BigInteger.ModPow(A, A, Modulus), x, "Exp aliased", a);
         x = b;
         UInt256.SignedDivide(x, a, out x);
+        Property.Equal(g, i, A.IsZero ? 0 : Wrap(BigInteger.Divide(Signed(b), Signed(a))), x, "SignedDivide aliased", b, a);
         x = a;
         UInt256.ShiftLeft(x, 3, out x);
         Property.Equal(g, i, Wrap(A << 3), x, "ShiftLeft aliased", a);
