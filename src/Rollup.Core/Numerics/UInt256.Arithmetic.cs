@@ -95,6 +95,7 @@ public readonly partial struct UInt256
     }
 
     // Schoolbook on limbs, keeping only the ten partial products that reach the low four limbs.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void MultiplyLow(in UInt256 a, in UInt256 b, out UInt256 result)
     {
         ulong a0 = a.U0, a1 = a.U1, a2 = a.U2, a3 = a.U3;
@@ -174,14 +175,16 @@ public readonly partial struct UInt256
             return;
         }
 
+        // Right-to-left square-and-multiply over the exponent's bits, with the word values kept in
+        // locals (not aliased in/out arguments) so the JIT can hold their limbs in registers.
         UInt256 acc = One;
         int bits = e.BitLength;
         for (int i = 0; ; i++)
         {
             ulong limb = i < 64 ? e.U0 : i < 128 ? e.U1 : i < 192 ? e.U2 : e.U3;
-            if (((limb >> (i & 63)) & 1) != 0) Multiply(acc, power, out acc);
+            if (((limb >> (i & 63)) & 1) != 0) acc = MultiplyLowValue(acc, power);
             if (i + 1 == bits) break;
-            Multiply(power, power, out power);
+            power = SquareLow(power);
             // An even base loses its low bits after a few squarings; the highest exponent bit is
             // still to come, so the whole product is zero.
             if (power.IsZero)
@@ -191,6 +194,33 @@ public readonly partial struct UInt256
             }
         }
         result = acc;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static UInt256 MultiplyLowValue(UInt256 a, UInt256 b)
+    {
+        MultiplyLow(a, b, out UInt256 r);
+        return r;
+    }
+
+    /// <summary>The low 256 bits of a*a: six partial products instead of ten, since a_i*a_j = a_j*a_i.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static UInt256 SquareLow(UInt256 a)
+    {
+        ulong a0 = a.U0, a1 = a.U1, a2 = a.U2, a3 = a.U3;
+        // Off-diagonal terms once, then doubled: a0a1 at limb 1, a0a2 at limb 2, a0a3 + a1a2 at limb 3.
+        ulong high = Math.BigMul(a0, a1, out ulong c1);
+        ulong c3 = MultiplyAdd(a0, a2, high, out ulong c2);
+        c3 += a0 * a3 + a1 * a2;
+        c3 = (c3 << 1) | (c2 >> 63);
+        c2 = (c2 << 1) | (c1 >> 63);
+        c1 <<= 1;
+        // Diagonal terms: a0^2 at limbs 0-1, a1^2 at limbs 2-3 (a2^2 and a3^2 lie above 2^256).
+        ulong d1 = Math.BigMul(a0, a0, out ulong r0);
+        ulong d3 = Math.BigMul(a1, a1, out ulong d2);
+        ulong carry = AddWithCarry(c1, d1, 0, out ulong r1);
+        carry = AddWithCarry(c2, d2, carry, out ulong r2);
+        return new UInt256(r0, r1, r2, c3 + d3 + carry);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Rollup.Core.Numerics;
 
@@ -38,6 +39,8 @@ public readonly partial struct UInt256
     [SkipLocalsInit]
     public static void DivRem(in UInt256 a, in UInt256 b, out UInt256 quotient, out UInt256 remainder)
     {
+        // Dispatch on the divisor's size: one limb and two limbs (what contracts mostly divide by)
+        // run unrolled over locals; three or four limbs take the general loop.
         if (b.FitsInUlong)
         {
             ulong d = b.U0;
@@ -55,10 +58,7 @@ public readonly partial struct UInt256
                 remainder = new UInt256(n - q * d);
                 return;
             }
-            Span<ulong> digits = stackalloc ulong[4];
-            digits.Clear();
-            ulong rem = DivRemBy64(a.Limbs[..a.LimbCount], d, digits);
-            quotient = new UInt256(digits[0], digits[1], digits[2], digits[3]);
+            quotient = DivRemBy64(a, d, out ulong rem);
             remainder = new UInt256(rem);
             return;
         }
@@ -71,22 +71,17 @@ public readonly partial struct UInt256
             return;
         }
 
-        if ((a.U2 | a.U3) == 0)
+        if ((b.U2 | b.U3) == 0)
         {
-            // Here b < 2^128 too (b <= a) and b >= 2^64, so the quotient is a single limb.
-            ulong q = DivRem128By128(a.U1, a.U0, b.U1, b.U0, out ulong r1, out ulong r0);
-            quotient = new UInt256(q);
-            remainder = new UInt256(r0, r1);
+            UInt256 q = DivRemBy128(a, b.U1, b.U0, out UInt256 r);
+            quotient = q;
+            remainder = r;
             return;
         }
 
-        Span<ulong> qs = stackalloc ulong[4];
-        Span<ulong> rs = stackalloc ulong[4];
-        qs.Clear();
-        rs.Clear();
-        DivRemKnuth(a.Limbs[..a.LimbCount], b.Limbs[..b.LimbCount], qs, rs);
-        quotient = new UInt256(qs[0], qs[1], qs[2], qs[3]);
-        remainder = new UInt256(rs[0], rs[1], rs[2], rs[3]);
+        UInt256 rest = DivRemKnuth(a.Limbs[..a.LimbCount], b.Limbs[..b.LimbCount], out UInt256 digits);
+        quotient = digits;
+        remainder = rest;
     }
 
     /// <summary>(a + b) mod m computed on the exact 257-bit sum; 0 when m is 0 (EVM ADDMOD).</summary>
@@ -160,10 +155,35 @@ public readonly partial struct UInt256
             result = new UInt256(DivRemBy64(u, m.U0, default));
             return;
         }
-        Span<ulong> rs = stackalloc ulong[4];
-        rs.Clear();
-        DivRemKnuth(u, m.Limbs[..n], default, rs);
-        result = new UInt256(rs[0], rs[1], rs[2], rs[3]);
+        result = DivRemKnuth(u, m.Limbs[..n], out _);
+    }
+
+    // A word divided by a single nonzero limb, unrolled: the digits form one dependent chain of
+    // 2-by-1 steps, so leading zero digits are skipped rather than computed.
+    private static UInt256 DivRemBy64(in UInt256 a, ulong d, out ulong remainder)
+    {
+        int s = BitOperations.LeadingZeroCount(d);
+        ulong dn = d << s;
+        ulong reciprocal = Reciprocal(dn);
+        ulong n4 = 0, n3 = a.U3, n2 = a.U2, n1 = a.U1, n0 = a.U0;
+        if (s != 0)
+        {
+            int back = 64 - s;
+            n4 = n3 >> back;
+            n3 = (n3 << s) | (n2 >> back);
+            n2 = (n2 << s) | (n1 >> back);
+            n1 = (n1 << s) | (n0 >> back);
+            n0 <<= s;
+        }
+        ulong r = n4, q3 = 0, q2 = 0;
+        if (r != 0 || n3 >= dn) q3 = Divide2By1(r, n3, dn, reciprocal, out r);
+        else r = n3;
+        if (r != 0 || n2 >= dn) q2 = Divide2By1(r, n2, dn, reciprocal, out r);
+        else r = n2;
+        ulong q1 = Divide2By1(r, n1, dn, reciprocal, out r);
+        ulong q0 = Divide2By1(r, n0, dn, reciprocal, out r);
+        remainder = r >> s;
+        return new UInt256(q0, q1, q2, q3);
     }
 
     /// <summary>
@@ -202,64 +222,108 @@ public readonly partial struct UInt256
         return r >> shift;
     }
 
-    // The quotient of a two-limb a by a two-limb b with a >= b >= 2^64: a single digit, without the
-    // loop and spans of the general case. With a two-limb divisor Knuth's refinement compares
-    // qhat*(d1:d0) against the whole dividend, so the refined digit is exact and never needs adding back.
-    private static ulong DivRem128By128(ulong a1, ulong a0, ulong b1, ulong b0, out ulong r1, out ulong r0)
+    // A word divided by a two-limb b (2^64 <= b < 2^128): algorithm D unrolled over locals, one
+    // three-by-two step per quotient digit.
+    private static UInt256 DivRemBy128(in UInt256 a, ulong b1, ulong b0, out UInt256 remainder)
     {
         int s = BitOperations.LeadingZeroCount(b1);
-        ulong d1 = b1, d0 = b0, n2 = 0, n1 = a1, n0 = a0;
+        ulong d1 = b1, d0 = b0, n4 = 0, n3 = a.U3, n2 = a.U2, n1 = a.U1, n0 = a.U0;
         if (s != 0)
         {
-            d1 = (b1 << s) | (b0 >> (64 - s));
+            int back = 64 - s;
+            d1 = (b1 << s) | (b0 >> back);
             d0 = b0 << s;
-            n2 = a1 >> (64 - s);
-            n1 = (a1 << s) | (a0 >> (64 - s));
-            n0 = a0 << s;
+            n4 = n3 >> back;
+            n3 = (n3 << s) | (n2 >> back);
+            n2 = (n2 << s) | (n1 >> back);
+            n1 = (n1 << s) | (n0 >> back);
+            n0 <<= s;
         }
-        // n2 < 2^s <= 2^63 <= d1, so the 2-by-1 step cannot overflow.
-        ulong q = Divide2By1(n2, n1, d1, Reciprocal(d1), out ulong rhat);
-        q = RefineEstimate(q, rhat, d1, d0, n0);
+        ulong reciprocal = Reciprocal(d1);
+        // n4 < 2^s <= d1, so n4:n3 < d and every step below starts with a remainder under d. A step
+        // whose window r1:r0:next has r1 = 0 and r0 < d1 is below d: digit 0, nothing to compute,
+        // which is how dividends of two or three limbs skip to the digits that matter.
+        ulong r1 = n4, r0 = n3, q2 = 0, q1 = 0;
+        if (r1 == 0 && r0 < d1) (r1, r0) = (r0, n2);
+        else q2 = Divide3By2(r1, r0, n2, d1, d0, reciprocal, out r1, out r0);
+        if (r1 == 0 && r0 < d1) (r1, r0) = (r0, n1);
+        else q1 = Divide3By2(r1, r0, n1, d1, d0, reciprocal, out r1, out r0);
+        ulong q0 = Divide3By2(r1, r0, n0, d1, d0, reciprocal, out r1, out r0);
+        remainder = s == 0 ? new UInt256(r0, r1) : new UInt256((r0 >> s) | (r1 << (64 - s)), r1 >> s);
+        return new UInt256(q0, q1, q2);
+    }
 
-        // The remainder n - q*d is below d, so its two low limbs are all there is.
-        ulong ph = MultiplyAdd(q, d0, 0, out ulong p0);
+    // One digit of algorithm D with a two-limb normalized divisor: (u2:u1:u0) / (d1:d0) for
+    // u2:u1 < d1:d0. With two divisor limbs Knuth's refinement compares qhat*(d1:d0) against the
+    // whole three-limb window, so the refined digit is exact and never needs adding back.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Divide3By2(ulong u2, ulong u1, ulong u0, ulong d1, ulong d0, ulong reciprocal, out ulong r1, out ulong r0)
+    {
+        ulong q;
+        if (u2 >= d1)
+        {
+            // u2 == d1: the digit is capped at 2^64 - 1 as in the general loop.
+            q = ulong.MaxValue;
+            ulong rhat = u1 + d1;
+            if (rhat >= u1) q = RefineEstimate(q, rhat, d1, d0, u0);
+        }
+        else
+        {
+            q = Divide2By1(u2, u1, d1, reciprocal, out ulong rhat);
+            q = RefineEstimate(q, rhat, d1, d0, u0);
+        }
+        // The remainder u - q*d is below d, so its two low limbs are all there is.
+        ulong ph = Math.BigMul(q, d0, out ulong p0);
         ulong p1 = q * d1 + ph;
-        ulong borrow = SubtractWithBorrow(n0, p0, 0, out n0);
-        SubtractWithBorrow(n1, p1, borrow, out n1);
-        r0 = s == 0 ? n0 : (n0 >> s) | (n1 << (64 - s));
-        r1 = n1 >> s;
+        ulong borrow = SubtractWithBorrow(u0, p0, 0, out r0);
+        SubtractWithBorrow(u1, p1, borrow, out r1);
         return q;
     }
 
+    // Scratch for the normalized dividend (up to eight limbs plus the one normalization adds) and
+    // the quotient digits: a fixed-size local costs nothing to allocate, where a variable-size
+    // stackalloc and bounds-checked spans cost more than the arithmetic of a 256-bit division.
+    [InlineArray(9)]
+    private struct ScratchLimbs
+    {
+        private ulong _limb;
+    }
+
     /// <summary>
-    /// Knuth's algorithm D. <paramref name="u"/> has at least as many limbs as <paramref name="v"/>,
-    /// which has two or more and a nonzero top limb. Writes the quotient (u.Length - v.Length + 1
-    /// digits) unless <paramref name="quotient"/> is empty, and the remainder (v.Length limbs).
+    /// Knuth's algorithm D. <paramref name="u"/> has at least as many limbs as <paramref name="v"/>
+    /// and at most eight; <paramref name="v"/> has two to four, the top one nonzero. Returns the
+    /// remainder; <paramref name="quotient"/> gets the low four quotient digits (all of them when u
+    /// is a word).
     /// </summary>
     [SkipLocalsInit]
-    internal static void DivRemKnuth(ReadOnlySpan<ulong> u, ReadOnlySpan<ulong> v, Span<ulong> quotient, Span<ulong> remainder)
+    internal static UInt256 DivRemKnuth(ReadOnlySpan<ulong> u, ReadOnlySpan<ulong> v, out UInt256 quotient)
     {
         int n = v.Length;
         int m = u.Length - n;
+        if ((uint)n - 2 > 2 || m < 0 || u.Length > 8) ThrowBadKnuthShape();
         int s = BitOperations.LeadingZeroCount(v[n - 1]);
 
         // Normalize so the divisor's top bit is set: that bounds each estimated digit to at most
         // two above the true one, and the refinement below to at most one.
-        Span<ulong> vn = stackalloc ulong[n];
-        Span<ulong> un = stackalloc ulong[u.Length + 1];
-        ShiftLeftInto(v, s, vn);
-        un[u.Length] = ShiftLeftInto(u, s, un);
+        Unsafe.SkipInit(out ScratchLimbs unBuffer);
+        Unsafe.SkipInit(out ScratchLimbs vnBuffer);
+        Unsafe.SkipInit(out ScratchLimbs qBuffer);
+        ref ulong un = ref unBuffer[0];
+        ref ulong vn = ref vnBuffer[0];
+        ref ulong q = ref qBuffer[0];
+        ShiftLeftInto(ref MemoryMarshal.GetReference(v), n, s, ref vn);
+        Unsafe.Add(ref un, u.Length) = ShiftLeftInto(ref MemoryMarshal.GetReference(u), u.Length, s, ref un);
 
-        ulong d1 = vn[n - 1];
-        ulong d0 = vn[n - 2];
+        ulong d1 = Unsafe.Add(ref vn, n - 1);
+        ulong d0 = Unsafe.Add(ref vn, n - 2);
         ulong reciprocal = Reciprocal(d1);
-        bool keep = !quotient.IsEmpty;
 
         for (int j = m; j >= 0; j--)
         {
-            ulong u2 = un[j + n];
-            ulong u1 = un[j + n - 1];
-            ulong u0 = un[j + n - 2];
+            ref ulong window = ref Unsafe.Add(ref un, j);
+            ulong u2 = Unsafe.Add(ref window, n);
+            ulong u1 = Unsafe.Add(ref window, n - 1);
+            ulong u0 = Unsafe.Add(ref window, n - 2);
             ulong qhat;
             if (u2 >= d1)
             {
@@ -275,20 +339,27 @@ public readonly partial struct UInt256
                 qhat = RefineEstimate(qhat, rhat, d1, d0, u0);
             }
 
-            Span<ulong> window = un.Slice(j, n + 1);
-            if (MultiplySubtract(window, vn, qhat))
+            if (MultiplySubtract(ref window, ref vn, n, qhat))
             {
                 // The estimate was one too large: rare (about 2/2^64 on random data) and only
                 // possible with three or more divisor limbs; the tests construct such dividends.
                 qhat--;
-                AddBack(window, vn);
+                AddBack(ref window, ref vn, n);
             }
-            if (keep) quotient[j] = qhat;
+            Unsafe.Add(ref q, j) = qhat;
         }
 
-        for (int i = 0; i < n; i++)
-            remainder[i] = s == 0 ? un[i] : (un[i] >> s) | (un[i + 1] << (64 - s));
+        quotient = new UInt256(q, m >= 1 ? Unsafe.Add(ref q, 1) : 0, m >= 2 ? Unsafe.Add(ref q, 2) : 0, m >= 3 ? Unsafe.Add(ref q, 3) : 0);
+        // The remainder is the low n limbs of un (the limb above them is now zero), shifted back.
+        ulong r0 = un, r1 = Unsafe.Add(ref un, 1);
+        ulong r2 = n > 2 ? Unsafe.Add(ref un, 2) : 0, r3 = n > 3 ? Unsafe.Add(ref un, 3) : 0;
+        if (s == 0) return new UInt256(r0, r1, r2, r3);
+        int back = 64 - s;
+        return new UInt256((r0 >> s) | (r1 << back), (r1 >> s) | (r2 << back), (r2 >> s) | (r3 << back), r3 >> s);
     }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowBadKnuthShape() => throw new ArgumentException("dividend or divisor length outside algorithm D's range");
 
     // Knuth's test with the second divisor limb: while qhat*d0 > rhat:u0, the estimate is too big.
     // After this qhat is at most one above the true digit.
@@ -308,48 +379,54 @@ public readonly partial struct UInt256
         return qhat;
     }
 
-    // x -= q * y over y.Length + 1 limbs of x; returns whether the result went below zero.
-    private static bool MultiplySubtract(Span<ulong> x, ReadOnlySpan<ulong> y, ulong q)
+    // x -= q * y over n + 1 limbs of x (n limbs of y); returns whether the result went below zero.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool MultiplySubtract(ref ulong x, ref ulong y, int n, ulong q)
     {
         ulong carry = 0;
-        int n = y.Length;
         for (int i = 0; i < n; i++)
         {
             // q*y[i] + carry <= (2^64-1) * 2^64, so the high part plus one borrow still fits a limb.
-            ulong ph = MultiplyAdd(q, y[i], carry, out ulong pl);
-            ulong t = x[i];
-            x[i] = t - pl;
+            ulong ph = MultiplyAdd(q, Unsafe.Add(ref y, i), carry, out ulong pl);
+            ref ulong xi = ref Unsafe.Add(ref x, i);
+            ulong t = xi;
+            xi = t - pl;
             carry = ph + (t < pl ? 1UL : 0UL);
         }
-        ulong top = x[n];
-        x[n] = top - carry;
-        return top < carry;
+        ref ulong top = ref Unsafe.Add(ref x, n);
+        ulong before = top;
+        top = before - carry;
+        return before < carry;
     }
 
-    // x += y over y.Length + 1 limbs of x; the carry out of the top limb cancels the earlier borrow.
-    private static void AddBack(Span<ulong> x, ReadOnlySpan<ulong> y)
+    // x += y over n + 1 limbs of x; the carry out of the top limb cancels the earlier borrow.
+    private static void AddBack(ref ulong x, ref ulong y, int n)
     {
         ulong carry = 0;
-        int n = y.Length;
         for (int i = 0; i < n; i++)
-            carry = AddWithCarry(x[i], y[i], carry, out x[i]);
-        x[n] += carry;
+        {
+            ref ulong xi = ref Unsafe.Add(ref x, i);
+            carry = AddWithCarry(xi, Unsafe.Add(ref y, i), carry, out xi);
+        }
+        Unsafe.Add(ref x, n) += carry;
     }
 
-    // destination = source << shift (shift < 64), same length; returns the bits shifted out of the top.
-    private static ulong ShiftLeftInto(ReadOnlySpan<ulong> source, int shift, Span<ulong> destination)
+    // destination = source << shift (shift < 64) over length limbs; returns the bits shifted out of the top.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong ShiftLeftInto(ref ulong source, int length, int shift, ref ulong destination)
     {
         if (shift == 0)
         {
-            source.CopyTo(destination);
+            for (int i = 0; i < length; i++) Unsafe.Add(ref destination, i) = Unsafe.Add(ref source, i);
             return 0;
         }
         ulong carry = 0;
-        for (int i = 0; i < source.Length; i++)
+        int back = 64 - shift;
+        for (int i = 0; i < length; i++)
         {
-            ulong limb = source[i];
-            destination[i] = (limb << shift) | carry;
-            carry = limb >> (64 - shift);
+            ulong limb = Unsafe.Add(ref source, i);
+            Unsafe.Add(ref destination, i) = (limb << shift) | carry;
+            carry = limb >> back;
         }
         return carry;
     }

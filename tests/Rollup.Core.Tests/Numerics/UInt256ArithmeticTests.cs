@@ -43,6 +43,13 @@ public class UInt256ArithmeticTests
     });
 
     [Fact]
+    public void SquareLow_matches_BigInteger() => Property.Run(8, (g, i) =>
+    {
+        UInt256 a = g.Next();
+        Property.Equal(g, i, Wrap(Big(a) * Big(a)), UInt256.SquareLow(a), "SquareLow", a);
+    });
+
+    [Fact]
     public void MultiplyFull_gives_the_exact_512_bit_product() => Property.Run(4, (g, i) =>
     {
         UInt256 a = g.Next(), b = g.Next();
@@ -124,6 +131,7 @@ public class UInt256ArithmeticTests
         Property.Equal(g, i, BigInteger.ModPow(A, A, Modulus), x, "Exp aliased", a);
         x = b;
         UInt256.SignedDivide(x, a, out x);
+        Property.Equal(g, i, A.IsZero ? 0 : Wrap(BigInteger.Divide(Signed(b), Signed(a))), x, "SignedDivide aliased", b, a);
         x = a;
         UInt256.ShiftLeft(x, 3, out x);
         Property.Equal(g, i, Wrap(A << 3), x, "ShiftLeft aliased", a);
