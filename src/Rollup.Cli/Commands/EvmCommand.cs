@@ -68,9 +68,10 @@ public static class EvmCommand
     {
         var files = new Argument<string[]>("files") { Description = "Workload files (hex bytecode)", Arity = ArgumentArity.OneOrMore };
         var repeat = new Option<int>("--repeat") { Description = "Timed runs per file (after warm-up)", DefaultValueFactory = _ => 20 };
+        var warmup = new Option<int>("--warmup") { Description = "Untimed runs first, for the JIT to reach its optimised code", DefaultValueFactory = _ => 5 };
         var gas = GasOption();
         var command = new Command("bench", "Time workloads: one JSON line per file with the median milliseconds, gas used and result.");
-        command.Arguments.Add(files); command.Options.Add(repeat); command.Options.Add(gas);
+        command.Arguments.Add(files); command.Options.Add(repeat); command.Options.Add(warmup); command.Options.Add(gas);
         command.SetAction(parse =>
         {
             var runner = new CodeRunner();
@@ -80,7 +81,7 @@ public static class EvmCommand
             {
                 var code = ReadCode(file);
                 CallResult result = default;
-                for (int i = 0; i < 5; i++) (result, _) = runner.Run(code, [], gasLimit); // warm the JIT up to its optimised tier
+                for (int i = 0; i < parse.GetValue(warmup); i++) (result, _) = runner.Run(code, [], gasLimit); // let the JIT reach its optimised tier
                 var times = new double[repeats];
                 for (int i = 0; i < repeats; i++)
                 {
