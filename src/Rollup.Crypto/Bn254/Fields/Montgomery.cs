@@ -10,7 +10,7 @@ namespace Rollup.Crypto.Bn254.Fields;
 /// the extra carry word per outer iteration ("no-carry" optimisation): the running total never
 /// exceeds 2M &lt; 2^256.
 /// </summary>
-internal static class Montgomery<P> where P : struct, IModulus
+internal static partial class Montgomery<P> where P : struct, IModulus
 {
     public static U256 Modulus
     {
