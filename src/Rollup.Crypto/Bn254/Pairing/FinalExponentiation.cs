@@ -24,7 +24,7 @@ internal static class FinalExponentiation
     private static sbyte[] ComputeUNaf()
     {
         Span<sbyte> digits = stackalloc sbyte[66];
-        int len = Wnaf.Compute([MillerLoop.U], 2, digits);
+        int len = Wnaf.Compute([Bn254Parameters.U], 2, digits);
         return digits[..len].ToArray();
     }
 
