@@ -41,6 +41,24 @@ public class LazyReductionTests
     }
 
     [Fact]
+    public void Square_product_matches_BigInteger_for_any_256_bit_input()
+    {
+        var rng = new Random(53);
+        var buf = new byte[32];
+        var inputs = new List<U256> { new(ulong.MaxValue, ulong.MaxValue, ulong.MaxValue, ulong.MaxValue), new(0, 0, 0, 0), new(1, 0, 0, 0) };
+        for (int i = 0; i < 3000; i++)
+        {
+            rng.NextBytes(buf);
+            inputs.Add(new U256(BitConverter.ToUInt64(buf, 0), BitConverter.ToUInt64(buf, 8), BitConverter.ToUInt64(buf, 16), BitConverter.ToUInt64(buf, 24)));
+        }
+        foreach (U256 a in inputs)
+        {
+            Assert.Equal(Big(a) * Big(a), Big(Montgomery<FqModulus>.SquareProduct(a)));
+            Assert.Equal(Big(Montgomery<FqModulus>.Product(a, a)), Big(Montgomery<FqModulus>.SquareProduct(a)));
+        }
+    }
+
+    [Fact]
     public void Fq2_product_matches_schoolbook_on_edges_and_random_values()
     {
         var rng = new Random(52);

@@ -73,6 +73,42 @@ internal static partial class Montgomery<P> where P : struct, IModulus
         return new U512(r0, r1, r2, r3, r4, r5, r6, r7);
     }
 
+    /// <summary>a^2 at full width: the cross products a_i·a_j (i &lt; j) once, doubled, plus the squares a_i^2.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static U512 SquareProduct(in U256 a)
+    {
+        ulong a0 = a.L0, a1 = a.L1, a2 = a.L2, a3 = a.L3, c;
+        ulong r1, r2, r3, r4, r5, r6;
+
+        // Cross products.
+        c = MulHigh(a0, a1); r1 = a0 * a1;
+        c = MulAdd(a0, a2, c, out r2);
+        r4 = MulAdd(a0, a3, c, out r3);
+        c = MulAdd(a1, a2, r3, out r3);
+        r5 = MulAdd2(a1, a3, r4, c, out r4);
+        r6 = MulAdd(a2, a3, r5, out r5);
+
+        // Double them (the sum of cross products is below 2^511, so nothing is lost).
+        ulong r7 = r6 >> 63;
+        r6 = (r6 << 1) | (r5 >> 63);
+        r5 = (r5 << 1) | (r4 >> 63);
+        r4 = (r4 << 1) | (r3 >> 63);
+        r3 = (r3 << 1) | (r2 >> 63);
+        r2 = (r2 << 1) | (r1 >> 63);
+        r1 <<= 1;
+
+        // Add the diagonal squares.
+        ulong r0 = a0 * a0, h = MulHigh(a0, a0), carry = 0;
+        r1 = Adc(r1, h, ref carry);
+        r2 = Adc(r2, a1 * a1, ref carry);
+        r3 = Adc(r3, MulHigh(a1, a1), ref carry);
+        r4 = Adc(r4, a2 * a2, ref carry);
+        r5 = Adc(r5, MulHigh(a2, a2), ref carry);
+        r6 = Adc(r6, a3 * a3, ref carry);
+        r7 = r7 + MulHigh(a3, a3) + carry;
+        return new U512(r0, r1, r2, r3, r4, r5, r6, r7);
+    }
+
     /// <summary>x - y, or x - y + M^2 when that would go negative. Result &lt; max(x, M^2).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static U512 SubOrWrapBySquare(in U512 x, in U512 y)

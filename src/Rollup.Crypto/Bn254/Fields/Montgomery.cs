@@ -207,8 +207,9 @@ internal static partial class Montgomery<P> where P : struct, IModulus
         return SubtractModulusIfNeeded(t0, t1, t2, t3);
     }
 
+    /// <summary>a^2·R^-1 mod M: the symmetric product needs 10 word products instead of 16.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static U256 Square(in U256 a) => Mul(a, a);
+    public static U256 Square(in U256 a) => Redc(SquareProduct(a));
 
     /// <summary>Montgomery form to canonical integer: a*R^-1, i.e. a Montgomery product with 1.</summary>
     public static U256 FromMontgomery(in U256 a) => Mul(a, new U256(1, 0, 0, 0));
