@@ -26,12 +26,12 @@ public readonly struct Fq2 : IEquatable<Fq2>, Curves.ICurveField<Fq2>
 
     public static Fq2 Random(Random rng) => new(Fq.Random(rng), Fq.Random(rng));
 
-    // The F_q2 operations are deliberately not inlined into their callers: F_q6/F_q12 formulas use
-    // dozens of them, and inlining them all exhausts the JIT's inlining budget (after which it emits
-    // calls for trivial helpers and copies structs around). Inside each method everything inlines.
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    // Add and Subtract inline (their limb code has no nested helper calls, so dozens fit in the
+    // JIT's inlining budget); Double, Negate and MulByXi stay calls: once the budget is exhausted the
+    // JIT emits calls even for one-line helpers and copies structs around.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Add(in Fq2 a, in Fq2 b, out Fq2 r) => r = new(a.A0 + b.A0, a.A1 + b.A1);
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Subtract(in Fq2 a, in Fq2 b, out Fq2 r) => r = new(a.A0 - b.A0, a.A1 - b.A1);
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static void Double(in Fq2 a, out Fq2 r) => r = new(a.A0.Double(), a.A1.Double());
