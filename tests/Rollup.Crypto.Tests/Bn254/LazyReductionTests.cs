@@ -59,7 +59,7 @@ public class LazyReductionTests
     }
 
     [Fact]
-    public void Fq2_product_matches_schoolbook_on_edges_and_random_values()
+    public void Fq2_product_and_square_match_schoolbook_on_edges_and_random_values()
     {
         var rng = new Random(52);
         var values = Edges().Concat(Enumerable.Range(0, 40).Select(_ => Fq.Random(rng))).ToArray();
@@ -70,6 +70,9 @@ public class LazyReductionTests
                 Fq2 p = new Fq2(a0, a1) * new Fq2(b0, b1);
                 Assert.Equal(a0 * b0 - a1 * b1, p.A0);
                 Assert.Equal(a0 * b1 + a1 * b0, p.A1);
+                Fq2 sq = new Fq2(a0, a1).Square();
+                Assert.Equal(a0 * a0 - a1 * a1, sq.A0);
+                Assert.Equal((a0 * a1).Double(), sq.A1);
             }
     }
 }

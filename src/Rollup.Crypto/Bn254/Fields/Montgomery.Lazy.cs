@@ -39,6 +39,15 @@ internal static partial class Montgomery<P> where P : struct, IModulus
         return new U256(t0, t1, t2, a.L3 + b.L3 + c);
     }
 
+    /// <summary>a + (M - b) without reduction: congruent to a - b, in [1, 2M) for a, b &lt; M.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static U256 SubPlusModulusNoReduce(in U256 a, in U256 b)
+    {
+        ulong br = 0;
+        ulong n0 = Sbb(P.M0, b.L0, ref br), n1 = Sbb(P.M1, b.L1, ref br), n2 = Sbb(P.M2, b.L2, ref br), n3 = Sbb(P.M3, b.L3, ref br);
+        return AddNoReduce(a, new U256(n0, n1, n2, n3));
+    }
+
     /// <summary>Full 256×256 → 512-bit schoolbook product.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static U512 Product(in U256 a, in U256 b)
@@ -180,6 +189,17 @@ internal static partial class Montgomery<P> where P : struct, IModulus
         t7 += c;
         // x < M·R gives a result below 2M < 2^255, so nothing carries out of t7.
         return SubtractModulusIfNeeded(t4, t5, t6, t7);
+    }
+
+    /// <summary>
+    /// (a0 + a1·u)^2 = (a0 + a1)(a0 - a1) + 2·a0·a1·u from unreduced sums: (a0 + a1)·(a0 + M - a1)
+    /// &lt; 4M^2 and (2·a0)·a1 &lt; 2M^2, both below M·R, so each needs one REDC and no input reduction.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void ComplexSquare(in U256 a0, in U256 a1, out U256 c0, out U256 c1)
+    {
+        c0 = Redc(Product(AddNoReduce(a0, a1), SubPlusModulusNoReduce(a0, a1)));
+        c1 = Redc(Product(AddNoReduce(a0, a0), a1));
     }
 
     /// <summary>
