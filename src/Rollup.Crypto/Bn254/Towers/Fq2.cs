@@ -26,16 +26,16 @@ public readonly struct Fq2 : IEquatable<Fq2>, Curves.ICurveField<Fq2>
 
     public static Fq2 Random(Random rng) => new(Fq.Random(rng), Fq.Random(rng));
 
-    // Add and Subtract inline (their limb code has no nested helper calls, so dozens fit in the
-    // JIT's inlining budget); Double, Negate and MulByXi stay calls: once the budget is exhausted the
-    // JIT emits calls even for one-line helpers and copies structs around.
+    // Add, Subtract, Double and Negate inline (their limb code has no nested helper calls, so dozens
+    // fit in the JIT's inlining budget); MulByXi stays a call: once the budget is exhausted the JIT
+    // emits calls even for one-line helpers and copies structs around.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Add(in Fq2 a, in Fq2 b, out Fq2 r) => r = new(a.A0 + b.A0, a.A1 + b.A1);
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Subtract(in Fq2 a, in Fq2 b, out Fq2 r) => r = new(a.A0 - b.A0, a.A1 - b.A1);
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Double(in Fq2 a, out Fq2 r) => r = new(a.A0.Double(), a.A1.Double());
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Negate(in Fq2 a, out Fq2 r) => r = new(-a.A0, -a.A1);
 
     /// <summary>Karatsuba with lazy reduction: 3 wide products and 2 Montgomery reductions.</summary>
