@@ -6,9 +6,22 @@ namespace Rollup.Core.Blocks;
 
 /// <summary>An Ethereum block header with every field through Cancun. The fields later forks added are null in blocks
 /// of earlier forks, and the encoding carries exactly the ones present (see <see cref="BlockHeaderCodec"/>).
-/// Immutable once built, so its hash is computed once.</summary>
-public sealed class BlockHeader
+/// Immutable once built, so its hash is computed once; a block builder derives the sealed header from a draft with
+/// <c>with { StateRoot = ..., ... }</c>. Two headers are equal when their hashes are.</summary>
+public sealed record BlockHeader
 {
+    public BlockHeader() { }
+
+    /// <summary>The copy <c>with</c> makes: every field but the cached hash, which belongs to the original's values.</summary>
+    private BlockHeader(BlockHeader o)
+    {
+        ParentHash = o.ParentHash; OmmersHash = o.OmmersHash; Coinbase = o.Coinbase; StateRoot = o.StateRoot;
+        TransactionsRoot = o.TransactionsRoot; ReceiptsRoot = o.ReceiptsRoot; LogsBloom = o.LogsBloom; Difficulty = o.Difficulty;
+        Number = o.Number; GasLimit = o.GasLimit; GasUsed = o.GasUsed; Timestamp = o.Timestamp; ExtraData = o.ExtraData;
+        MixHash = o.MixHash; Nonce = o.Nonce; BaseFeePerGas = o.BaseFeePerGas; WithdrawalsRoot = o.WithdrawalsRoot;
+        BlobGasUsed = o.BlobGasUsed; ExcessBlobGas = o.ExcessBlobGas; ParentBeaconBlockRoot = o.ParentBeaconBlockRoot;
+    }
+
     public Hash256 ParentHash { get; init; }
     /// <summary>Keccak of the RLP list of ommer headers; after the merge always <see cref="EmptyOmmersHash"/>.</summary>
     public Hash256 OmmersHash { get; init; } = EmptyOmmersHash;
@@ -53,5 +66,7 @@ public sealed class BlockHeader
     /// <summary>The root of an empty trie: the transactions, receipts or withdrawals root of an empty list.</summary>
     public static readonly Hash256 EmptyTrieRoot = Hash256.Parse("0x56e81f171bcc55a6ff8345e692c0f86e5b48e01b996cadc001622fb5e363b421");
 
+    public bool Equals(BlockHeader? other) => other is not null && Hash == other.Hash;
+    public override int GetHashCode() => Hash.GetHashCode();
     public override string ToString() => $"#{Number} {Hash}";
 }

@@ -83,6 +83,18 @@ public class BlockHeaderCodecTests
     }
 
     [Fact]
+    public void A_copy_made_with_with_hashes_its_own_values()
+    {
+        var draft = WithFields(5);
+        var original = draft.Hash; // cached on the draft
+        var sealed_ = draft with { GasUsed = 42_000 };
+        Assert.NotEqual(original, sealed_.Hash);
+        Assert.Equal(BlockHeaderCodec.Decode(BlockHeaderCodec.Encode(sealed_)).Hash, sealed_.Hash);
+        Assert.Equal(draft, draft with { });
+        Assert.NotEqual(draft, sealed_);
+    }
+
+    [Fact]
     public void A_gap_in_the_optional_fields_cannot_be_encoded()
     {
         var gap = new BlockHeader { WithdrawalsRoot = Hash256.Zero };
