@@ -1,4 +1,5 @@
 using Rollup.Core.Transactions;
+using Rollup.Core.Types;
 
 namespace Rollup.Core.Blocks;
 
@@ -10,7 +11,7 @@ public sealed class Block
     public IReadOnlyList<BlockHeader> Ommers { get; init; } = [];
     public IReadOnlyList<Withdrawal>? Withdrawals { get; init; }
 
-    public Types.Hash256 Hash => Header.Hash;
+    public Hash256 Hash => Header.Hash;
     public ulong Number => Header.Number;
 
     public override string ToString() => Header.ToString();
