@@ -3,6 +3,7 @@ using Rollup.Crypto.Bn254.Fields;
 using Rollup.Plonk.Checking;
 using Rollup.Plonk.Circuit;
 using Rollup.Plonk.Keys;
+using Rollup.Plonk.Kzg;
 using Rollup.Plonk.Protocol;
 using Rollup.Plonk.Transcript;
 
@@ -39,6 +40,7 @@ public static class Prover
         var coeffs = new Dictionary<PolyRef, Fr[]>();
 
         G1Affine Commit(Fr[] c) => PolyOps.Msm(bases.Span, c).ToAffine();
+
 
         // Advice, phase by phase; challenges drawn after each phase.
         var adviceCommitments = new List<G1Affine>();
@@ -113,20 +115,13 @@ public static class Prover
 
         // One KZG opening per point, each batching its polynomials with powers of v.
         var v = t.Challenge();
+        var srs = pk.Srs.Truncate(n);
         var openings = new G1Affine[layout.Rotations.Count];
         for (int r = 0; r < layout.Rotations.Count; r++)
         {
             int rotation = layout.Rotations[r];
-            var combined = new Fr[n];
-            var power = Fr.One;
-            foreach (var query in layout.Queries.Where(q => q.Rotation == rotation))
-            {
-                var c = coeffs[query.Poly];
-                for (int i = 0; i < c.Length; i++) combined[i] += c[i] * power;
-                power *= v;
-            }
-            var witness = PolyOps.DivideByLinear(combined, x * Power(omega, rotation));
-            t.Absorb(openings[r] = witness.Length == 0 ? G1Affine.Infinity : Commit(witness));
+            var polys = layout.Queries.Where(q => q.Rotation == rotation).Select(q => coeffs[q.Poly]).ToList();
+            t.Absorb(openings[r] = KzgScheme.OpenBatch(srs, polys, x * Power(omega, rotation), v));
         }
 
         return new Proof

@@ -1,8 +1,8 @@
 using Rollup.Crypto.Bn254.Curves;
 using Rollup.Crypto.Bn254.Fields;
-using Rollup.Crypto.Bn254.Pairing;
 using Rollup.Plonk.Circuit;
 using Rollup.Plonk.Keys;
+using Rollup.Plonk.Kzg;
 using Rollup.Plonk.Protocol;
 using Rollup.Plonk.Transcript;
 
@@ -68,7 +68,7 @@ public static class Verifier
         for (int i = layout.QuotientPieces - 1; i >= 0; i--) h = h * xn + evals[new PolyQuery(new PolyRef(PolyKind.Quotient, i), 0)];
         if (numerator != h * vanishing) return false;
 
-        // Openings: e(Σ u^j·W_j, [τ]₂) = e(Σ u^j·(C_j − e_j·G + z_j·W_j), [1]₂).
+        // All openings with one pairing product.
         G1Affine Commitment(PolyRef p) => p.Kind switch
         {
             PolyKind.Fixed => vk.FixedCommitments[p.Index],
@@ -80,30 +80,16 @@ public static class Verifier
             PolyKind.Quotient => proof.Quotient[p.Index],
             _ => throw new InvalidOperationException($"{p} is not committed"),
         };
-        var left = G1Jacobian.Infinity;
-        var right = G1Jacobian.Infinity;
-        var uPower = Fr.One;
+        var openings = new List<PointOpening>();
         for (int r = 0; r < layout.Rotations.Count; r++)
         {
             int rotation = layout.Rotations[r];
-            var z = x * Proving.Prover.Power(omega, rotation);
-            var combined = G1Jacobian.Infinity;
-            var value = Fr.Zero;
-            var vPower = Fr.One;
-            for (int q = 0; q < layout.Queries.Count; q++)
-            {
-                var query = layout.Queries[q];
-                if (query.Rotation != rotation) continue;
-                combined += Commitment(query.Poly).ToJacobian().Multiply(vPower);
-                value += proof.Evaluations[q] * vPower;
-                vPower *= v;
-            }
-            var witness = proof.Openings[r].ToJacobian();
-            left += witness.Multiply(uPower);
-            right += (combined - G1Jacobian.Generator.Multiply(value) + witness.Multiply(z)).Multiply(uPower);
-            uPower *= u;
+            var queries = Enumerable.Range(0, layout.Queries.Count).Where(q => layout.Queries[q].Rotation == rotation).ToList();
+            openings.Add(new PointOpening(x * Proving.Prover.Power(omega, rotation),
+                queries.Select(q => Commitment(layout.Queries[q].Poly)).ToList(),
+                queries.Select(q => proof.Evaluations[q]).ToList(), v, proof.Openings[r]));
         }
-        return Bn254Pairing.PairingCheck([left.ToAffine(), (-right).ToAffine()], [vk.TauG2, vk.G2]);
+        return KzgScheme.VerifyMultiPoint(vk.G2, vk.TauG2, openings, u);
     }
 
     /// <summary>Evaluates constraints at x from the proof's evaluations; public inputs are evaluated here.</summary>
