@@ -3,6 +3,7 @@ using System.Numerics;
 using Rollup.Crypto.Bn254.Fields;
 using Rollup.Plonk.Checking;
 using Rollup.Plonk.Circuit;
+using Rollup.Plonk.Proving;
 using Rollup.Plonk.Tests.Examples;
 
 namespace Rollup.Plonk.Tests;
@@ -51,36 +52,68 @@ public class CheckerTests
         _output.WriteLine(string.Join("\n", failures));
     }
 
-    public static TheoryData<string> Circuits => new() { "range", "fibonacci", "add256" };
+    public static TheoryData<string> Circuits => new() { "range", "fibonacci", "add256", "rlc" };
 
     [Theory]
     [MemberData(nameof(Circuits))]
     public void Every_single_cell_mutation_of_the_witness_is_caught(string circuit)
     {
         var assignment = Build(circuit);
-        Assert.Empty(new ConstraintChecker().Check(assignment));
-        var (tried, caught, missed) = Mutations.TryAll(assignment);
+        var challenges = ChallengesFor(circuit);
+        Assert.Empty(new ConstraintChecker { Challenges = challenges }.Check(assignment));
+        var (tried, caught, missed) = Mutations.TryAll(assignment, challenges);
         _output.WriteLine($"{circuit}: {tried} mutations tried, {caught} caught");
         Assert.True(missed.Count == 0, $"uncaught mutations: {string.Join(", ", missed.Take(20))}");
         Assert.True(tried > 0);
     }
 
-    internal static Assignment Build(string circuit) => circuit switch
+    internal static readonly byte[] RlcBytes = "rollup!!"u8.ToArray();
+    internal static readonly Fr RlcChallenge = Fr.FromUInt64(0x1234_5678_9abc);
+
+    /// <summary>The challenge values a circuit's witness was built with (two-phase circuits depend on them).</summary>
+    internal static Fr[]? ChallengesFor(string circuit) => circuit == "rlc" ? [RlcChallenge] : null;
+
+    internal static Assignment Build(string circuit) => BuildWithSynthesizer(circuit).Assignment;
+
+    /// <summary>The example's witness (complete, with the fixed test challenge for two-phase circuits) and, for
+    /// two-phase circuits, the synthesizer the prover calls with the transcript's challenges.</summary>
+    internal static (Assignment Assignment, IPhaseSynthesizer? Synthesizer) BuildWithSynthesizer(string circuit)
     {
-        "range" => RangeCheckCircuit.Assign(RangeCheckCircuit.Configure(), [0, 7, 128, 255]),
-        "fibonacci" => FibonacciCircuit.Assign(FibonacciCircuit.Configure(), 1, 1, 12),
-        _ => Add256Circuit.Assign(Add256Circuit.Configure(), (BigInteger.One << 255) + 12345, (BigInteger.One << 200) - 1),
-    };
+        switch (circuit)
+        {
+            case "range": return (RangeCheckCircuit.Assign(RangeCheckCircuit.Configure(), [0, 7, 128, 255]), null);
+            case "fibonacci": return (FibonacciCircuit.Assign(FibonacciCircuit.Configure(), 1, 1, 12), null);
+            case "add256": return (Add256Circuit.Assign(Add256Circuit.Configure(), (BigInteger.One << 255) + 12345, (BigInteger.One << 200) - 1), null);
+            default:
+                var layout = RlcCircuit.Configure();
+                var a = RlcCircuit.Assign(layout, RlcBytes, RlcBytes);
+                var synthesizer = new RlcCircuit.Synthesizer(layout, RlcBytes.Length);
+                synthesizer.Synthesize(1, [RlcChallenge], a);
+                return (a, synthesizer);
+        }
+    }
+
+    [Fact]
+    public void Different_strings_break_the_rlc_lookup()
+    {
+        var layout = RlcCircuit.Configure();
+        var other = (byte[])RlcBytes.Clone();
+        other[3] ^= 1;
+        var a = RlcCircuit.Assign(layout, RlcBytes, other);
+        new RlcCircuit.Synthesizer(layout, RlcBytes.Length).Synthesize(1, [RlcChallenge], a);
+        var failure = Assert.Single(new ConstraintChecker { Challenges = [RlcChallenge] }.Check(a));
+        Assert.Equal("string a's RLC occurs in string b's accumulator", failure.Name);
+    }
 }
 
 /// <summary>Mutates each assigned witness cell in turn (adding one, and once more replacing it by a random value) and
 /// runs the checker: every mutation must break some constraint.</summary>
 internal static class Mutations
 {
-    public static (int Tried, int Caught, List<string> Missed) TryAll(Assignment a, int seed = 1)
+    public static (int Tried, int Caught, List<string> Missed) TryAll(Assignment a, Fr[]? challenges = null, int seed = 1)
     {
         var rng = new Random(seed);
-        var checker = new ConstraintChecker { MaxFailures = 1 };
+        var checker = new ConstraintChecker { MaxFailures = 1, Challenges = challenges };
         int tried = 0, caught = 0;
         var missed = new List<string>();
         foreach (var cell in a.AssignedWitnessCells.ToList())
