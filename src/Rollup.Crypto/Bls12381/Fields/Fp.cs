@@ -40,6 +40,15 @@ public readonly partial struct Fp : IEquatable<Fp>, Bn254.Curves.ICurveField<Fp>
         return new(Montgomery384.ToMontgomery(U384Codec.FromBigInteger(v)));
     }
 
+    /// <summary>A canonical value written in hexadecimal (optional 0x prefix), for constants.</summary>
+    public static Fp FromHex(string hex)
+    {
+        string digits = hex.StartsWith("0x", StringComparison.OrdinalIgnoreCase) ? hex[2..] : hex;
+        BigInteger v = BigInteger.Parse("0" + digits, System.Globalization.NumberStyles.HexNumber);
+        if (v >= Modulus) throw new ArgumentOutOfRangeException(nameof(hex), "value is not below p");
+        return FromBigInteger(v);
+    }
+
     public BigInteger ToBigInteger() => U384Codec.ToBigInteger(Montgomery384.FromMontgomery(Limbs));
 
     /// <summary>Parses 48 big-endian bytes; false when the value is not below p (never reduces).</summary>

@@ -1,0 +1,82 @@
+using System.Numerics;
+using Rollup.Crypto.Bls12381.Fields;
+using Rollup.Crypto.Bn254.Curves;
+using LimbCodec = Rollup.Crypto.Bn254.Fields.LimbCodec;
+
+namespace Rollup.Crypto.Bls12381.Curves;
+
+/// <summary>
+/// A G1 point in Jacobian coordinates (x = X/Z^2, y = Y/Z^3). The formulas are the a = 0 ones
+/// BN254 uses (<c>JacobianMath</c>), which never touch b, so both curves share them.
+/// </summary>
+public readonly struct G1Jacobian : IEquatable<G1Jacobian>
+{
+    internal readonly Jac<Fp> P;
+
+    internal G1Jacobian(in Jac<Fp> p) { P = p; }
+
+    public G1Jacobian(in Fp x, in Fp y, in Fp z) { P = new Jac<Fp>(x, y, z); }
+
+    public Fp X => P.X;
+    public Fp Y => P.Y;
+    public Fp Z => P.Z;
+
+    public static G1Jacobian Infinity => new(Jac<Fp>.Infinity);
+    public static G1Jacobian Generator => G1Affine.Generator.ToJacobian();
+    public bool IsInfinity => P.IsInfinity;
+
+    /// <summary>Y^2 = X^3 + 4 Z^6.</summary>
+    public bool IsOnCurve
+    {
+        get
+        {
+            if (IsInfinity) return true;
+            Fp z2 = P.Z.Square(), z6 = z2.Square() * z2;
+            return P.Y.Square() == P.X.Square() * P.X + G1Affine.B * z6;
+        }
+    }
+
+    private static readonly ulong[] GroupOrder = LimbCodec.ExponentLimbs(Fr.Modulus);
+
+    /// <summary>r·P = ∞: the definition of the subgroup, for an on-curve point.</summary>
+    public bool IsInSubgroup => Multiply(GroupOrder).IsInfinity;
+
+    public G1Jacobian Double() => new(JacobianMath<Fp>.Double(P));
+    public G1Jacobian Add(in G1Jacobian q) => new(JacobianMath<Fp>.Add(P, q.P));
+    public G1Jacobian AddMixed(in G1Affine q) => q.IsInfinity ? this : new(JacobianMath<Fp>.AddMixed(P, q.X, q.Y));
+    public G1Jacobian Negate() => new(JacobianMath<Fp>.Negate(P));
+
+    /// <summary>k·P for a non-negative integer given as little-endian limbs.</summary>
+    public G1Jacobian Multiply(ReadOnlySpan<ulong> scalarLimbs) => new(JacobianMath<Fp>.Multiply(P, scalarLimbs));
+
+    public G1Jacobian Multiply(in Fr scalar)
+    {
+        Span<ulong> limbs = stackalloc ulong[4];
+        scalar.ToLittleEndianLimbs(limbs);
+        return Multiply(limbs);
+    }
+
+    public G1Jacobian Multiply(BigInteger scalar) => scalar.Sign >= 0
+        ? Multiply(LimbCodec.ExponentLimbs(scalar))
+        : Negate().Multiply(LimbCodec.ExponentLimbs(-scalar));
+
+    public static G1Jacobian operator +(in G1Jacobian a, in G1Jacobian b) => a.Add(b);
+    public static G1Jacobian operator +(in G1Jacobian a, in G1Affine b) => a.AddMixed(b);
+    public static G1Jacobian operator -(in G1Jacobian a, in G1Jacobian b) => a.Add(b.Negate());
+    public static G1Jacobian operator -(in G1Jacobian a) => a.Negate();
+    public static G1Jacobian operator *(in G1Jacobian a, in Fr k) => a.Multiply(k);
+
+    public G1Affine ToAffine()
+    {
+        JacobianMath<Fp>.ToAffine(P, out Fp x, out Fp y);
+        return new G1Affine(x, y);
+    }
+
+    /// <summary>Same point (projective equality, no inversion).</summary>
+    public bool Equals(G1Jacobian other) => JacobianMath<Fp>.Equal(P, other.P);
+    public override bool Equals(object? obj) => obj is G1Jacobian p && Equals(p);
+    public override int GetHashCode() => ToAffine().GetHashCode();
+    public static bool operator ==(in G1Jacobian a, in G1Jacobian b) => a.Equals(b);
+    public static bool operator !=(in G1Jacobian a, in G1Jacobian b) => !a.Equals(b);
+    public override string ToString() => ToAffine().ToString();
+}
