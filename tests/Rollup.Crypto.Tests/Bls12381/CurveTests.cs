@@ -171,6 +171,49 @@ public class CurveTests
         Assert.True(sawG2Outside);
     }
 
+    [Fact]
+    public void Endomorphism_subgroup_test_agrees_with_the_order_definition()
+    {
+        // The cofactor of E(F_p) is h = 3 · 11² · 10177² · 859267² · 52437899². Points whose order has
+        // one of those factors (times r or not) must all be rejected, and G1 points accepted.
+        BigInteger h = BigInteger.Parse("0396c8c005555e1568c00aaab0000aaab", System.Globalization.NumberStyles.HexNumber);
+        BigInteger[] factors = [3, 11, 121, 10177, 10177L * 10177, 859267, 52437899];
+        Assert.Equal(h, (BigInteger)3 * 121 * 10177 * 10177 * 859267L * 859267 * 52437899L * 52437899);
+        var rng = new Random(35);
+        G1Jacobian g = G1Jacobian.Generator * Fr.Random(rng);
+        Assert.True(g.IsInSubgroup && g.IsInSubgroupByOrder);
+        Assert.True(G1Jacobian.Infinity.IsInSubgroup);
+        int smallOrderPoints = 0;
+        for (int i = 0; i < 8; i++)
+        {
+            G1Jacobian q = RandomCurvePoint(rng);
+            Assert.Equal(q.IsInSubgroupByOrder, q.IsInSubgroup);
+            Assert.False(q.IsInSubgroup); // a random curve point is in G1 with probability 1/h
+            foreach (BigInteger f in factors)
+            {
+                if (h % f != 0) continue;
+                G1Jacobian t = q.Multiply(R * (h / f));    // order divides f
+                if (t.IsInfinity) continue;
+                smallOrderPoints++;
+                Assert.False(t.IsInSubgroupByOrder);
+                Assert.False(t.IsInSubgroup);
+                Assert.False((g + t).IsInSubgroup);
+                G1Jacobian u = q.Multiply(h / f);            // order r·(divisor of f)
+                Assert.Equal(u.IsInSubgroupByOrder, u.IsInSubgroup);
+            }
+        }
+        Assert.True(smallOrderPoints > 20, $"only {smallOrderPoints} small-order points found");
+    }
+
+    private static G1Jacobian RandomCurvePoint(Random rng)
+    {
+        while (true)
+        {
+            Fp x = Fp.Random(rng);
+            if ((x.Square() * x + G1Affine.B).TrySqrt(out Fp y)) return new G1Affine(x, y).ToJacobian();
+        }
+    }
+
     private static byte[] With(byte[] b, int index, byte value)
     {
         var c = (byte[])b.Clone();

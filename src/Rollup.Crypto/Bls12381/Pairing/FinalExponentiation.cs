@@ -24,7 +24,7 @@ internal static class FinalExponentiation
 
     private static sbyte[] ComputeKNaf()
     {
-        BigInteger x = -(BigInteger)MillerLoop.AbsX;
+        BigInteger x = -(BigInteger)Bls12381Parameters.AbsX;
         BigInteger k = (x - 1) * (x - 1) / 3;
         ulong[] limbs = Bn254.Fields.LimbCodec.ExponentLimbs(k);
         Span<sbyte> digits = stackalloc sbyte[64 * limbs.Length + 1];
@@ -54,7 +54,7 @@ internal static class FinalExponentiation
         for (int bit = 62; bit >= 0; bit--)
         {
             r = r.CyclotomicSquare();
-            if (((MillerLoop.AbsX >> bit) & 1) != 0) r *= f;
+            if (((Bls12381Parameters.AbsX >> bit) & 1) != 0) r *= f;
         }
         return r.Conjugate();
     }

@@ -19,9 +19,6 @@ namespace Rollup.Crypto.Bls12381.Pairing;
 /// </summary>
 internal static class MillerLoop
 {
-    /// <summary>|x| for the BLS parameter x = -0xd201000000010000.</summary>
-    internal const ulong AbsX = 0xd201000000010000;
-
     /// <summary>Per-pair state: the G1 point pre-scaled for the line formulas, Q and the running T.</summary>
     private struct PairState
     {
@@ -57,7 +54,7 @@ internal static class MillerLoop
         {
             if (bit != 62) f = f.Square();
             for (int k = 0; k < active.Length; k++) DoublingStep(ref active[k], ref f);
-            if (((AbsX >> bit) & 1) == 0) continue;
+            if (((Bls12381Parameters.AbsX >> bit) & 1) == 0) continue;
             for (int k = 0; k < active.Length; k++) AdditionStep(ref active[k], ref f);
         }
         return f.Conjugate(); // x < 0
