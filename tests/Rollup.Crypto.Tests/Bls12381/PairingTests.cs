@@ -86,4 +86,17 @@ public class PairingTests
         Assert.False(Bls12381Pairing.PairingCheck([aP, bP, sum], [Q, Q, Q]));
         Assert.Throws<ArgumentException>(() => Bls12381Pairing.PairingCheck([aP], []));
     }
+
+    [Fact]
+    public void Prepared_G2_points_give_the_same_Miller_loop()
+    {
+        var rng = new Random(44);
+        G1Affine aP = (G1Jacobian.Generator * Fr.Random(rng)).ToAffine();
+        G2Affine bQ = (G2Jacobian.Generator * Fr.Random(rng)).ToAffine();
+        G2Prepared prepared = G2Prepared.From(bQ);
+        Assert.True(Bls12381Pairing.PairingCheckPrepared([aP, aP.Negate()], [prepared, prepared]));
+        Assert.False(Bls12381Pairing.PairingCheckPrepared([aP, aP], [prepared, prepared]));
+        Assert.True(G2Prepared.From(G2Affine.Infinity).IsInfinity);
+        Assert.True(Bls12381Pairing.PairingCheckPrepared([aP], [G2Prepared.From(G2Affine.Infinity)]));
+    }
 }

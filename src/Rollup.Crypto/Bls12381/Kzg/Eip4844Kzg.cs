@@ -22,8 +22,9 @@ public static class Eip4844Kzg
     /// <summary>BLS_MODULUS: the order r of G1 and G2.</summary>
     public static BigInteger BlsModulus => Fr.Modulus;
 
-    // -G2 generator, for the pairing product below.
-    private static readonly G2Affine NegG2 = G2Affine.Generator.Negate();
+    // -G2 and [τ]G2 with their Miller-loop lines computed once: the check below only evaluates them.
+    private static readonly G2Prepared NegG2 = G2Prepared.From(G2Affine.Generator.Negate());
+    private static readonly G2Prepared TauG2 = G2Prepared.From(TrustedSetup.TauG2);
 
     /// <summary>
     /// verify_kzg_proof(commitment, z, y, proof) on the encoded inputs: commitment and proof as
@@ -46,12 +47,15 @@ public static class Eip4844Kzg
     /// share one Miller loop and one final exponentiation. The tests compare it with the literal form.
     /// </summary>
     public static bool VerifyKzgProof(in G1Affine commitment, in Fr z, in Fr y, in G1Affine proof) =>
-        VerifyKzgProof(commitment, z, y, proof, TrustedSetup.TauG2);
+        VerifyKzgProof(commitment, z, y, proof, TauG2);
 
     /// <summary>The same check against another setup's [τ]G2 (tests build setups with a known τ).</summary>
-    internal static bool VerifyKzgProof(in G1Affine commitment, in Fr z, in Fr y, in G1Affine proof, in G2Affine tauG2)
+    internal static bool VerifyKzgProof(in G1Affine commitment, in Fr z, in Fr y, in G1Affine proof, in G2Affine tauG2) =>
+        VerifyKzgProof(commitment, z, y, proof, G2Prepared.From(tauG2));
+
+    private static bool VerifyKzgProof(in G1Affine commitment, in Fr z, in Fr y, in G1Affine proof, G2Prepared tauG2)
     {
         G1Jacobian lhs = commitment.ToJacobian() - G1Jacobian.Generator * y + proof.ToJacobian() * z;
-        return Bls12381Pairing.PairingCheck([lhs.ToAffine(), proof], [NegG2, tauG2]);
+        return Bls12381Pairing.PairingCheckPrepared([lhs.ToAffine(), proof], [NegG2, tauG2]);
     }
 }
