@@ -61,6 +61,20 @@ public class CurveTests
     }
 
     [Fact]
+    public void MultiplySum_matches_two_multiplications()
+    {
+        var rng = new Random(36);
+        G1Jacobian p = G1Jacobian.Generator * Fr.Random(rng), q = G1Jacobian.Generator * Fr.Random(rng);
+        for (int i = 0; i < 20; i++)
+        {
+            Fr a = i == 0 ? Fr.Zero : Fr.Random(rng), b = i == 1 ? Fr.Zero : i == 2 ? -Fr.One : Fr.Random(rng);
+            Assert.Equal(p * a + q * b, G1Jacobian.MultiplySum(p, a, q, b));
+        }
+        Assert.True(G1Jacobian.MultiplySum(G1Jacobian.Infinity, Fr.One, G1Jacobian.Infinity, Fr.One).IsInfinity);
+        Assert.Equal(q, G1Jacobian.MultiplySum(G1Jacobian.Infinity, Fr.Random(rng), q, Fr.One));
+    }
+
+    [Fact]
     public void G2_group_laws_hold()
     {
         var rng = new Random(32);

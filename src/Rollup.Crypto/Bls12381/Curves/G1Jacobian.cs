@@ -57,10 +57,21 @@ public readonly struct G1Jacobian : IEquatable<G1Jacobian>
 
     private static G1Jacobian Endomorphism(in G1Jacobian p, in Fp beta) => new(p.P.X * beta, p.P.Y, p.P.Z);
 
-    private static G1Jacobian MinusXSquared(in G1Jacobian p)
+    private static G1Jacobian MinusXSquared(in G1Jacobian p) => new(JacobianMath<Fp>.Negate(MulByAbsX(MulByAbsX(p.P))));
+
+    /// <summary>
+    /// [|x|]P by plain double-and-add: |x| has six set bits, so this is 63 doublings and 5 additions,
+    /// cheaper than the generic wNAF with its table of odd multiples.
+    /// </summary>
+    private static Jac<Fp> MulByAbsX(in Jac<Fp> p)
     {
-        ReadOnlySpan<ulong> absX = [Bls12381Parameters.AbsX];
-        return p.Multiply(absX).Multiply(absX).Negate();
+        Jac<Fp> acc = p;
+        for (int bit = 62; bit >= 0; bit--)
+        {
+            acc = JacobianMath<Fp>.Double(acc);
+            if (((Bls12381Parameters.AbsX >> bit) & 1) != 0) acc = JacobianMath<Fp>.Add(acc, p);
+        }
+        return acc;
     }
 
     /// <summary>
@@ -89,6 +100,49 @@ public readonly struct G1Jacobian : IEquatable<G1Jacobian>
     public G1Jacobian Multiply(BigInteger scalar) => scalar.Sign >= 0
         ? Multiply(LimbCodec.ExponentLimbs(scalar))
         : Negate().Multiply(LimbCodec.ExponentLimbs(-scalar));
+
+    /// <summary>
+    /// [a]P + [b]Q with one shared chain of doublings (Straus's trick over width-5 NAFs): about 255
+    /// doublings instead of 510, which is most of the cost of two separate multiplications.
+    /// </summary>
+    public static G1Jacobian MultiplySum(in G1Jacobian p, in Fr a, in G1Jacobian q, in Fr b)
+    {
+        const int Window = 5;
+        Span<ulong> limbs = stackalloc ulong[4];
+        Span<sbyte> nafA = stackalloc sbyte[4 * 64 + 1];
+        Span<sbyte> nafB = stackalloc sbyte[4 * 64 + 1];
+        a.ToLittleEndianLimbs(limbs);
+        int lenA = Wnaf.Compute(limbs, Window, nafA);
+        b.ToLittleEndianLimbs(limbs);
+        int lenB = Wnaf.Compute(limbs, Window, nafB);
+
+        Span<Jac<Fp>> oddA = stackalloc Jac<Fp>[1 << (Window - 2)];
+        Span<Jac<Fp>> oddB = stackalloc Jac<Fp>[1 << (Window - 2)];
+        OddMultiples(p.P, oddA);
+        OddMultiples(q.P, oddB);
+
+        Jac<Fp> acc = Jac<Fp>.Infinity;
+        for (int i = Math.Max(lenA, lenB) - 1; i >= 0; i--)
+        {
+            acc = JacobianMath<Fp>.Double(acc);
+            if (i < lenA) acc = AddDigit(acc, nafA[i], oddA);
+            if (i < lenB) acc = AddDigit(acc, nafB[i], oddB);
+        }
+        return new(acc);
+    }
+
+    /// <summary>P, 3P, 5P, ... into the table.</summary>
+    private static void OddMultiples(in Jac<Fp> p, Span<Jac<Fp>> odd)
+    {
+        odd[0] = p;
+        Jac<Fp> twice = JacobianMath<Fp>.Double(p);
+        for (int i = 1; i < odd.Length; i++) odd[i] = JacobianMath<Fp>.Add(odd[i - 1], twice);
+    }
+
+    private static Jac<Fp> AddDigit(in Jac<Fp> acc, int digit, ReadOnlySpan<Jac<Fp>> odd) =>
+        digit > 0 ? JacobianMath<Fp>.Add(acc, odd[digit >> 1])
+        : digit < 0 ? JacobianMath<Fp>.Add(acc, JacobianMath<Fp>.Negate(odd[(-digit) >> 1]))
+        : acc;
 
     public static G1Jacobian operator +(in G1Jacobian a, in G1Jacobian b) => a.Add(b);
     public static G1Jacobian operator +(in G1Jacobian a, in G1Affine b) => a.AddMixed(b);

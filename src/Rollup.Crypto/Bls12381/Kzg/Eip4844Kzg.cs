@@ -55,7 +55,8 @@ public static class Eip4844Kzg
 
     private static bool VerifyKzgProof(in G1Affine commitment, in Fr z, in Fr y, in G1Affine proof, G2Prepared tauG2)
     {
-        G1Jacobian lhs = commitment.ToJacobian() - G1Jacobian.Generator * y + proof.ToJacobian() * z;
+        // C + [z]π - [y]G1, the two multiplications sharing their doublings.
+        G1Jacobian lhs = commitment.ToJacobian() + G1Jacobian.MultiplySum(proof.ToJacobian(), z, G1Jacobian.Generator, -y);
         return Bls12381Pairing.PairingCheckPrepared([lhs.ToAffine(), proof], [NegG2, tauG2]);
     }
 }
