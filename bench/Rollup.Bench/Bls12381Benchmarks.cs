@@ -48,7 +48,9 @@ public class Bls12381Benchmarks
         return a;
     }
 
+    [Benchmark] public bool FpSqrt() => _fp1.TrySqrt(out _);
     [Benchmark] public G1Jacobian G1ScalarMul() => _p * _scalar;
+    [Benchmark] public bool G1SubgroupCheck() => _p.IsInSubgroup;
     [Benchmark] public bool G1Decompress() => G1Affine.TryDecode(Commitment, out _);
     [Benchmark] public object Pairing() => Bls12381Pairing.Pair(_pa, _qa);
     [Benchmark] public bool PairingCheck2() => Bls12381Pairing.PairingCheck(_checkP, _checkQ);
