@@ -132,21 +132,25 @@ internal static class Montgomery384
         return new U384(t0 & nonZero, t1 & nonZero, t2 & nonZero, t3 & nonZero, t4 & nonZero, t5 & nonZero);
     }
 
-    /// <summary>a*b*R^-1 mod p by CIOS, fully unrolled (six rows of multiply, then reduce one word).</summary>
+    /// <summary>
+    /// a*b*R^-1 mod p by CIOS, fully unrolled (six rows of multiply, then reduce one word). The limbs
+    /// of a are read through the reference rather than copied into six locals: with t0..t5, the
+    /// carries and m there are not registers enough for all of them, and the copies cost about 75
+    /// more stack spills and reloads in the JIT's output (110 versus 34 stack accesses).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static U384 Mul(in U384 a, in U384 b)
     {
-        ulong a0 = a.L0, a1 = a.L1, a2 = a.L2, a3 = a.L3, a4 = a.L4, a5 = a.L5;
         ulong t0, t1, t2, t3, t4, t5, c, hi, m, bi;
 
         bi = b.L0;
-        c = MulHigh(a0, bi);
-        t0 = a0 * bi;
-        c = MulAdd(a1, bi, c, out t1);
-        c = MulAdd(a2, bi, c, out t2);
-        c = MulAdd(a3, bi, c, out t3);
-        c = MulAdd(a4, bi, c, out t4);
-        hi = MulAdd(a5, bi, c, out t5);
+        c = MulHigh(a.L0, bi);
+        t0 = a.L0 * bi;
+        c = MulAdd(a.L1, bi, c, out t1);
+        c = MulAdd(a.L2, bi, c, out t2);
+        c = MulAdd(a.L3, bi, c, out t3);
+        c = MulAdd(a.L4, bi, c, out t4);
+        hi = MulAdd(a.L5, bi, c, out t5);
         m = t0 * NegInv;
         c = MulHigh(m, M0) + (t0 != 0 ? 1UL : 0UL);
         c = MulAdd2(m, M1, t1, c, out t0);
@@ -157,12 +161,12 @@ internal static class Montgomery384
         t5 = c + hi;
 
         bi = b.L1;
-        c = MulAdd(a0, bi, t0, out t0);
-        c = MulAdd2(a1, bi, t1, c, out t1);
-        c = MulAdd2(a2, bi, t2, c, out t2);
-        c = MulAdd2(a3, bi, t3, c, out t3);
-        c = MulAdd2(a4, bi, t4, c, out t4);
-        hi = MulAdd2(a5, bi, t5, c, out t5);
+        c = MulAdd(a.L0, bi, t0, out t0);
+        c = MulAdd2(a.L1, bi, t1, c, out t1);
+        c = MulAdd2(a.L2, bi, t2, c, out t2);
+        c = MulAdd2(a.L3, bi, t3, c, out t3);
+        c = MulAdd2(a.L4, bi, t4, c, out t4);
+        hi = MulAdd2(a.L5, bi, t5, c, out t5);
         m = t0 * NegInv;
         c = MulHigh(m, M0) + (t0 != 0 ? 1UL : 0UL);
         c = MulAdd2(m, M1, t1, c, out t0);
@@ -173,12 +177,12 @@ internal static class Montgomery384
         t5 = c + hi;
 
         bi = b.L2;
-        c = MulAdd(a0, bi, t0, out t0);
-        c = MulAdd2(a1, bi, t1, c, out t1);
-        c = MulAdd2(a2, bi, t2, c, out t2);
-        c = MulAdd2(a3, bi, t3, c, out t3);
-        c = MulAdd2(a4, bi, t4, c, out t4);
-        hi = MulAdd2(a5, bi, t5, c, out t5);
+        c = MulAdd(a.L0, bi, t0, out t0);
+        c = MulAdd2(a.L1, bi, t1, c, out t1);
+        c = MulAdd2(a.L2, bi, t2, c, out t2);
+        c = MulAdd2(a.L3, bi, t3, c, out t3);
+        c = MulAdd2(a.L4, bi, t4, c, out t4);
+        hi = MulAdd2(a.L5, bi, t5, c, out t5);
         m = t0 * NegInv;
         c = MulHigh(m, M0) + (t0 != 0 ? 1UL : 0UL);
         c = MulAdd2(m, M1, t1, c, out t0);
@@ -189,12 +193,12 @@ internal static class Montgomery384
         t5 = c + hi;
 
         bi = b.L3;
-        c = MulAdd(a0, bi, t0, out t0);
-        c = MulAdd2(a1, bi, t1, c, out t1);
-        c = MulAdd2(a2, bi, t2, c, out t2);
-        c = MulAdd2(a3, bi, t3, c, out t3);
-        c = MulAdd2(a4, bi, t4, c, out t4);
-        hi = MulAdd2(a5, bi, t5, c, out t5);
+        c = MulAdd(a.L0, bi, t0, out t0);
+        c = MulAdd2(a.L1, bi, t1, c, out t1);
+        c = MulAdd2(a.L2, bi, t2, c, out t2);
+        c = MulAdd2(a.L3, bi, t3, c, out t3);
+        c = MulAdd2(a.L4, bi, t4, c, out t4);
+        hi = MulAdd2(a.L5, bi, t5, c, out t5);
         m = t0 * NegInv;
         c = MulHigh(m, M0) + (t0 != 0 ? 1UL : 0UL);
         c = MulAdd2(m, M1, t1, c, out t0);
@@ -205,12 +209,12 @@ internal static class Montgomery384
         t5 = c + hi;
 
         bi = b.L4;
-        c = MulAdd(a0, bi, t0, out t0);
-        c = MulAdd2(a1, bi, t1, c, out t1);
-        c = MulAdd2(a2, bi, t2, c, out t2);
-        c = MulAdd2(a3, bi, t3, c, out t3);
-        c = MulAdd2(a4, bi, t4, c, out t4);
-        hi = MulAdd2(a5, bi, t5, c, out t5);
+        c = MulAdd(a.L0, bi, t0, out t0);
+        c = MulAdd2(a.L1, bi, t1, c, out t1);
+        c = MulAdd2(a.L2, bi, t2, c, out t2);
+        c = MulAdd2(a.L3, bi, t3, c, out t3);
+        c = MulAdd2(a.L4, bi, t4, c, out t4);
+        hi = MulAdd2(a.L5, bi, t5, c, out t5);
         m = t0 * NegInv;
         c = MulHigh(m, M0) + (t0 != 0 ? 1UL : 0UL);
         c = MulAdd2(m, M1, t1, c, out t0);
@@ -221,12 +225,12 @@ internal static class Montgomery384
         t5 = c + hi;
 
         bi = b.L5;
-        c = MulAdd(a0, bi, t0, out t0);
-        c = MulAdd2(a1, bi, t1, c, out t1);
-        c = MulAdd2(a2, bi, t2, c, out t2);
-        c = MulAdd2(a3, bi, t3, c, out t3);
-        c = MulAdd2(a4, bi, t4, c, out t4);
-        hi = MulAdd2(a5, bi, t5, c, out t5);
+        c = MulAdd(a.L0, bi, t0, out t0);
+        c = MulAdd2(a.L1, bi, t1, c, out t1);
+        c = MulAdd2(a.L2, bi, t2, c, out t2);
+        c = MulAdd2(a.L3, bi, t3, c, out t3);
+        c = MulAdd2(a.L4, bi, t4, c, out t4);
+        hi = MulAdd2(a.L5, bi, t5, c, out t5);
         m = t0 * NegInv;
         c = MulHigh(m, M0) + (t0 != 0 ? 1UL : 0UL);
         c = MulAdd2(m, M1, t1, c, out t0);
