@@ -10,18 +10,6 @@ rm -rf "$results"; mkdir -p "$results"
 
 if [ -f scripts/js-setup.sh ]; then bash scripts/js-setup.sh || { echo "0 passed, 1 failed (JS tooling setup failed)"; exit 1; }; fi
 
-# JS packages some tests read (e.g. the KZG trusted setup): `npm ci --prefix js`, skipped when
-# js/node_modules was installed from this very lockfile, so repeated runs cost nothing.
-if [ -f js/package-lock.json ]; then
-  lock_hash=$(sha256sum js/package-lock.json | cut -d' ' -f1)
-  stamp=js/node_modules/.installed-lock-sha256
-  if [ "$(cat "$stamp" 2>/dev/null)" != "$lock_hash" ]; then
-    npm ci --prefix js --no-audit --no-fund --loglevel=error >/dev/null \
-      && echo "$lock_hash" > "$stamp" \
-      || { echo "0 passed, 1 failed (npm ci --prefix js failed)"; exit 1; }
-  fi
-fi
-
 dotnet restore Rollup.sln --nologo -v q || { echo "0 passed, 1 failed (restore failed)"; exit 1; }
 dotnet build Rollup.sln -c Release --no-restore --nologo -v q -clp:ErrorsOnly || { echo "0 passed, 1 failed (build failed)"; exit 1; }
 

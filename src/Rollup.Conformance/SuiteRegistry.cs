@@ -9,7 +9,7 @@ public static class SuiteRegistry
     public static IReadOnlyList<IFixtureSuite> All { get; } =
     [
         new StateTestSuite(),
-        new UnsupportedSuite("BlockchainTests", "block import is not implemented yet"),
+        new BlockchainTestSuite(),
         new RlpSuite(),
         new TransactionSuite(),
         new TrieSuite(),

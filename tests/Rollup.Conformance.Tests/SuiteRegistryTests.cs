@@ -6,6 +6,7 @@ public class SuiteRegistryTests
     public void Finds_the_suite_by_the_innermost_known_folder_on_the_path()
     {
         Assert.Equal("GeneralStateTests", SuiteRegistry.ForFile("/x/ethtests/GeneralStateTests/stExample/add11.json")?.Name);
+        Assert.IsType<Suites.BlockchainTestSuite>(SuiteRegistry.ForFile("/x/ethtests/BlockchainTests/ValidBlocks/bcExample/basefeeExample.json"));
         Assert.Null(SuiteRegistry.ForFile("/x/ethtests/README.json"));
     }
 

@@ -14,7 +14,7 @@ public static class ConformanceCommand
         var maxFailures = new Option<int>("--max-failures") { Description = "How many failures to list", DefaultValueFactory = _ => 200 };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress on stderr" };
 
-        var command = new Command("conformance", "Run Ethereum conformance fixtures (RLP, transaction, trie tests; state tests once the EVM exists). Exits 1 if any case failed.");
+        var command = new Command("conformance", "Run Ethereum conformance fixtures (RLP, transaction, trie, state and blockchain tests). Exits 1 if any case failed.");
         command.Arguments.Add(folder);
         command.Options.Add(filter);
         command.Options.Add(jobs);

@@ -16,28 +16,58 @@ public static class TransactionValidator
     /// <exception cref="TxException">naming the first rule broken.</exception>
     public static Address Validate(Transaction tx, ForkRules rules, ulong chainId)
     {
+        var sender = ValidateSignature(tx, rules, chainId);
+        CheckNonceLimit(tx);
+        CheckGasPriceProduct(tx);
+        CheckPriorityFee(tx);
+        CheckInitCodeSize(tx, rules);
+        CheckIntrinsicGas(tx, rules);
+        return sender;
+    }
+
+    /// <summary>The rules a transaction must meet to have a sender at all: its type exists at the fork, its signature
+    /// and chain id are well-formed and a public key can be recovered. A block checks only these before running the
+    /// transaction; the transaction processor checks the rest, interleaved with the state rules in geth's order.</summary>
+    public static Address ValidateSignature(Transaction tx, ForkRules rules, ulong chainId)
+    {
         if (!rules.Supports(tx.Type))
             throw new TxException(TxError.TypeNotSupported, $"type {(byte)tx.Type} transactions are not valid before {FirstForkOf(tx.Type)} (this is {rules.Fork})");
-
         ValidateSignatureShape(tx, rules, chainId);
-        var sender = RecoverSender(tx);
+        return RecoverSender(tx);
+    }
 
+    /// <summary>EIP-2681: the nonce 2^64 − 1 could never be incremented.</summary>
+    public static void CheckNonceLimit(Transaction tx)
+    {
         if (tx.Nonce == ulong.MaxValue)
             throw new TxException(TxError.NonceTooBig, "nonce 2^64-1 is not allowed (EIP-2681)", TxField.Nonce);
+    }
 
+    public static void CheckGasPriceProduct(Transaction tx)
+    {
         if (ProductOverflows(tx.GasLimit, tx.MaxFeePerGas))
             throw new TxException(TxError.GasLimitPriceProductOverflow, "gas limit × max fee per gas exceeds 2^256-1");
+    }
 
+    /// <summary>EIP-1559: the tip cannot exceed the fee cap.</summary>
+    public static void CheckPriorityFee(Transaction tx)
+    {
         if (tx.MaxPriorityFeePerGas > tx.MaxFeePerGas)
             throw new TxException(TxError.PriorityFeeAboveMaxFee, $"max priority fee {tx.MaxPriorityFeePerGas} is above max fee {tx.MaxFeePerGas}");
+    }
 
+    /// <summary>EIP-3860 (Shanghai): a creation's initcode is at most 49,152 bytes.</summary>
+    public static void CheckInitCodeSize(Transaction tx, ForkRules rules)
+    {
         if (tx.IsContractCreation && rules.IsShanghai && tx.Data.Length > MaxInitCodeSize)
             throw new TxException(TxError.InitCodeTooLarge, $"initcode is {tx.Data.Length} bytes, the limit is {MaxInitCodeSize} (EIP-3860)");
+    }
 
+    public static void CheckIntrinsicGas(Transaction tx, ForkRules rules)
+    {
         ulong intrinsic = IntrinsicGas.Calculate(tx, rules);
         if (tx.GasLimit < intrinsic)
             throw new TxException(TxError.IntrinsicGasTooLow, $"gas limit {tx.GasLimit} is below the intrinsic gas {intrinsic}");
-        return sender;
     }
 
     /// <summary>Whether gasLimit × price exceeds 2^256 − 1: true exactly when price &gt; ⌊(2^256 − 1) / gasLimit⌋.</summary>

@@ -17,6 +17,10 @@ public sealed unsafe class CallFrame
     public ExitReason Exit;
 
     public CodeInfo Code = CodeInfo.Empty;
+    /// <summary>The first byte of <see cref="CodeInfo.Padded"/> (pinned), for the interpreter's jumps.</summary>
+    public byte* CodeStart;
+    /// <summary>The environment the frame runs in; kept here so the interpreter loop need not hold it in a register.</summary>
+    public ExecutionEnvironment Env = null!;
     public Message Message = null!;
     public byte[] ReturnData = [];
 
@@ -38,15 +42,20 @@ public sealed unsafe class CallFrame
     public bool IsStatic => Message.IsStatic;
     public int Depth => Message.Depth;
 
-    public UInt256* StackPointer
+    /// <summary>The bottom of the stack (the buffer is pinned, so the address never changes).</summary>
+    public readonly UInt256* StackPointer;
+
+    public CallFrame()
     {
-        get { fixed (UInt256* p = StackBuffer) return p; } // pinned: the address never changes
+        StackPointer = (UInt256*)System.Runtime.CompilerServices.Unsafe.AsPointer(ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(StackBuffer));
     }
 
-    public void Reset(Message message, CodeInfo code, int snapshot, int callId)
+    public void Reset(ExecutionEnvironment env, Message message, CodeInfo code, int snapshot, int callId)
     {
+        Env = env;
         Message = message;
         Code = code;
+        CodeStart = (byte*)System.Runtime.CompilerServices.Unsafe.AsPointer(ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(code.Padded));
         Gas = message.Gas;
         Pc = 0;
         StackSize = 0;

@@ -34,6 +34,7 @@ public sealed class CodeInfo
 
     public ReadOnlySpan<byte> Code => Padded.AsSpan(0, Length);
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public bool IsJumpDest(ulong destination) =>
         destination < (ulong)Length && (_jumpDests[destination >> 6] & (1UL << (int)(destination & 63))) != 0;
 

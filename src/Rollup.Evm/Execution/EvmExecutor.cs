@@ -35,8 +35,8 @@ public sealed class EvmExecutor
         {
             var frame = _frames[^1];
             bool halted = _env.Tracer is null
-                ? EvmInterpreter.Run<NoTracing>(_env, frame)
-                : EvmInterpreter.Run<WithTracing>(_env, frame);
+                ? EvmInterpreter.Run<NoTracing>(frame)
+                : EvmInterpreter.Run<WithTracing>(frame);
 
             if (!halted)
             {
@@ -100,7 +100,7 @@ public sealed class EvmExecutor
             return false;
         }
         frame = Rent();
-        frame.Reset(m, CodeInfo.ForDeployed(state.GetCodeHash(m.CodeAddress), code), snapshot, _nextCallId++);
+        frame.Reset(_env, m, CodeInfo.ForDeployed(state.GetCodeHash(m.CodeAddress), code), snapshot, _nextCallId++);
         _env.Tracer?.OnCallEnter(_env, frame);
         result = default;
         return true;
@@ -141,7 +141,7 @@ public sealed class EvmExecutor
             Value = m.Value, TransfersValue = true, Input = [], IsStatic = false, Salt = m.Salt,
         };
         frame = Rent();
-        frame.Reset(message, new CodeInfo(m.Input), snapshot, _nextCallId++);
+        frame.Reset(_env, message, new CodeInfo(m.Input), snapshot, _nextCallId++);
         _env.Tracer?.OnCallEnter(_env, frame);
         result = default;
         return true;
@@ -180,7 +180,7 @@ public sealed class EvmExecutor
         if (_env.Tracer is { } tracer)
         {
             var ghost = Rent();
-            ghost.Reset(m, CodeInfo.Empty, 0, _nextCallId++);
+            ghost.Reset(_env, m, CodeInfo.Empty, 0, _nextCallId++);
             tracer.OnCallEnter(_env, ghost);
             tracer.OnCallExit(_env, ghost, result.Reason, result.GasLeft, result.Output);
             Release(ghost);

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Rollup.Evm.Execution;
 
@@ -42,6 +43,11 @@ public sealed class EvmMemory
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Span<byte> Slice(ulong offset, ulong length) => _buffer.AsSpan((int)offset, (int)length);
+
+    /// <summary>The byte at <paramref name="offset"/>, unchecked: the caller has grown memory to cover the access
+    /// (MLOAD and MSTORE read and write a word through this without span bounds checks).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ref byte At(ulong offset) => ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_buffer), (nint)offset);
 
     public byte[] ToArray(ulong offset, ulong length) => length == 0 ? [] : _buffer.AsSpan((int)offset, (int)length).ToArray();
 

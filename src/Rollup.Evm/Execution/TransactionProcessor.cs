@@ -22,7 +22,8 @@ public sealed class TransactionProcessor
         _block = block;
     }
 
-    /// <param name="tx">A transaction that passed <see cref="TransactionValidator.Validate"/>.</param>
+    /// <param name="tx">A transaction whose sender was recovered by <see cref="TransactionValidator.ValidateSignature"/>
+    /// (or <see cref="TransactionValidator.Validate"/>); its other rules are checked here.</param>
     /// <param name="sender">The recovered sender.</param>
     /// <param name="blockGasLeft">Gas the block can still take (its limit minus what earlier transactions used).</param>
     public TransactionResult Execute(Transaction tx, Address sender, JournaledState state, ulong blockGasLeft, ITracer? tracer = null)
@@ -81,22 +82,28 @@ public sealed class TransactionProcessor
         return new TransactionResult(result.Reason, gasUsed, logs, result.Output, tx.To is null && result.Success ? result.CreatedAddress : null, blobGas);
     }
 
+    /// <summary>Every rule that needs the state or the block, with the state-independent rules interleaved where geth's
+    /// state transition checks them (nonce, sender, fee caps, blobs, balance, block gas, then intrinsic gas and
+    /// initcode size), so that a block's invalid transaction is reported for the same rule as the reference client.
+    /// A transaction that passed <see cref="TransactionValidator.Validate"/> meets the state-independent ones already.</summary>
     private void CheckAgainstState(Transaction tx, Address sender, IWorldState state, ulong blockGasLeft, ulong blobGas)
     {
-        if (tx.GasLimit > blockGasLeft)
-            throw new TxException(TxError.GasLimitAboveBlockGas, $"gas limit {tx.GasLimit} exceeds the {blockGasLeft} gas left in the block");
-
         ulong nonce = state.GetNonce(sender);
         if (tx.Nonce < nonce) throw new TxException(TxError.NonceTooLow, $"nonce {tx.Nonce} is below the account nonce {nonce}", TxField.Nonce);
         if (tx.Nonce > nonce) throw new TxException(TxError.NonceTooHigh, $"nonce {tx.Nonce} is above the account nonce {nonce}", TxField.Nonce);
+        TransactionValidator.CheckNonceLimit(tx);
 
         // EIP-3607: only externally owned accounts send transactions.
         var codeHash = state.GetCodeHash(sender);
         if (codeHash != Hash256.Zero && codeHash != AccountData.EmptyCodeHash)
             throw new TxException(TxError.SenderNotEoa, $"sender {sender} has code");
 
-        if (_rules.IsLondon && tx.MaxFeePerGas < _block.BaseFee)
-            throw new TxException(TxError.FeeCapBelowBaseFee, $"max fee per gas {tx.MaxFeePerGas} is below the base fee {_block.BaseFee}", TxField.MaxFeePerGas);
+        if (_rules.IsLondon)
+        {
+            TransactionValidator.CheckPriorityFee(tx);
+            if (tx.MaxFeePerGas < _block.BaseFee)
+                throw new TxException(TxError.FeeCapBelowBaseFee, $"max fee per gas {tx.MaxFeePerGas} is below the base fee {_block.BaseFee}", TxField.MaxFeePerGas);
+        }
 
         if (tx.Type == TxType.Blob)
         {
@@ -112,6 +119,7 @@ public sealed class TransactionProcessor
         }
 
         // The sender must afford the worst case: every unit of gas at the fee cap, plus the value and the blob gas.
+        TransactionValidator.CheckGasPriceProduct(tx);
         var required = new UInt256(tx.GasLimit) * tx.MaxFeePerGas;
         bool overflow = UInt256.AddOverflow(required, tx.Value, out required);
         if (tx.Type == TxType.Blob)
@@ -119,6 +127,12 @@ public sealed class TransactionProcessor
         var balance = state.GetBalance(sender);
         if (overflow || balance < required)
             throw new TxException(TxError.InsufficientFunds, $"sender balance {balance} is below gas × fee cap + value = {required}");
+
+        if (tx.GasLimit > blockGasLeft)
+            throw new TxException(TxError.GasLimitAboveBlockGas, $"gas limit {tx.GasLimit} exceeds the {blockGasLeft} gas left in the block");
+
+        TransactionValidator.CheckIntrinsicGas(tx, _rules);
+        TransactionValidator.CheckInitCodeSize(tx, _rules);
     }
 
     /// <summary>EIP-2929/2930/3651: the sender, the recipient, the precompiles, the access list and (from Shanghai) the

@@ -4,46 +4,64 @@ using Rollup.Core.Numerics;
 namespace Rollup.Evm.Instructions;
 
 /// <summary>ADD .. SIGNEXTEND. Each takes the stack pointer (one past the top) and returns the new one. Results go
-/// through a local so no UInt256 routine ever sees its output aliasing an input.</summary>
+/// through a local so no UInt256 routine ever sees its output aliasing an input. The cheap, frequent ones inline into
+/// the interpreter loop; division-like ones are calls, to keep the loop's register pressure low.</summary>
 internal static unsafe class Arithmetic
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static UInt256* Add(UInt256* sp) { UInt256.Add(in sp[-1], in sp[-2], out var r); sp[-2] = r; return sp - 1; }
 
+    /// <summary>Small operands (one limb each) multiply inline; full-width products take a call, which keeps the
+    /// interpreter loop small enough for its hot locals to stay in registers.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static UInt256* Mul(UInt256* sp) { UInt256.Multiply(in sp[-1], in sp[-2], out var r); sp[-2] = r; return sp - 1; }
+    public static UInt256* Mul(UInt256* sp)
+    {
+        ref var a = ref sp[-1];
+        ref var b = ref sp[-2];
+        if ((a.U1 | a.U2 | a.U3 | b.U1 | b.U2 | b.U3) == 0)
+        {
+            ulong high = Math.BigMul(a.U0, b.U0, out ulong low);
+            b = new UInt256(low, high);
+        }
+        else MulSlow(sp);
+        return sp - 1;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void MulSlow(UInt256* sp) { UInt256.Multiply(in sp[-1], in sp[-2], out var r); sp[-2] = r; }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static UInt256* Sub(UInt256* sp) { UInt256.Subtract(in sp[-1], in sp[-2], out var r); sp[-2] = r; return sp - 1; }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static UInt256* Div(UInt256* sp) { UInt256.Divide(in sp[-1], in sp[-2], out var r); sp[-2] = r; return sp - 1; }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static UInt256* SDiv(UInt256* sp) { UInt256.SignedDivide(in sp[-1], in sp[-2], out var r); sp[-2] = r; return sp - 1; }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static UInt256* Mod(UInt256* sp) { UInt256.Mod(in sp[-1], in sp[-2], out var r); sp[-2] = r; return sp - 1; }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static UInt256* SMod(UInt256* sp) { UInt256.SignedMod(in sp[-1], in sp[-2], out var r); sp[-2] = r; return sp - 1; }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static UInt256* AddMod(UInt256* sp) { UInt256.AddMod(in sp[-1], in sp[-2], in sp[-3], out var r); sp[-3] = r; return sp - 2; }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static UInt256* MulMod(UInt256* sp) { UInt256.MulMod(in sp[-1], in sp[-2], in sp[-3], out var r); sp[-3] = r; return sp - 2; }
 
     /// <summary>EXP costs 50 gas per byte of the exponent (10 before Spurious Dragon) on top of the static 10.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static UInt256* Exp(UInt256* sp, ref long gas, long gasPerByte)
+    /// <summary>EXP: returns the dynamic gas (50 per exponent byte, 10 before Spurious Dragon) for the caller to charge.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static long Exp(UInt256* sp, long gasPerByte)
     {
-        gas -= gasPerByte * sp[-2].ByteLength;
+        long cost = gasPerByte * sp[-2].ByteLength;
         UInt256.Exp(in sp[-1], in sp[-2], out var r);
         sp[-2] = r;
-        return sp - 1;
+        return cost;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static UInt256* SignExtend(UInt256* sp) { UInt256.SignExtend(in sp[-1], in sp[-2], out var r); sp[-2] = r; return sp - 1; }
 }

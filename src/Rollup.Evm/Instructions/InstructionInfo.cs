@@ -1,25 +1,33 @@
+using System.Runtime.InteropServices;
+
 namespace Rollup.Evm.Instructions;
 
 /// <summary>What the interpreter checks before running an instruction: its static gas and its stack needs at one
-/// fork. A struct in a 256-entry array so the checks are two loads and two compares.</summary>
+/// fork. Sixteen bytes, in a 256-entry array indexed by opcode.</summary>
+[StructLayout(LayoutKind.Sequential, Size = 16)]
 public readonly struct InstructionInfo
 {
     /// <summary>Gas charged before the instruction runs (dynamic parts are charged by the handler).</summary>
-    public readonly long StaticGas;
-    /// <summary>Stack items the instruction reads (underflow below this).</summary>
-    public readonly short StackIn;
-    /// <summary>The most items the stack may hold before the instruction so that it does not exceed 1024 after.</summary>
-    public readonly short MaxStackBefore;
+    public readonly int StaticGas;
+    /// <summary>Bytes of stack (32 per item) the instruction reads: underflow below this. An undefined opcode "needs"
+    /// an impossible stack, so the interpreter's stack check catches it at no extra cost.</summary>
+    public readonly int MinStackBytes;
+    /// <summary>How many more bytes than <see cref="MinStackBytes"/> the stack may hold before the instruction so
+    /// that it stays within 1,024 items after. With it one unsigned compare, (used − Min) &gt; Span, catches both
+    /// underflow (the subtraction wraps around) and overflow.</summary>
+    public readonly int StackSpanBytes;
     /// <summary>False for opcodes this fork does not define: they halt like INVALID.</summary>
     public readonly bool Defined;
 
     public InstructionInfo(long staticGas, int stackIn, int stackOut, bool defined)
     {
-        StaticGas = staticGas;
-        // An undefined opcode "needs" an impossible stack, so the interpreter's underflow check catches it at no
-        // extra cost; the halt path then tells the two apart by Defined.
-        StackIn = defined ? (short)stackIn : short.MaxValue;
-        MaxStackBefore = (short)(EvmLimits.StackLimit - Math.Max(0, stackOut - stackIn));
+        StaticGas = (int)staticGas;
+        int maxBefore = (EvmLimits.StackLimit - Math.Max(0, stackOut - stackIn)) * 32;
+        MinStackBytes = defined ? stackIn * 32 : int.MaxValue;
+        StackSpanBytes = defined ? maxBefore - stackIn * 32 : -1;
         Defined = defined;
     }
+
+    /// <summary>Items the instruction reads.</summary>
+    public int StackIn => Defined ? MinStackBytes / 32 : 0;
 }

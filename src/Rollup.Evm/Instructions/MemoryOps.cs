@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 using Rollup.Core.Numerics;
 using Rollup.Evm.Execution;
@@ -43,7 +44,15 @@ internal static unsafe class MemoryOps
     public static long MLoad(CallFrame f, UInt256* sp, long gas)
     {
         gas = ExpandFixed(f, gas, in sp[-1], 32, out ulong off);
-        if (gas >= 0) sp[-1] = UInt256.FromBigEndian(f.Memory.Slice(off, 32));
+        if (gas >= 0)
+        {
+            ref byte word = ref f.Memory.At(off);
+            sp[-1] = new UInt256(
+                BinaryPrimitives.ReverseEndianness(Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref word, 24))),
+                BinaryPrimitives.ReverseEndianness(Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref word, 16))),
+                BinaryPrimitives.ReverseEndianness(Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref word, 8))),
+                BinaryPrimitives.ReverseEndianness(Unsafe.ReadUnaligned<ulong>(ref word)));
+        }
         return gas;
     }
 
@@ -51,7 +60,15 @@ internal static unsafe class MemoryOps
     public static long MStore(CallFrame f, UInt256* sp, long gas)
     {
         gas = ExpandFixed(f, gas, in sp[-1], 32, out ulong off);
-        if (gas >= 0) sp[-2].WriteBigEndian(f.Memory.Slice(off, 32));
+        if (gas >= 0)
+        {
+            ref byte word = ref f.Memory.At(off);
+            ref readonly var value = ref sp[-2];
+            Unsafe.WriteUnaligned(ref word, BinaryPrimitives.ReverseEndianness(value.U3));
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref word, 8), BinaryPrimitives.ReverseEndianness(value.U2));
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref word, 16), BinaryPrimitives.ReverseEndianness(value.U1));
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref word, 24), BinaryPrimitives.ReverseEndianness(value.U0));
+        }
         return gas;
     }
 
@@ -59,7 +76,7 @@ internal static unsafe class MemoryOps
     public static long MStore8(CallFrame f, UInt256* sp, long gas)
     {
         gas = ExpandFixed(f, gas, in sp[-1], 1, out ulong off);
-        if (gas >= 0) f.Memory.Slice(off, 1)[0] = (byte)sp[-2].U0;
+        if (gas >= 0) f.Memory.At(off) = (byte)sp[-2].U0;
         return gas;
     }
 

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using Rollup.Core.Numerics;
 
 namespace Rollup.Evm.Instructions;
@@ -36,8 +37,19 @@ internal static unsafe class StackOps
     public static UInt256* Push0(UInt256* sp) { *sp = default; return sp + 1; }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static UInt256* Dup(UInt256* sp, int n) { *sp = sp[-n]; return sp + 1; }
+    public static UInt256* Dup(UInt256* sp, int n)
+    {
+        Vector256.Load((byte*)(sp - n)).Store((byte*)sp);
+        return sp + 1;
+    }
 
+    /// <summary>Exchanges the top with the item n below it, as two 32-byte vector moves each way.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Swap(UInt256* sp, int n) => (sp[-1], sp[-1 - n]) = (sp[-1 - n], sp[-1]);
+    public static void Swap(UInt256* sp, int n)
+    {
+        var top = Vector256.Load((byte*)(sp - 1));
+        var other = Vector256.Load((byte*)(sp - 1 - n));
+        other.Store((byte*)(sp - 1));
+        top.Store((byte*)(sp - 1 - n));
+    }
 }

@@ -18,33 +18,33 @@ internal static unsafe class EvmInterpreter
     /// <see cref="CallFrame.Exit"/>), false when it stopped for the sub-call in <see cref="CallFrame.PendingMessage"/>.</summary>
     [SkipLocalsInit]
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static bool Run<TTracing>(ExecutionEnvironment env, CallFrame f) where TTracing : struct, ITracingMode
+    public static bool Run<TTracing>(CallFrame f) where TTracing : struct, ITracingMode
     {
+        var env = f.Env;
         var tableArray = env.Table.Entries;
-        byte* code = (byte*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(f.Code.Padded)); // pinned array
+        byte* ip = f.CodeStart + f.Pc;
         UInt256* bottom = f.StackPointer;
         UInt256* sp = bottom + f.StackSize;
         long gas = f.Gas;
-        int pc = f.Pc;
-        long expByteGas = env.Rules.IsEip158 ? GasCosts.ExpByte : GasCosts.ExpByteFrontier;
         ExitReason exit;
 
         fixed (InstructionInfo* table = tableArray)
         {
             while (true)
             {
-                byte op = code[pc];
+                uint op = *ip;
                 InstructionInfo* info = table + op;
 
                 if (TTracing.Enabled)
                 {
-                    f.Pc = pc; f.StackSize = (int)(sp - bottom); f.Gas = gas;
-                    env.Tracer!.OnStep(env, f, pc, op, gas);
+                    f.Pc = (int)(ip - f.CodeStart); f.StackSize = (int)(sp - bottom); f.Gas = gas;
+                    env.Tracer!.OnStep(env, f, f.Pc, (byte)op, gas);
                 }
 
-                long depth = sp - bottom;
-                if (depth < info->StackIn) { exit = info->Defined ? ExitReason.StackUnderflow : ExitReason.InvalidOpcode; goto Halt; }
-                if (depth > info->MaxStackBefore) { exit = ExitReason.StackOverflow; goto Halt; }
+                // Stack bounds by the byte distance of sp from the bottom, both in one unsigned compare (an underflow
+                // wraps the difference to a huge number); undefined opcodes have a span no distance fits.
+                long used = (byte*)sp - (byte*)bottom;
+                if ((ulong)(used - info->MinStackBytes) > (ulong)(uint)info->StackSpanBytes) { exit = StackFault(info, used); goto Halt; }
                 if ((gas -= info->StaticGas) < 0) { exit = ExitReason.OutOfGas; goto Halt; }
 
                 switch (op)
@@ -60,8 +60,9 @@ internal static unsafe class EvmInterpreter
                     case 0x08: sp = Arithmetic.AddMod(sp); break;
                     case 0x09: sp = Arithmetic.MulMod(sp); break;
                     case 0x0a:
-                        sp = Arithmetic.Exp(sp, ref gas, expByteGas);
+                        gas -= Arithmetic.Exp(sp, env.Rules.IsEip158 ? GasCosts.ExpByte : GasCosts.ExpByteFrontier);
                         if (gas < 0) { exit = ExitReason.OutOfGas; goto Halt; }
+                        sp--;
                         break;
                     case 0x0b: sp = Arithmetic.SignExtend(sp); break;
 
@@ -133,7 +134,7 @@ internal static unsafe class EvmInterpreter
                         ref readonly var dest = ref sp[-1];
                         sp--;
                         if (!dest.FitsInUlong || !f.Code.IsJumpDest(dest.U0)) { exit = ExitReason.InvalidJump; goto Halt; }
-                        pc = (int)dest.U0;
+                        ip = f.CodeStart + dest.U0;
                         goto StepDone;
                     }
                     case 0x57:
@@ -144,12 +145,12 @@ internal static unsafe class EvmInterpreter
                         if (taken)
                         {
                             if (!dest.FitsInUlong || !f.Code.IsJumpDest(dest.U0)) { exit = ExitReason.InvalidJump; goto Halt; }
-                            pc = (int)dest.U0;
+                            ip = f.CodeStart + dest.U0;
                             goto StepDone;
                         }
                         break;
                     }
-                    case 0x58: *sp++ = new UInt256((ulong)pc); break;
+                    case 0x58: *sp++ = new UInt256((ulong)(ip - f.CodeStart)); break;
                     case 0x59: *sp++ = new UInt256(f.Memory.Size); break;
                     case 0x5a: *sp++ = new UInt256((ulong)gas); break;
                     case 0x5b: break;
@@ -158,30 +159,30 @@ internal static unsafe class EvmInterpreter
                     case 0x5e: Sync(f, sp, bottom, gas); exit = MemoryOps.MCopy(f); goto Resync;
                     case 0x5f: sp = StackOps.Push0(sp); break;
 
-                    case 0x60: *sp++ = new UInt256(code[pc + 1]); pc += 2; goto StepDone;
+                    case 0x60: *sp++ = new UInt256(ip[1]); ip += 2; goto StepDone;
                     case 0x61: case 0x62: case 0x63: case 0x64: case 0x65: case 0x66: case 0x67:
                     case 0x68: case 0x69: case 0x6a: case 0x6b: case 0x6c: case 0x6d: case 0x6e: case 0x6f:
                     case 0x70: case 0x71: case 0x72: case 0x73: case 0x74: case 0x75: case 0x76: case 0x77:
                     case 0x78: case 0x79: case 0x7a: case 0x7b: case 0x7c: case 0x7d: case 0x7e: case 0x7f:
                     {
-                        int n = op - 0x5f;
-                        sp = StackOps.Push(sp, code + pc + 1, n);
-                        pc += n + 1;
+                        int n = (int)op - 0x5f;
+                        sp = StackOps.Push(sp, ip + 1, n);
+                        ip += n + 1;
                         goto StepDone;
                     }
 
                     case 0x80: case 0x81: case 0x82: case 0x83: case 0x84: case 0x85: case 0x86: case 0x87:
                     case 0x88: case 0x89: case 0x8a: case 0x8b: case 0x8c: case 0x8d: case 0x8e: case 0x8f:
-                        sp = StackOps.Dup(sp, op - 0x7f);
+                        sp = StackOps.Dup(sp, (int)op - 0x7f);
                         break;
 
                     case 0x90: case 0x91: case 0x92: case 0x93: case 0x94: case 0x95: case 0x96: case 0x97:
                     case 0x98: case 0x99: case 0x9a: case 0x9b: case 0x9c: case 0x9d: case 0x9e: case 0x9f:
-                        StackOps.Swap(sp, op - 0x8f);
+                        StackOps.Swap(sp, (int)op - 0x8f);
                         break;
 
                     case 0xa0: case 0xa1: case 0xa2: case 0xa3: case 0xa4:
-                        Sync(f, sp, bottom, gas); exit = LogOps.Log(env, f, op - 0xa0); goto Resync;
+                        Sync(f, sp, bottom, gas); exit = LogOps.Log(env, f, (int)op - 0xa0); goto Resync;
 
                     case 0xf0: Sync(f, sp, bottom, gas); exit = CallOps.Create(env, f, CallKind.Create); goto Suspend;
                     case 0xf1: Sync(f, sp, bottom, gas); exit = CallOps.Call(env, f, CallKind.Call); goto Suspend;
@@ -195,26 +196,26 @@ internal static unsafe class EvmInterpreter
 
                     default: exit = ExitReason.InvalidOpcode; goto Halt;
                 }
-                pc++;
+                ip++;
                 goto StepDone;
 
             Resync: // a frame-level handler ran: take its gas and stack back, stop if it halted
                 gas = f.Gas;
                 sp = bottom + f.StackSize;
                 if (exit != ExitReason.Running) goto Halt;
-                pc++;
+                ip++;
 
             StepDone:
                 if (TTracing.Enabled)
                 {
-                    f.Pc = pc; f.StackSize = (int)(sp - bottom); f.Gas = gas;
+                    f.Pc = (int)(ip - f.CodeStart); f.StackSize = (int)(sp - bottom); f.Gas = gas;
                     env.Tracer!.OnStepEnd(env, f, gas);
                 }
                 continue;
 
             Suspend: // CALL or CREATE: hand the message to the executor; resume after the instruction
                 if (exit != ExitReason.Running) { gas = f.Gas; goto Halt; }
-                f.Pc = pc + 1;
+                f.Pc = (int)(ip - f.CodeStart) + 1;
                 return false;
 
             Ended: // RETURN, REVERT or SELFDESTRUCT (or an exceptional halt inside them)
@@ -224,12 +225,15 @@ internal static unsafe class EvmInterpreter
         }
 
     Halt:
-        f.Pc = pc;
+        f.Pc = (int)(ip - f.CodeStart);
         f.StackSize = (int)(sp - bottom);
         f.Gas = gas;
         f.Exit = exit;
         return true;
     }
+
+    private static ExitReason StackFault(InstructionInfo* info, long used) =>
+        !info->Defined ? ExitReason.InvalidOpcode : used < info->MinStackBytes ? ExitReason.StackUnderflow : ExitReason.StackOverflow;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Sync(CallFrame f, UInt256* sp, UInt256* bottom, long gas)

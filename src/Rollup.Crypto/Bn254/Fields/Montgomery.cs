@@ -10,7 +10,7 @@ namespace Rollup.Crypto.Bn254.Fields;
 /// the extra carry word per outer iteration ("no-carry" optimisation): the running total never
 /// exceeds 2M &lt; 2^256.
 /// </summary>
-internal static class Montgomery<P> where P : struct, IModulus
+internal static partial class Montgomery<P> where P : struct, IModulus
 {
     public static U256 Modulus
     {
@@ -40,19 +40,31 @@ internal static class Montgomery<P> where P : struct, IModulus
     // inline hundreds of these, and every nested helper counts against the JIT's inlining budget
     // (once it is exhausted the JIT emits calls even for one-line helpers).
 
+    // Carry/borrow of a + b + c (or a - b - c) as two compares, (a+b < a) + (a+b+c < c): the
+    // form the JIT turns into the shortest cmp/setb sequences (the two can never both be 1).
+
     /// <summary>Maps t in [0, 2M) to [0, M).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static U256 SubtractModulusIfNeeded(ulong t0, ulong t1, ulong t2, ulong t3)
     {
         ulong s0 = t0 - P.M0;
         ulong b = t0 < P.M0 ? 1UL : 0UL;
-        ulong s1 = t1 - P.M1 - b;
-        b = (t1 < P.M1) | (t1 - P.M1 < b) ? 1UL : 0UL;
-        ulong s2 = t2 - P.M2 - b;
-        b = (t2 < P.M2) | (t2 - P.M2 < b) ? 1UL : 0UL;
-        ulong s3 = t3 - P.M3 - b;
-        b = (t3 < P.M3) | (t3 - P.M3 < b) ? 1UL : 0UL;
-        return b != 0 ? new U256(t0, t1, t2, t3) : new U256(s0, s1, s2, s3);
+        ulong d = t1 - P.M1;
+        ulong b1 = t1 < P.M1 ? 1UL : 0UL;
+        ulong s1 = d - b;
+        b = b1 + (d < b ? 1UL : 0UL);
+        d = t2 - P.M2;
+        b1 = t2 < P.M2 ? 1UL : 0UL;
+        ulong s2 = d - b;
+        b = b1 + (d < b ? 1UL : 0UL);
+        d = t3 - P.M3;
+        b1 = t3 < P.M3 ? 1UL : 0UL;
+        ulong s3 = d - b;
+        b = b1 + (d < b ? 1UL : 0UL);
+        // Branch-free select: for random operands the branch would be mispredicted half the time.
+        ulong keep = 0UL - b; // all ones when t < M
+        return new U256((t0 & keep) | (s0 & ~keep), (t1 & keep) | (s1 & ~keep),
+                        (t2 & keep) | (s2 & ~keep), (t3 & keep) | (s3 & ~keep));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -61,10 +73,14 @@ internal static class Montgomery<P> where P : struct, IModulus
         // a + b < 2M < 2^255: no carry out of the top limb.
         ulong t0 = a.L0 + b.L0;
         ulong c = t0 < a.L0 ? 1UL : 0UL;
-        ulong t1 = a.L1 + b.L1 + c;
-        c = (t1 < a.L1) | ((t1 == a.L1) & (c != 0)) ? 1UL : 0UL;
-        ulong t2 = a.L2 + b.L2 + c;
-        c = (t2 < a.L2) | ((t2 == a.L2) & (c != 0)) ? 1UL : 0UL;
+        ulong s = a.L1 + b.L1;
+        ulong c1 = s < a.L1 ? 1UL : 0UL;
+        ulong t1 = s + c;
+        c = c1 + (t1 < c ? 1UL : 0UL);
+        s = a.L2 + b.L2;
+        c1 = s < a.L2 ? 1UL : 0UL;
+        ulong t2 = s + c;
+        c = c1 + (t2 < c ? 1UL : 0UL);
         ulong t3 = a.L3 + b.L3 + c;
         return SubtractModulusIfNeeded(t0, t1, t2, t3);
     }
@@ -84,37 +100,51 @@ internal static class Montgomery<P> where P : struct, IModulus
     {
         ulong t0 = a.L0 - b.L0;
         ulong br = a.L0 < b.L0 ? 1UL : 0UL;
-        ulong t1 = a.L1 - b.L1 - br;
-        br = (a.L1 < b.L1) | ((a.L1 == b.L1) & (br != 0)) ? 1UL : 0UL;
-        ulong t2 = a.L2 - b.L2 - br;
-        br = (a.L2 < b.L2) | ((a.L2 == b.L2) & (br != 0)) ? 1UL : 0UL;
-        ulong t3 = a.L3 - b.L3 - br;
-        br = (a.L3 < b.L3) | ((a.L3 == b.L3) & (br != 0)) ? 1UL : 0UL;
-        if (br == 0) return new U256(t0, t1, t2, t3);
-        // Wrapped below zero: add M back (the carry out cancels the borrow).
-        ulong r0 = t0 + P.M0;
+        ulong d = a.L1 - b.L1;
+        ulong b1 = a.L1 < b.L1 ? 1UL : 0UL;
+        ulong t1 = d - br;
+        br = b1 + (d < br ? 1UL : 0UL);
+        d = a.L2 - b.L2;
+        b1 = a.L2 < b.L2 ? 1UL : 0UL;
+        ulong t2 = d - br;
+        br = b1 + (d < br ? 1UL : 0UL);
+        d = a.L3 - b.L3;
+        b1 = a.L3 < b.L3 ? 1UL : 0UL;
+        ulong t3 = d - br;
+        br = b1 + (d < br ? 1UL : 0UL);
+        // Wrapped below zero: add M back (the carry out cancels the borrow). Masked, not branched.
+        ulong mask = 0UL - br;
+        ulong r0 = t0 + (P.M0 & mask);
         ulong c = r0 < t0 ? 1UL : 0UL;
-        ulong r1 = t1 + P.M1 + c;
-        c = (r1 < t1) | ((r1 == t1) & (c != 0)) ? 1UL : 0UL;
-        ulong r2 = t2 + P.M2 + c;
-        c = (r2 < t2) | ((r2 == t2) & (c != 0)) ? 1UL : 0UL;
-        ulong r3 = t3 + P.M3 + c;
+        ulong s = t1 + (P.M1 & mask);
+        ulong c1 = s < t1 ? 1UL : 0UL;
+        ulong r1 = s + c;
+        c = c1 + (r1 < c ? 1UL : 0UL);
+        s = t2 + (P.M2 & mask);
+        c1 = s < t2 ? 1UL : 0UL;
+        ulong r2 = s + c;
+        c = c1 + (r2 < c ? 1UL : 0UL);
+        ulong r3 = t3 + (P.M3 & mask) + c;
         return new U256(r0, r1, r2, r3);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static U256 Neg(in U256 a)
     {
-        if (a.IsZero) return a;
-        // M - a with a < M: never borrows out of the top limb.
+        // M - a with a < M never borrows out of the top limb; zero must stay zero, not become M.
         ulong t0 = P.M0 - a.L0;
         ulong br = P.M0 < a.L0 ? 1UL : 0UL;
-        ulong t1 = P.M1 - a.L1 - br;
-        br = (P.M1 < a.L1) | ((P.M1 == a.L1) & (br != 0)) ? 1UL : 0UL;
-        ulong t2 = P.M2 - a.L2 - br;
-        br = (P.M2 < a.L2) | ((P.M2 == a.L2) & (br != 0)) ? 1UL : 0UL;
+        ulong d = P.M1 - a.L1;
+        ulong b1 = P.M1 < a.L1 ? 1UL : 0UL;
+        ulong t1 = d - br;
+        br = b1 + (d < br ? 1UL : 0UL);
+        d = P.M2 - a.L2;
+        b1 = P.M2 < a.L2 ? 1UL : 0UL;
+        ulong t2 = d - br;
+        br = b1 + (d < br ? 1UL : 0UL);
         ulong t3 = P.M3 - a.L3 - br;
-        return new U256(t0, t1, t2, t3);
+        ulong nonZero = 0UL - ((a.L0 | a.L1 | a.L2 | a.L3) != 0 ? 1UL : 0UL);
+        return new U256(t0 & nonZero, t1 & nonZero, t2 & nonZero, t3 & nonZero);
     }
 
     /// <summary>a*b*R^-1 mod M by CIOS, fully unrolled, with the no-carry shortcut.</summary>
@@ -177,8 +207,9 @@ internal static class Montgomery<P> where P : struct, IModulus
         return SubtractModulusIfNeeded(t0, t1, t2, t3);
     }
 
+    /// <summary>a^2·R^-1 mod M: the symmetric product needs 10 word products instead of 16.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static U256 Square(in U256 a) => Mul(a, a);
+    public static U256 Square(in U256 a) => Redc(SquareProduct(a));
 
     /// <summary>Montgomery form to canonical integer: a*R^-1, i.e. a Montgomery product with 1.</summary>
     public static U256 FromMontgomery(in U256 a) => Mul(a, new U256(1, 0, 0, 0));

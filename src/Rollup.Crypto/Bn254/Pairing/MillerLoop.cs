@@ -16,15 +16,12 @@ namespace Rollup.Crypto.Bn254.Pairing;
 /// </summary>
 internal static class MillerLoop
 {
-    /// <summary>6u + 2 with u = 4965661367192848881, the BN parameter of alt_bn128.</summary>
-    internal const ulong U = 4965661367192848881;
-
     // 6u+2 is 65 bits; its NAF (digits -1, 0, 1) needs fewer additions than its binary form.
     private static readonly sbyte[] LoopNaf = ComputeLoopNaf();
 
     private static sbyte[] ComputeLoopNaf()
     {
-        UInt128 loop = 6 * (UInt128)U + 2;
+        UInt128 loop = 6 * (UInt128)Bn254Parameters.U + 2;
         ReadOnlySpan<ulong> limbs = [(ulong)loop, (ulong)(loop >> 64)];
         Span<sbyte> digits = stackalloc sbyte[129];
         int len = Wnaf.Compute(limbs, 2, digits);

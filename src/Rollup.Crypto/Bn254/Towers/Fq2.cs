@@ -26,35 +26,32 @@ public readonly struct Fq2 : IEquatable<Fq2>, Curves.ICurveField<Fq2>
 
     public static Fq2 Random(Random rng) => new(Fq.Random(rng), Fq.Random(rng));
 
-    // The F_q2 operations are deliberately not inlined into their callers: F_q6/F_q12 formulas use
-    // dozens of them, and inlining them all exhausts the JIT's inlining budget (after which it emits
-    // calls for trivial helpers and copies structs around). Inside each method everything inlines.
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    // Add, Subtract, Double and Negate inline (their limb code has no nested helper calls, so dozens
+    // fit in the JIT's inlining budget); MulByXi stays a call: once the budget is exhausted the JIT
+    // emits calls even for one-line helpers and copies structs around.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Add(in Fq2 a, in Fq2 b, out Fq2 r) => r = new(a.A0 + b.A0, a.A1 + b.A1);
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Subtract(in Fq2 a, in Fq2 b, out Fq2 r) => r = new(a.A0 - b.A0, a.A1 - b.A1);
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Double(in Fq2 a, out Fq2 r) => r = new(a.A0.Double(), a.A1.Double());
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Negate(in Fq2 a, out Fq2 r) => r = new(-a.A0, -a.A1);
 
-    /// <summary>Karatsuba: 3 base multiplications instead of 4.</summary>
+    /// <summary>Karatsuba with lazy reduction: 3 wide products and 2 Montgomery reductions.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)] // keeps the 2-3 inlined Montgomery products together, callers small
     public static void Multiply(in Fq2 a, in Fq2 b, out Fq2 r)
     {
-        var v0 = new Fq(Montgomery<FqModulus>.Mul(a.A0.Limbs, b.A0.Limbs));
-        var v1 = new Fq(Montgomery<FqModulus>.Mul(a.A1.Limbs, b.A1.Limbs));
-        var s = new Fq(Montgomery<FqModulus>.Mul((a.A0 + a.A1).Limbs, (b.A0 + b.A1).Limbs));
-        r = new(v0 - v1, s - v0 - v1);
+        Montgomery<FqModulus>.ComplexMul(a.A0.Limbs, a.A1.Limbs, b.A0.Limbs, b.A1.Limbs, out U256 c0, out U256 c1);
+        r = new(new Fq(c0), new Fq(c1));
     }
 
-    /// <summary>(a0 + a1 u)^2 = (a0 + a1)(a0 - a1) + 2 a0 a1 u: 2 base multiplications.</summary>
+    /// <summary>(a0 + a1 u)^2 = (a0 + a1)(a0 - a1) + 2 a0 a1 u: 2 wide products, 2 reductions.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)] // keeps the 2-3 inlined Montgomery products together, callers small
     public static void Square(in Fq2 a, out Fq2 r)
     {
-        var c0 = new Fq(Montgomery<FqModulus>.Mul((a.A0 + a.A1).Limbs, (a.A0 - a.A1).Limbs));
-        var t = new Fq(Montgomery<FqModulus>.Mul(a.A0.Limbs, a.A1.Limbs));
-        r = new(c0, t.Double());
+        Montgomery<FqModulus>.ComplexSquare(a.A0.Limbs, a.A1.Limbs, out U256 c0, out U256 c1);
+        r = new(new Fq(c0), new Fq(c1));
     }
 
     /// <summary>Multiplication by an element of the base field.</summary>

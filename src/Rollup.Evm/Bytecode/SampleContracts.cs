@@ -1,14 +1,13 @@
 using Rollup.Core.Crypto;
 using Rollup.Core.Numerics;
 using Rollup.Core.Types;
-using Rollup.Evm.Bytecode;
 using Rollup.Evm.Instructions;
 
-namespace Rollup.Evm.Tests.Support;
+namespace Rollup.Evm.Bytecode;
 
-/// <summary>Small contracts written opcode by opcode for tests: an ERC-20-style token, a contract that makes nested
-/// calls of every kind, callees that succeed, revert or write storage.</summary>
-public static class TestContracts
+/// <summary>Small contracts written opcode by opcode, for tests, benchmarks and demos: an ERC-20-style token, a contract
+/// that makes nested calls of every kind, callees that succeed, revert or write storage.</summary>
+public static class SampleContracts
 {
     public static readonly Hash256 TransferTopic = Keccak256.Hash("Transfer(address,address,uint256)"u8);
 
