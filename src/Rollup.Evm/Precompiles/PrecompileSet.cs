@@ -4,8 +4,7 @@ using Rollup.Core.Types;
 namespace Rollup.Evm.Precompiles;
 
 /// <summary>The precompiled contracts active at a fork, by address: 0x01–0x04 since Frontier, 0x05–0x08 since
-/// Byzantium, 0x09 since Istanbul, 0x0a since Cancun (KZG point evaluation: a fail-closed placeholder until
-/// BLS12-381 is in, see <see cref="PointEvaluationPlaceholder"/>).</summary>
+/// Byzantium, 0x09 since Istanbul, 0x0a (KZG point evaluation, EIP-4844) since Cancun.</summary>
 public sealed class PrecompileSet
 {
     private readonly IPrecompile?[] _byLastByte = new IPrecompile?[256];
@@ -27,7 +26,7 @@ public sealed class PrecompileSet
             Add(0x08, new Bn254PairingPrecompile());
         }
         if (rules.IsIstanbul) Add(0x09, new Blake2FPrecompile());
-        if (rules.IsCancun) Add(0x0a, new PointEvaluationPlaceholder());
+        if (rules.IsCancun) Add(0x0a, new PointEvaluationPrecompile());
     }
 
     private void Add(byte last, IPrecompile precompile)
