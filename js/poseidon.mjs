@@ -1,0 +1,61 @@
+// circomlibjs's Poseidon as an independent reference for Rollup's (tests/Rollup.Crypto.Tests/Poseidon) and as a
+// benchmark peer (bench/RESULTS.md).
+//
+//   node js/poseidon.mjs hash        stdin: JSON list of input lists (decimal or 0x strings), 1..16 inputs each
+//                                    stdout: JSON list of {"poseidon": hex, "reference": hex}, one per list:
+//                                    circomlibjs's buildPoseidon (WebAssembly, optimized constants; what users call)
+//                                    and buildPoseidonReference (plain form, the generator's published constants)
+//   node js/poseidon.mjs constants   stdout: JSON {"C": [...], "M": [...]}: the published round constants and MDS
+//                                    matrices circomlibjs's reference implementation uses, t = 2..17
+//   node js/poseidon.mjs bench [s]   stdout: one JSON line per arity (2, 4, 16 inputs): hashes per second
+//                                    with buildPoseidon, over about s seconds each (default 3)
+import { buildPoseidon, buildPoseidonReference } from "circomlibjs";
+
+const mode = process.argv[2];
+
+function hex(F, v) {
+    return "0x" + F.toObject(v).toString(16).padStart(64, "0");
+}
+
+async function readStdin() {
+    const chunks = [];
+    for await (const c of process.stdin) chunks.push(c);
+    return Buffer.concat(chunks).toString("utf8");
+}
+
+if (mode === "hash") {
+    const cases = JSON.parse(await readStdin());
+    const poseidon = await buildPoseidon();
+    const reference = await buildPoseidonReference();
+    const out = cases.map(inputs => {
+        const xs = inputs.map(BigInt);
+        return { poseidon: hex(poseidon.F, poseidon(xs)), reference: hex(reference.F, reference(xs)) };
+    });
+    process.stdout.write(JSON.stringify(out));
+} else if (mode === "constants") {
+    // The package's export map exposes only main.js; the constants module sits beside it in src/.
+    const url = new URL("./src/poseidon_constants.js", import.meta.resolve("circomlibjs"));
+    const { default: constants } = await import(url.href);
+    process.stdout.write(JSON.stringify({ C: constants.C, M: constants.M }));
+} else if (mode === "bench") {
+    const seconds = Number(process.argv[3] ?? 3);
+    const poseidon = await buildPoseidon();
+    for (const n of [2, 4, 16]) {
+        const inputs = Array.from({ length: n }, (_, i) => BigInt(i + 1) * 0x1234567890abcdefn);
+        for (let i = 0; i < 2000; i++) poseidon(inputs); // warm-up
+        let count = 0;
+        const start = process.hrtime.bigint();
+        let elapsed = 0;
+        while (elapsed < seconds) {
+            for (let i = 0; i < 200; i++) poseidon(inputs);
+            count += 200;
+            elapsed = Number(process.hrtime.bigint() - start) / 1e9;
+        }
+        console.log(JSON.stringify({ inputs: n, hashesPerSecond: Math.round(count / elapsed), microseconds: (elapsed / count) * 1e6 }));
+    }
+} else {
+    console.error("usage: node js/poseidon.mjs hash|constants|bench [seconds]");
+    process.exit(2);
+}
+// circomlibjs's curve keeps worker threads alive; end explicitly once the output is written.
+process.stdout.write("", () => process.exit(0));
