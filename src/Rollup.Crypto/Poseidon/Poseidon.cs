@@ -14,7 +14,7 @@ namespace Rollup.Crypto.Hashing;
 /// linear layer costs 2t - 1 products instead of t², so a hash takes 600 field products instead of 828
 /// at t = 3 and 5,168 instead of 22,576 at t = 17). Products of a matrix row with the state are summed
 /// at 512-bit width and reduced once per five products. Nothing allocates after the parameters of a
-/// width are first built (the first use of a width generates them: milliseconds).
+/// width are first built (the first use of a width generates them, in tens of milliseconds).
 /// </para>
 /// </summary>
 public static class Poseidon
