@@ -57,10 +57,10 @@ public class CircomlibjsTests
         using JsonDocument doc = Circomlibjs.Run("hash", request);
         Assert.Equal(cases.Count, doc.RootElement.GetArrayLength());
 
-        int i2 = 0;
+        int index = 0;
         foreach (JsonElement result in doc.RootElement.EnumerateArray())
         {
-            Fr[] inputs = cases[i2++];
+            Fr[] inputs = cases[index++];
             string ours = Poseidon.Hash(inputs).ToString();
             string what = $"Poseidon of {inputs.Length} inputs [{string.Join(", ", inputs.Select(x => x.ToString()))}]";
             Assert.True(result.GetProperty("poseidon").GetString() == ours,

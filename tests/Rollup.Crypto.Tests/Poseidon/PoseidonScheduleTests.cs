@@ -29,13 +29,10 @@ public class PoseidonScheduleTests
             Poseidon.Permute(actual);
             Assert.Equal(expected, actual);
 
-            if (t >= 2)
-            {
-                Fr[] inputs = state[1..];
-                Fr[] withCapacity = [Fr.Zero, .. inputs];
-                Poseidon.PermuteReference(withCapacity);
-                Assert.Equal(withCapacity[0], Poseidon.Hash(inputs));
-            }
+            Fr[] inputs = state[1..];
+            Fr[] withCapacity = [Fr.Zero, .. inputs];
+            Poseidon.PermuteReference(withCapacity);
+            Assert.Equal(withCapacity[0], Poseidon.Hash(inputs));
         }
     }
 
@@ -77,6 +74,6 @@ public class PoseidonScheduleTests
         Poseidon.Permute(inputs.AsSpan(0, 5));
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         Assert.Equal(0, allocated);
-        Assert.False(sink.IsZero && inputs[0].IsZero);
+        GC.KeepAlive(sink);
     }
 }
