@@ -67,5 +67,3 @@ if (mode === "hash") {
     console.error("usage: node js/poseidon.mjs hash|constants|bench [seconds]");
     process.exit(2);
 }
-// circomlibjs's curve keeps worker threads alive; end explicitly once the output is written.
-process.stdout.write("", () => process.exit(0));
