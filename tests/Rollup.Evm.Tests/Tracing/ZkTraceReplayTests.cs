@@ -151,7 +151,7 @@ public class ZkTraceReplayTests
             }
             else
             {
-                if (e.Tag != RwTag.Stack && known)
+                if (known || e.Tag is RwTag.Stack or RwTag.Memory)
                     Assert.True(e.Previous == current, $"rw {i}: write of {e.Tag} {e.Key} says previous {e.Previous}, cell held {current}");
                 cells[id] = e.Value;
             }

@@ -21,6 +21,8 @@ public sealed class ZkStep
     [Key(7)] public ulong MemorySize { get; init; }
     /// <summary>The log position this step's accesses start at.</summary>
     [Key(8)] public int RwCounter { get; init; }
+    /// <summary>How many log entries the step itself made (for CALL and CREATE, up to the callee's start).</summary>
+    [Key(9)] public int RwCount { get; set; } = -1;
 }
 
 /// <summary>A transaction's zk trace: its steps and its read/write log.</summary>

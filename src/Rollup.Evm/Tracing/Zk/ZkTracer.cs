@@ -22,6 +22,9 @@ public sealed unsafe class ZkTracer : ITracer, IStateObserver
         public int PendingStackOut;
         public (ulong Offset, ulong Length) PendingMemoryWrite;
         public byte[] MemoryBefore = [];
+        /// <summary>The last value written to each stack slot in this call: a write's previous value (the stack
+        /// starts empty, so a slot never written holds zero).</summary>
+        public readonly Dictionary<int, UInt256> StackShadow = [];
     }
 
     private readonly ZkTrace _trace = new();
@@ -45,6 +48,13 @@ public sealed unsafe class ZkTracer : ITracer, IStateObserver
     private void Stack(bool isWrite, int callId, int slot, in UInt256 value, in UInt256 previous) =>
         Append(isWrite, RwTag.Stack, callId, default, new UInt256((ulong)slot), value, previous);
 
+    private void StackWrite(Frame f, int slot, in UInt256 value)
+    {
+        var previous = f.StackShadow.GetValueOrDefault(slot);
+        Stack(true, f.CallId, slot, value, previous);
+        f.StackShadow[slot] = value;
+    }
+
     private void MemoryByte(bool isWrite, int callId, ulong address, byte value, byte previous) =>
         Append(isWrite, RwTag.Memory, callId, default, new UInt256(address), new UInt256(value), new UInt256(previous));
 
@@ -53,7 +63,11 @@ public sealed unsafe class ZkTracer : ITracer, IStateObserver
 
     public void OnCallEnter(ExecutionEnvironment env, CallFrame frame)
     {
-        if (_frames.TryPeek(out var caller)) Settle(caller, caller.CallFrame.Gas);
+        if (_frames.TryPeek(out var caller))
+        {
+            Settle(caller, caller.CallFrame.Gas);
+            CloseAccesses(caller); // the caller's CALL/CREATE step ends where its callee begins
+        }
         var f = new Frame(frame, _nextCallId++);
         _frames.Push(f);
         var m = frame.Message;
@@ -71,6 +85,7 @@ public sealed unsafe class ZkTracer : ITracer, IStateObserver
     {
         var f = _frames.Pop();
         Settle(f, frame.Gas);
+        CloseAccesses(f);
         Context(f.CallId, CallContextField.IsSuccess, reason.IsSuccess() ? UInt256.One : UInt256.Zero);
     }
 
@@ -130,13 +145,13 @@ public sealed unsafe class ZkTracer : ITracer, IStateObserver
         int sp = frame.StackSize;
         if (f.PendingStackOut > 0)
         {
-            for (int i = f.PendingStackOut; i >= 1; i--) Stack(true, f.CallId, sp - i, stack[sp - i], default);
+            for (int i = f.PendingStackOut; i >= 1; i--) StackWrite(f, sp - i, stack[sp - i]);
         }
         else if (f.PendingStackOut < 0)
         {
             int n = -f.PendingStackOut;
-            Stack(true, f.CallId, sp - 1, stack[sp - 1], stack[sp - 1 - n]);
-            Stack(true, f.CallId, sp - 1 - n, stack[sp - 1 - n], stack[sp - 1]);
+            StackWrite(f, sp - 1, stack[sp - 1]);
+            StackWrite(f, sp - 1 - n, stack[sp - 1 - n]);
         }
         f.PendingStackOut = 0;
 
@@ -150,6 +165,7 @@ public sealed unsafe class ZkTracer : ITracer, IStateObserver
                 MemoryByte(true, f.CallId, offset + i, memory[(int)(offset + i)], f.MemoryBefore[i]);
         }
         f.PendingMemoryWrite = default;
+        CloseAccesses(f);
     }
 
     private static void Settle(Frame f, long gasAfter)
@@ -157,5 +173,11 @@ public sealed unsafe class ZkTracer : ITracer, IStateObserver
         if (f.Pending is null || f.CostKnown) return;
         f.Pending.GasCost = f.Pending.GasLeft - gasAfter;
         f.CostKnown = true;
+    }
+
+    /// <summary>Ends the pending step's share of the log (once: a CALL's stack write comes after its callee).</summary>
+    private void CloseAccesses(Frame f)
+    {
+        if (f.Pending is { RwCount: < 0 } step) step.RwCount = _trace.Rw.Count - step.RwCounter;
     }
 }

@@ -1,0 +1,121 @@
+using Rollup.Crypto.Bn254.Fields;
+using Rollup.Evm.Tracing.Zk;
+using Rollup.Plonk.Circuit;
+
+namespace Rollup.Circuits.Evm;
+
+/// <summary>One step of the EVM circuit's witness: the state it executes, the traced step (null for padding), and its
+/// read/write entries.</summary>
+public sealed record EvmStep(ExecutionState State, ZkStep? Step, IReadOnlyList<RwEntry> Rw, Fr CodeId);
+
+/// <summary>The EVM circuit: the step framework (flags, step state, read/write slots, byte cells, the opcode fetch) and
+/// the gadgets. Steps tile the rows from 0 in blocks of <see cref="EvmCircuitConfig.Height"/>; the last block is a
+/// padding step that every earlier step's transition can lead into.</summary>
+public sealed class EvmCircuit
+{
+    public EvmCircuitConfig Config { get; }
+    public IReadOnlyList<IGadget> Gadgets { get; }
+    public Column QLast { get; }
+    private readonly Dictionary<ExecutionState, GadgetBuilder> _builders = [];
+
+    public EvmCircuit(ConstraintSystem cs, EvmCircuitConfig config, IReadOnlyList<IGadget> gadgets)
+    {
+        Config = config;
+        Gadgets = gadgets;
+        QLast = cs.Selector("evm_q_last");
+        var q = config.QStep.Cur;
+
+        // Flags: booleans, exactly one set per step.
+        var flagPolys = new List<(string, Expression)>();
+        var states = Enum.GetValues<ExecutionState>();
+        Expression sum = Expression.Constant(0);
+        foreach (var s in states)
+        {
+            var f = config.Flag(s);
+            flagPolys.Add(($"flag {s} is a bit", q * f * (1 - f)));
+            sum += f;
+        }
+        flagPolys.Add(("exactly one execution state", q * (sum - 1)));
+        flagPolys.Add(("the last step is padding", QLast.Cur * (1 - config.Flag(ExecutionState.Padding))));
+        cs.Gate("evm step", flagPolys.ToArray());
+
+        // Every read/write slot that is enabled is a row of the RW table; enabled is a bit.
+        cs.Gate("evm rw slot enabled is a bit", config.Slots.Enabled.Cur * (1 - config.Slots.Enabled.Cur));
+        cs.Lookup("evm rw slot in the rw table", config.Slots.Enabled.Cur,
+            config.Slots.Fields.Select(c => c.Cur).ToArray(), config.RwTable.Columns.Select(c => c.Cur).ToArray());
+
+        // Byte cells are bytes.
+        foreach (var column in config.Bytes) config.ByteTable.RangeCheck(cs, $"{column.Name} is a byte", column);
+
+        // The opcode of every executing step is the code's byte at pc.
+        var code = config.Bytecode;
+        cs.Lookup("evm opcode fetch", q * (1 - config.Flag(ExecutionState.Padding)),
+            [config.Field(StepField.CodeId), config.Field(StepField.Pc), config.Field(StepField.Opcode)],
+            [code.CodeId.Cur, code.Index.Cur, code.Byte.Cur]);
+
+        // Gadgets: each gate is the gadget's constraints times the step selector and its flag.
+        foreach (var gadget in gadgets)
+        {
+            var b = new GadgetBuilder(config, cs, gadget);
+            gadget.Configure(b);
+            b.Finish();
+            _builders[gadget.State] = b;
+            var flag = config.Flag(gadget.State);
+            cs.Gate(gadget.State.ToString(), b.Constraints.Select(c => (c.Name, q * flag * c.Polynomial)).ToArray());
+        }
+    }
+
+    /// <summary>The cells and slots a gadget owns (for soundness tests).</summary>
+    public GadgetBuilder BuilderOf(ExecutionState state) => _builders[state];
+
+    /// <summary>How many steps fit in 2^k rows (the last one is the padding sink).</summary>
+    public static int Capacity(int k) => (1 << k) / EvmCircuitConfig.Height;
+
+    /// <summary>Fills the step grid: the traced steps, then padding up to the last block.</summary>
+    public void Assign(Assignment a, IReadOnlyList<EvmStep> steps)
+    {
+        int capacity = Capacity(a.K);
+        if (steps.Count > capacity - 1) throw new InvalidOperationException($"{steps.Count} steps do not fit in 2^{a.K} rows ({capacity - 1} usable)");
+        var last = steps.Count > 0 ? steps[^1] : null;
+        for (int s = 0; s < capacity; s++)
+        {
+            int row = s * EvmCircuitConfig.Height;
+            a.Assign(s == capacity - 1 ? QLast : Config.QStep, row, 1UL);
+            var step = s < steps.Count ? steps[s] : new EvmStep(ExecutionState.Padding, null, [], Fr.Zero);
+            AssignStep(a, row, step, s < steps.Count ? null : last);
+        }
+    }
+
+    private void AssignStep(Assignment a, int row, EvmStep step, EvmStep? lastReal)
+    {
+        // Flag.
+        int f = (int)step.State;
+        a.Assign(Config.Flags[f / EvmCircuitConfig.Height], row + f % EvmCircuitConfig.Height, 1UL);
+
+        // Step state; padding repeats the state the execution ended in.
+        var source = step.Step ?? lastReal?.Step;
+        if (source is not null)
+        {
+            long rwAfter = lastReal is null ? source.RwCounter : source.RwCounter + lastReal.Rw.Count;
+            a.Assign(Config.Step, row + (int)StepField.Pc, (ulong)source.Pc);
+            a[Config.Step, row + (int)StepField.Gas] = Witness.Words.Of(source.GasLeft);
+            a.Assign(Config.Step, row + (int)StepField.StackSize, (ulong)source.StackPointer);
+            a.Assign(Config.Step, row + (int)StepField.RwCounter, (ulong)(step.Step is null ? rwAfter : source.RwCounter));
+            a.Assign(Config.Step, row + (int)StepField.CallId, (ulong)source.CallId);
+            a.Assign(Config.Step, row + (int)StepField.MemorySize, source.MemorySize);
+            a.Assign(Config.Step, row + (int)StepField.Opcode, source.Opcode);
+            a[Config.Step, row + (int)StepField.CodeId] = step.Step is null ? lastReal!.CodeId : step.CodeId;
+        }
+
+        // Read/write slots mirror the step's entries in order.
+        var slots = Config.Slots;
+        for (int j = 0; j < step.Rw.Count; j++)
+        {
+            var values = Tables.RwTable.Row(step.Rw[j]);
+            a.Assign(slots.Enabled, row + j, 1UL);
+            for (int c = 0; c < values.Length; c++) a[slots.Fields[c], row + j] = values[c];
+        }
+
+        Gadgets.First(g => g.State == step.State).Assign(new StepContext(a, row, step.Step, step.Rw));
+    }
+}

@@ -1,0 +1,73 @@
+using Rollup.Circuits.Tables;
+using Rollup.Plonk.Circuit;
+
+namespace Rollup.Circuits.Evm;
+
+/// <summary>The EVM circuit's columns. A step is <see cref="Height"/> rows: the step-state column holds pc, gas, … at
+/// fixed rotations; flag columns hold one boolean per execution state; generic and byte cells are shared by all
+/// gadgets (only one gadget is active per step); row j of a step carries its j-th read/write slot.</summary>
+public sealed class EvmCircuitConfig
+{
+    public const int Height = 8;
+    public const int CellColumns = 8;
+    public const int ByteColumns = 4;
+    public const int FlagColumns = 1;
+
+    public Column QStep { get; }
+    public Column Step { get; }
+    public Column[] Flags { get; }
+    public Column[] Cells { get; }
+    public Column[] Bytes { get; }
+    public RwSlotColumns Slots { get; }
+
+    public ByteTable ByteTable { get; }
+    public RwTable RwTable { get; }
+    public BytecodeTable Bytecode { get; }
+
+    public EvmCircuitConfig(ConstraintSystem cs, ByteTable byteTable, RwTable rwTable, BytecodeTable bytecode)
+    {
+        ByteTable = byteTable;
+        RwTable = rwTable;
+        Bytecode = bytecode;
+        QStep = cs.Selector("evm_q_step");
+        Step = cs.Advice("evm_step");
+        Flags = Enumerable.Range(0, FlagColumns).Select(i => cs.Advice($"evm_flags_{i}")).ToArray();
+        Cells = Enumerable.Range(0, CellColumns).Select(i => cs.Advice($"evm_cell_{i}")).ToArray();
+        Bytes = Enumerable.Range(0, ByteColumns).Select(i => cs.Advice($"evm_byte_{i}")).ToArray();
+        Slots = new RwSlotColumns(cs);
+        if (Enum.GetValues<ExecutionState>().Length > FlagColumns * Height)
+            throw new InvalidOperationException("more execution states than flag cells: raise FlagColumns");
+    }
+
+    /// <summary>Where a state's flag lives: column state / Height, rotation state % Height.</summary>
+    public Expression Flag(ExecutionState state, bool next = false) =>
+        Flags[(int)state / Height].At((int)state % Height + (next ? Height : 0));
+
+    public Expression Field(StepField field, bool next = false) => Step.At((int)field + (next ? Height : 0));
+}
+
+/// <summary>The read/write slot columns: on row j of a step, the step's j-th access, looked up in the RW table.</summary>
+public sealed class RwSlotColumns
+{
+    public Column Enabled { get; }
+    public Column[] Fields { get; }
+
+    public RwSlotColumns(ConstraintSystem cs)
+    {
+        Enabled = cs.Advice("evm_rw_enabled");
+        string[] names = ["counter", "is_write", "tag", "id", "address", "key_lo", "key_hi", "value_lo", "value_hi", "prev_lo", "prev_hi"];
+        Fields = names.Select(n => cs.Advice($"evm_rw_{n}")).ToArray();
+    }
+
+    public Column Counter => Fields[0];
+    public Column IsWrite => Fields[1];
+    public Column Tag => Fields[2];
+    public Column Id => Fields[3];
+    public Column Address => Fields[4];
+    public Column KeyLo => Fields[5];
+    public Column KeyHi => Fields[6];
+    public Column ValueLo => Fields[7];
+    public Column ValueHi => Fields[8];
+    public Column PrevLo => Fields[9];
+    public Column PrevHi => Fields[10];
+}

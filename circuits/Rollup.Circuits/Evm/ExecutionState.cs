@@ -1,0 +1,14 @@
+namespace Rollup.Circuits.Evm;
+
+/// <summary>What a step of the EVM circuit does. Each has one gadget; the step's flag for it is set.</summary>
+public enum ExecutionState
+{
+    /// <summary>Rows after the last real step: nothing happens, nothing is read.</summary>
+    Padding,
+    Stop,
+    JumpDest,
+    Pop,
+    Push,
+    Add,
+    Sub,
+}

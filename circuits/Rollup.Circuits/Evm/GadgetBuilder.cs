@@ -1,0 +1,137 @@
+using Rollup.Crypto.Bn254.Fields;
+using Rollup.Evm.Tracing.Zk;
+using Rollup.Plonk.Circuit;
+
+namespace Rollup.Circuits.Evm;
+
+/// <summary>What a gadget declares in <see cref="IGadget.Configure"/>: it allocates named cells from the step grid,
+/// claims read/write slots, states constraints (the framework multiplies each by the step selector and the gadget's
+/// flag) and lookups, and the step transition. Everything declared is remembered, so the witness side and the
+/// soundness tests know which cells the gadget owns.</summary>
+public sealed class GadgetBuilder
+{
+    private readonly EvmCircuitConfig _config;
+    private readonly ConstraintSystem _cs;
+    private int _nextCell, _nextByte, _nextSlot;
+    private readonly List<(string Name, Expression Polynomial)> _constraints = [];
+    private readonly List<CellRef> _cells = [];
+    private readonly List<RwSlot> _slots = [];
+    private bool _transitionDeclared;
+
+    internal GadgetBuilder(EvmCircuitConfig config, ConstraintSystem cs, IGadget gadget)
+    {
+        _config = config;
+        _cs = cs;
+        Gadget = gadget;
+    }
+
+    public IGadget Gadget { get; }
+    public EvmCircuitConfig Config => _config;
+    public Expression Flag => _config.Flag(Gadget.State);
+    public Expression Cur(StepField f) => _config.Field(f);
+    public Expression Next(StepField f) => _config.Field(f, next: true);
+
+    internal IReadOnlyList<(string Name, Expression Polynomial)> Constraints => _constraints;
+    internal IReadOnlyList<CellRef> OwnedCells => _cells;
+    internal IReadOnlyList<RwSlot> Slots => _slots;
+
+    /// <summary>A generic cell of the step.</summary>
+    public CellRef Cell(string name)
+    {
+        int i = _nextCell++;
+        if (i >= EvmCircuitConfig.CellColumns * EvmCircuitConfig.Height)
+            throw new InvalidOperationException($"{Gadget.State}: out of generic cells");
+        var cell = new CellRef(name, _config.Cells[i % EvmCircuitConfig.CellColumns], i / EvmCircuitConfig.CellColumns);
+        _cells.Add(cell);
+        return cell;
+    }
+
+    /// <summary>A cell holding a byte (range-checked against the byte table).</summary>
+    public CellRef ByteCell(string name)
+    {
+        int i = _nextByte++;
+        if (i >= EvmCircuitConfig.ByteColumns * EvmCircuitConfig.Height)
+            throw new InvalidOperationException($"{Gadget.State}: out of byte cells");
+        var cell = new CellRef(name, _config.Bytes[i % EvmCircuitConfig.ByteColumns], i / EvmCircuitConfig.ByteColumns);
+        _cells.Add(cell);
+        return cell;
+    }
+
+    /// <summary>A word as 32 range-checked bytes (little-endian).</summary>
+    public WordBytes Word(string name) => new(Enumerable.Range(0, 32).Select(i => ByteCell($"{name}[{i}]")).ToArray());
+
+    /// <summary>The next read/write slot; enabled, with counter = step counter + index.</summary>
+    public RwSlot Slot()
+    {
+        int j = _nextSlot++;
+        if (j >= EvmCircuitConfig.Height) throw new InvalidOperationException($"{Gadget.State}: more than {EvmCircuitConfig.Height} accesses");
+        var slot = new RwSlot(_config.Slots, j);
+        _slots.Add(slot);
+        Require($"slot {j} is enabled", slot.Enabled - 1);
+        Require($"slot {j} counter", slot.Counter - (Cur(StepField.RwCounter) + j));
+        return slot;
+    }
+
+    /// <summary>A stack slot access: the <paramref name="depth"/>-th item from the top before the step (1 = top), or for a
+    /// write, the position <paramref name="depth"/> counts from the step's stack size downwards (0 = a new top).</summary>
+    public RwSlot Stack(bool write, int depth)
+    {
+        var slot = Slot();
+        Require($"slot {slot.Index} is a stack {(write ? "write" : "read")}", slot.IsWrite - (write ? 1 : 0));
+        Require($"slot {slot.Index} tag", slot.Tag - RwSlot.TagValue(RwTag.Stack));
+        Require($"slot {slot.Index} call id", slot.Id - Cur(StepField.CallId));
+        Require($"slot {slot.Index} address", slot.Address);
+        Require($"slot {slot.Index} key", slot.KeyLo - (Cur(StepField.StackSize) - depth));
+        Require($"slot {slot.Index} key high", slot.KeyHi);
+        if (!write)
+        {
+            Require($"slot {slot.Index} read keeps the value (lo)", slot.PrevLo - slot.ValueLo);
+            Require($"slot {slot.Index} read keeps the value (hi)", slot.PrevHi - slot.ValueHi);
+        }
+        return slot;
+    }
+
+    public RwSlot StackPop(int depth) => Stack(write: false, depth);
+
+    /// <summary>A write to the item that will be <paramref name="positionFromNewTop"/> below the top after the step
+    /// (0 = the top), given the step's net stack change.</summary>
+    public RwSlot StackPush(int positionFromNewTop, int stackDelta) => Stack(write: true, -(stackDelta - 1 - positionFromNewTop));
+
+    public void Require(string name, Expression polynomial) => _constraints.Add((name, polynomial));
+
+    /// <summary>A lookup active on this gadget's steps.</summary>
+    public void Lookup(string name, Expression[] inputs, Expression[] table) =>
+        _cs.Lookup($"{Gadget.State}: {name}", _config.QStep.Cur * Flag, inputs, table);
+
+    /// <summary>Declares the step transition: the next step's state from this one's.</summary>
+    /// <param name="gasCost">Gas the step consumes.</param>
+    /// <param name="stackDelta">Net change of the stack size.</param>
+    /// <param name="nextPc">The next pc (default: pc + 1).</param>
+    public void Transition(Expression gasCost, int stackDelta, Expression? nextPc = null, Expression? nextMemorySize = null)
+    {
+        _transitionDeclared = true;
+        Require("transition: pc", Next(StepField.Pc) - (nextPc ?? Cur(StepField.Pc) + 1));
+        Require("transition: gas", Next(StepField.Gas) - (Cur(StepField.Gas) - gasCost));
+        Require("transition: stack size", Next(StepField.StackSize) - (Cur(StepField.StackSize) + stackDelta));
+        Require("transition: rw counter", Next(StepField.RwCounter) - (Cur(StepField.RwCounter) + _nextSlot));
+        Require("transition: call id", Next(StepField.CallId) - Cur(StepField.CallId));
+        Require("transition: memory size", Next(StepField.MemorySize) - (nextMemorySize ?? Cur(StepField.MemorySize)));
+        Require("transition: code id", Next(StepField.CodeId) - Cur(StepField.CodeId));
+    }
+
+    /// <summary>For a step that ends the execution it belongs to (STOP, RETURN, …): only the read/write counter carries
+    /// on; whatever comes next (the end of the transaction, padding) sets its own state.</summary>
+    public void EndTransition()
+    {
+        _transitionDeclared = true;
+        Require("transition: rw counter", Next(StepField.RwCounter) - (Cur(StepField.RwCounter) + _nextSlot));
+    }
+
+    /// <summary>Called by the framework after Configure: slots the gadget did not claim are disabled.</summary>
+    internal void Finish()
+    {
+        if (!_transitionDeclared) throw new InvalidOperationException($"{Gadget.State} declares no step transition");
+        for (int j = _nextSlot; j < EvmCircuitConfig.Height; j++)
+            Require($"slot {j} is disabled", _config.Slots.Enabled.At(j));
+    }
+}

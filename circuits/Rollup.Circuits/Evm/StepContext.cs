@@ -1,0 +1,26 @@
+using Rollup.Core.Numerics;
+using Rollup.Crypto.Bn254.Fields;
+using Rollup.Evm.Tracing.Zk;
+using Rollup.Plonk.Circuit;
+
+namespace Rollup.Circuits.Evm;
+
+/// <summary>What a gadget's <see cref="IGadget.Assign"/> sees: the step it assigns (its trace step and read/write
+/// entries) and setters for its cells.</summary>
+public sealed class StepContext(Assignment assignment, int row, ZkStep? step, IReadOnlyList<RwEntry> rw)
+{
+    public int Row { get; } = row;
+    /// <summary>The traced step (null for steps that do not execute an instruction, like padding).</summary>
+    public ZkStep? Step { get; } = step;
+    /// <summary>The step's read/write entries, in slot order.</summary>
+    public IReadOnlyList<RwEntry> Rw { get; } = rw;
+
+    public void Set(CellRef cell, Fr value) => assignment[cell.Column, Row + cell.Rotation] = value;
+    public void Set(CellRef cell, ulong value) => Set(cell, Fr.FromUInt64(value));
+
+    public void Set(WordBytes word, in UInt256 value)
+    {
+        var bytes = value.ToBigEndian();
+        for (int i = 0; i < 32; i++) Set(word.Bytes[i], bytes[31 - i]);
+    }
+}
