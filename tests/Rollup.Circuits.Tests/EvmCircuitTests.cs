@@ -19,9 +19,11 @@ public class EvmCircuitTests(ITestOutputHelper output)
     private static readonly IGadget[] Gadgets =
         [new PaddingGadget(), new StopGadget(), new JumpDestGadget(), new PopGadget(), new PushGadget(), new AddSubGadget(false), new AddSubGadget(true)];
 
-    private sealed record Built(ConstraintSystem System, EvmCircuit Evm, Assignment Assignment, List<EvmStep> Steps);
+    internal sealed record Built(ConstraintSystem System, EvmCircuit Evm, Assignment Assignment, List<EvmStep> Steps);
 
-    private static Built Build(byte[] code, int k = 9)
+    internal static Built BuildProgram() => Build(Program(5, 7));
+
+    internal static Built Build(byte[] code, int k = 9)
     {
         var zk = new ZkTracer();
         var (result, _) = new CodeRunner { Tracer = zk }.Run(code, [], 1_000_000);

@@ -28,6 +28,7 @@ public sealed class PushGadget : IGadget
         _inverse = b.Cell("inverse of n");
         b.Require("is PUSH0 = 1 - n·inverse", _isPush0 - (1 - n * _inverse));
         b.Require("n·is PUSH0 = 0", n * _isPush0);
+        b.Require("the inverse is zero for PUSH0 (no free cell)", _inverse.Expr * _isPush0);
 
         var pushed = b.StackPush(0, stackDelta: 1);
         var code = b.Config.Bytecode;
