@@ -53,14 +53,15 @@ public sealed class ContractClient(EthClient client, Address address, CompiledCo
     /// <summary>The single output of a view function.</summary>
     public async Task<T> CallSingleAsync<T>(string function, params object?[] args) => (T)(await CallAsync(function, args).ConfigureAwait(false))[0]!;
 
-    /// <summary>Sends a transaction calling <paramref name="function"/> and waits for it to be mined.</summary>
+    /// <summary>Sends a transaction calling <paramref name="function"/> and waits for it to be mined. With an explicit
+    /// <paramref name="gasLimit"/> there is no gas estimate, so a doomed transaction is sent and fails on chain.</summary>
     public async Task<TransactionReceipt> SendAsync(TransactionSender sender, string function, object?[] args, UInt256 value = default,
-        CancellationToken cancel = default)
+        ulong? gasLimit = null, CancellationToken cancel = default)
     {
         var f = Abi.Function(function);
         try
         {
-            return await sender.SendAsync(Address, f.EncodeCall(args), value, cancel: cancel).ConfigureAwait(false);
+            return await sender.SendAsync(Address, f.EncodeCall(args), value, gasLimit, cancel).ConfigureAwait(false);
         }
         catch (ExecutionRevertedException e) when (e is not ContractRevertedException)
         {
