@@ -7,6 +7,7 @@ public static class Program
     public static void Main(string[] args)
     {
         if (args.Contains("--bn254-quick")) { Bn254QuickTimer.Run(); return; }
+        if (args.Contains("--poseidon-quick")) { PoseidonQuickTimer.Run(); return; }
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
     }
 }

@@ -29,8 +29,12 @@ public abstract class Expression
     /// <summary>Every column query inside, with its rotation (for the opening points and the checker's reports).</summary>
     public IEnumerable<ColumnQuery> Queries() => Accept(new QueryCollector());
 
-    private sealed class QueryCollector : IExpressionVisitor<IEnumerable<ColumnQuery>>
+    /// <summary>Collects circuit column queries; protocol-level nodes (σ, products, X, L₀) contribute none.</summary>
+    private sealed class QueryCollector : Protocol.IProtocolExpressionVisitor<IEnumerable<ColumnQuery>>
     {
+        public IEnumerable<ColumnQuery> Poly(Protocol.PolyRef poly, int rotation) => [];
+        public IEnumerable<ColumnQuery> X() => [];
+        public IEnumerable<ColumnQuery> LagrangeFirst() => [];
         public IEnumerable<ColumnQuery> Constant(Fr value) => [];
         public IEnumerable<ColumnQuery> Query(ColumnQuery q) => [q];
         public IEnumerable<ColumnQuery> Challenge(Challenge c) => [];

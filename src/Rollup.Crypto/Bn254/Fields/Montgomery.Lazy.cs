@@ -135,6 +135,16 @@ internal static partial class Montgomery<P> where P : struct, IModulus
         return new U512(d0, d1, d2, d3, d4, d5, d6, d7);
     }
 
+    /// <summary>x + y for callers that know the sum fits in 512 bits (sums of a few products below M·R).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static U512 AddWide(in U512 x, in U512 y)
+    {
+        ulong c = 0;
+        ulong s0 = Adc(x.L0, y.L0, ref c), s1 = Adc(x.L1, y.L1, ref c), s2 = Adc(x.L2, y.L2, ref c), s3 = Adc(x.L3, y.L3, ref c);
+        ulong s4 = Adc(x.L4, y.L4, ref c), s5 = Adc(x.L5, y.L5, ref c), s6 = Adc(x.L6, y.L6, ref c);
+        return new U512(s0, s1, s2, s3, s4, s5, s6, x.L7 + y.L7 + c);
+    }
+
     /// <summary>x - y - z for callers that know the result is non-negative.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static U512 Sub2(in U512 x, in U512 y, in U512 z)
