@@ -45,14 +45,19 @@ public sealed class ConstraintChecker
                 eval.Row = row;
                 table.Add(new TupleKey(lookup.Table.Select(eval.Evaluate).ToArray()));
             }
-            var queries = lookup.Inputs.SelectMany(e => e.Queries()).Concat(lookup.Selector.Queries()).Distinct().ToList();
-            for (int row = 0; row < assignment.Rows && failures.Count < MaxFailures; row++)
+            for (int k = 0; k < lookup.Inputs.Count; k++)
             {
-                eval.Row = row;
-                if (eval.Evaluate(lookup.Selector).IsZero) continue;
-                var input = new TupleKey(lookup.Inputs.Select(eval.Evaluate).ToArray());
-                if (!table.Contains(input))
-                    failures.Add(new ConstraintFailure(FailureKind.Lookup, lookup.Name, row, Cells(assignment, queries, row), RowLabel?.Invoke(row)));
+                var input = lookup.Inputs[k];
+                var queries = input.Values.SelectMany(e => e.Queries()).Concat(input.Selector.Queries()).Distinct().ToList();
+                string name = lookup.Inputs.Count == 1 ? lookup.Name : $"{lookup.Name} (input {k})";
+                for (int row = 0; row < assignment.Rows && failures.Count < MaxFailures; row++)
+                {
+                    eval.Row = row;
+                    if (eval.Evaluate(input.Selector).IsZero) continue;
+                    var tuple = new TupleKey(input.Values.Select(eval.Evaluate).ToArray());
+                    if (!table.Contains(tuple))
+                        failures.Add(new ConstraintFailure(FailureKind.Lookup, name, row, Cells(assignment, queries, row), RowLabel?.Invoke(row)));
+                }
             }
         }
 

@@ -16,7 +16,7 @@ public static class CircuitFingerprint
         foreach (var g in cs.Gates)
             foreach (var (name, p) in g.Polynomials) sb.Append($"gate {g.Name} / {name}: {Render(p)}\n");
         foreach (var l in cs.Lookups)
-            sb.Append($"lookup {l.Name}: when {Render(l.Selector)} ({string.Join(", ", l.Inputs.Select(Render))}) in ({string.Join(", ", l.Table.Select(Render))})\n");
+            sb.Append($"lookup {l.Name}: {string.Join("; ", l.Inputs.Select(i => $"when {Render(i.Selector)} ({string.Join(", ", i.Values.Select(Render))})"))} in ({string.Join(", ", l.Table.Select(Render))})\n");
         return sb.ToString();
     }
 

@@ -67,11 +67,17 @@ public sealed class ConstraintSystem
     /// <summary>A gate with a single polynomial named after the gate.</summary>
     public void Gate(string name, Expression polynomial) => Gate(name, (name, polynomial));
 
-    public void Lookup(string name, Expression? selector, Expression[] inputs, Expression[] table)
+    public void Lookup(string name, Expression? selector, Expression[] inputs, Expression[] table) =>
+        LookupGroup(name, [(selector, inputs)], table);
+
+    /// <summary>Several input tuples against one table, sharing one multiplicity and one running sum.</summary>
+    public void LookupGroup(string name, (Expression? Selector, Expression[] Values)[] inputs, Expression[] table)
     {
-        if (inputs.Length == 0 || inputs.Length != table.Length)
-            throw new ArgumentException($"lookup '{name}': {inputs.Length} inputs against {table.Length} table columns");
-        _lookups.Add(new Lookup(name, selector ?? Expression.Constant(Fr.One), inputs, table));
+        if (inputs.Length == 0) throw new ArgumentException($"lookup '{name}' has no inputs");
+        foreach (var (_, values) in inputs)
+            if (values.Length == 0 || values.Length != table.Length)
+                throw new ArgumentException($"lookup '{name}': {values.Length} inputs against {table.Length} table columns");
+        _lookups.Add(new Lookup(name, inputs.Select(i => new LookupInput(i.Selector ?? Expression.Constant(Fr.One), i.Values)).ToList(), table));
     }
 
     /// <summary>The largest constraint degree, at least 3 (the permutation argument needs it).</summary>

@@ -7,19 +7,31 @@ public sealed record Gate(string Name, IReadOnlyList<(string Name, Expression Po
     public int Degree => Polynomials.Max(p => p.Polynomial.Degree);
 }
 
-/// <summary>A lookup argument (logUp): on every row where <see cref="Selector"/> is non-zero, the tuple of
-/// <see cref="Inputs"/> must equal the tuple of <see cref="Table"/> on some row. Inputs and table are expressions,
-/// so tables may be fixed (ranges, opcode properties) or advice (the read/write table), and several columns are
-/// compressed into one value with a random challenge.</summary>
-public sealed record Lookup(string Name, Expression Selector, IReadOnlyList<Expression> Inputs, IReadOnlyList<Expression> Table)
+/// <summary>One tuple a lookup checks: on rows where <see cref="Selector"/> is non-zero (it weighs the row: 1 for
+/// an ordinary selector), the tuple of <see cref="Values"/> must occur in the table.</summary>
+public sealed record LookupInput(Expression Selector, IReadOnlyList<Expression> Values);
+
+/// <summary>A lookup argument (logUp): every input tuple, on every row where its selector is non-zero, must equal the
+/// tuple of <see cref="Table"/> on some row. Inputs and table are expressions, so tables may be fixed (ranges, opcode
+/// properties) or advice (the read/write table), and several columns are compressed into one value with a random
+/// challenge. Several inputs may share one table and one running sum (a group), which costs one multiplicity and one
+/// sum polynomial for all of them at the price of a higher constraint degree.</summary>
+public sealed record Lookup(string Name, IReadOnlyList<LookupInput> Inputs, IReadOnlyList<Expression> Table)
 {
-    /// <summary>Degree of the logUp constraint (φ(ωX) − φ(X))·(β + f)·(β + t) = q·(β + t) − m·(β + f).</summary>
+    /// <summary>Degree of the logUp constraint
+    /// (φ(ωX) − φ(X))·Π(β + f_i)·(β + t) = Σ_i q_i·Π_{j≠i}(β + f_j)·(β + t) − m·Π(β + f_i).</summary>
     public int Degree
     {
         get
         {
-            int f = Inputs.Max(e => e.Degree), t = Table.Max(e => e.Degree);
-            return Math.Max(1 + f + t, Math.Max(Selector.Degree + t, 1 + f));
+            int t = Table.Max(e => e.Degree);
+            var f = Inputs.Select(i => i.Values.Max(e => e.Degree)).ToArray();
+            int sumF = f.Sum();
+            int selectorTerms = Inputs.Select((input, i) => input.Selector.Degree + sumF - f[i] + t).Max();
+            return Math.Max(1 + sumF + t, Math.Max(selectorTerms, 1 + sumF));
         }
     }
+
+    /// <summary>Every expression the lookup reads (for the opening queries and reports).</summary>
+    public IEnumerable<Expression> Expressions => Inputs.SelectMany(i => i.Values.Append(i.Selector)).Concat(Table);
 }

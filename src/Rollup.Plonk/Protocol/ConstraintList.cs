@@ -45,14 +45,27 @@ public static class ConstraintList
             var lookup = cs.Lookups[l];
             var beta = ch.Beta.Value;
             var theta = ch.Theta.Value;
-            Expression f = Compress(lookup.Inputs, theta), t = Compress(lookup.Table, theta);
+            var f = lookup.Inputs.Select(i => beta + Compress(i.Values, theta)).ToArray();
+            var t = beta + Compress(lookup.Table, theta);
             var phi = new PolyExpression(new PolyRef(PolyKind.LookupSum, l), 0);
             var phiNext = new PolyExpression(new PolyRef(PolyKind.LookupSum, l), 1);
             var m = new PolyExpression(new PolyRef(PolyKind.LookupMultiplicity, l), 0);
-            // φ(ωX) − φ(X) = q/(β + f) − m/(β + t), multiplied out.
-            list.Add(($"lookup '{lookup.Name}'", (phiNext - phi) * (beta + f) * (beta + t) - lookup.Selector * (beta + t) + m * (beta + f)));
+            // φ(ωX) − φ(X) = Σ_i q_i/(β + f_i) − m/(β + t), multiplied out by Π(β + f_i)·(β + t).
+            Expression allF = Product(f, skip: -1);
+            Expression selected = Expression.Constant(0);
+            for (int i = 0; i < f.Length; i++) selected += lookup.Inputs[i].Selector * Product(f, skip: i);
+            list.Add(($"lookup '{lookup.Name}'", (phiNext - phi) * allF * t - selected * t + m * allF));
         }
         return list;
+    }
+
+    /// <summary>The product of the factors, leaving out the one at <paramref name="skip"/> (none if −1).</summary>
+    private static Expression Product(Expression[] factors, int skip)
+    {
+        Expression? acc = null;
+        for (int i = 0; i < factors.Length; i++)
+            if (i != skip) acc = acc is null ? factors[i] : acc * factors[i];
+        return acc ?? Expression.Constant(1);
     }
 
     /// <summary>((e₀·θ + e₁)·θ + e₂)…: several columns as one value.</summary>

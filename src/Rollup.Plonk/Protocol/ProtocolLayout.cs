@@ -44,7 +44,7 @@ public sealed class ProtocolLayout
         // Circuit columns at the rotations the gates and lookups use (instance columns are evaluated by the
         // verifier itself, so they are not opened).
         var columnQueries = cs.Gates.SelectMany(g => g.Polynomials.SelectMany(p => p.Polynomial.Queries()))
-            .Concat(cs.Lookups.SelectMany(l => l.Inputs.Concat(l.Table).Append(l.Selector).SelectMany(e => e.Queries())))
+            .Concat(cs.Lookups.SelectMany(l => l.Expressions.SelectMany(e => e.Queries())))
             .Select(q => (q.Column, q.Rotation))
             .Concat(cs.EqualityColumns.Select(c => (c, 0)))
             .Distinct()

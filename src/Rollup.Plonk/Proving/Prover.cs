@@ -149,47 +149,55 @@ public static class Prover
         }
     }
 
-    private sealed record LookupRows(Fr[] Selector, Fr[] Input, Fr[] Table, Fr[] M);
+    private sealed record LookupRows(Fr[][] Selectors, Fr[][] Inputs, Fr[] Table, Fr[] M);
 
-    /// <summary>The compressed input and table values per row, and the multiplicities: each selected input counts
-    /// (with its selector's weight) against the first table row holding its value.</summary>
+    /// <summary>Each input's selector and compressed value per row, the compressed table, and the multiplicities: each
+    /// selected input counts (with its selector's weight) against the first table row holding its value.</summary>
     private static LookupRows LookupValues(Lookup lookup, Assignment a, RowEvaluator rows, Fr theta)
     {
-        int n = a.Rows;
-        var q = new Fr[n];
-        var f = new Fr[n];
+        int n = a.Rows, k = lookup.Inputs.Count;
+        var q = Enumerable.Range(0, k).Select(_ => new Fr[n]).ToArray();
+        var f = Enumerable.Range(0, k).Select(_ => new Fr[n]).ToArray();
         var tv = new Fr[n];
-        Span<Fr> parts = stackalloc Fr[lookup.Inputs.Count];
+        var parts = new Fr[lookup.Table.Count];
         for (int r = 0; r < n; r++)
         {
             rows.Row = r;
-            q[r] = rows.Evaluate(lookup.Selector);
-            for (int i = 0; i < parts.Length; i++) parts[i] = rows.Evaluate(lookup.Inputs[i]);
-            f[r] = ConstraintList.Compress(parts, theta);
-            for (int i = 0; i < parts.Length; i++) parts[i] = rows.Evaluate(lookup.Table[i]);
+            for (int i = 0; i < k; i++)
+            {
+                var input = lookup.Inputs[i];
+                q[i][r] = rows.Evaluate(input.Selector);
+                for (int j = 0; j < parts.Length; j++) parts[j] = rows.Evaluate(input.Values[j]);
+                f[i][r] = ConstraintList.Compress(parts, theta);
+            }
+            for (int j = 0; j < parts.Length; j++) parts[j] = rows.Evaluate(lookup.Table[j]);
             tv[r] = ConstraintList.Compress(parts, theta);
         }
         var firstRow = new Dictionary<Fr, int>();
         for (int r = 0; r < n; r++) firstRow.TryAdd(tv[r], r);
         var m = new Fr[n];
-        for (int r = 0; r < n; r++)
-            if (!q[r].IsZero && firstRow.TryGetValue(f[r], out int at)) m[at] += q[r];
+        for (int i = 0; i < k; i++)
+            for (int r = 0; r < n; r++)
+                if (!q[i][r].IsZero && firstRow.TryGetValue(f[i][r], out int at)) m[at] += q[i][r];
         return new LookupRows(q, f, tv, m);
     }
 
-    /// <summary>φ(ω^0) = 0, φ(ω^(r+1)) = φ(ω^r) + q_r/(β + f_r) − m_r/(β + t_r).</summary>
+    /// <summary>φ(ω^0) = 0, φ(ω^(r+1)) = φ(ω^r) + Σ_i q_i,r/(β + f_i,r) − m_r/(β + t_r).</summary>
     private static Fr[] LookupSum(LookupRows l, Fr beta)
     {
-        int n = l.Input.Length;
-        var inverses = new Fr[2 * n];
-        for (int r = 0; r < n; r++) { inverses[r] = beta + l.Input[r]; inverses[n + r] = beta + l.Table[r]; }
+        int n = l.Table.Length, k = l.Inputs.Length;
+        var inverses = new Fr[(k + 1) * n];
+        for (int i = 0; i < k; i++)
+            for (int r = 0; r < n; r++) inverses[i * n + r] = beta + l.Inputs[i][r];
+        for (int r = 0; r < n; r++) inverses[k * n + r] = beta + l.Table[r];
         Fr.BatchInverse(inverses);
         var phi = new Fr[n];
         var acc = Fr.Zero;
         for (int r = 0; r < n; r++)
         {
             phi[r] = acc;
-            acc += l.Selector[r] * inverses[r] - l.M[r] * inverses[n + r];
+            for (int i = 0; i < k; i++) acc += l.Selectors[i][r] * inverses[i * n + r];
+            acc -= l.M[r] * inverses[k * n + r];
         }
         return phi;
     }
