@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
 using Rollup.Crypto.Bn254.Curves;
 using Rollup.Crypto.Bn254.Fields;
 using F = Rollup.Crypto.Bn254.Fields.Montgomery<Rollup.Crypto.Bn254.Fields.FqModulus>;
@@ -28,7 +29,7 @@ internal sealed class BatchAffineWindow : IWindowAccumulator
     private readonly G1Affine[] _buckets;
     private readonly byte[] _pending;
     private readonly int[] _entryBucket, _entryPoint;
-    private readonly U256[] _prefix;
+    private readonly U256[] _prefix, _den;
     private readonly int[] _queueBucket, _queuePoint;
     private int _count, _queued;
     private U256 _product;
@@ -41,6 +42,7 @@ internal sealed class BatchAffineWindow : IWindowAccumulator
         _entryBucket = ArrayPool<int>.Shared.Rent(batchSize);
         _entryPoint = ArrayPool<int>.Shared.Rent(batchSize);
         _prefix = ArrayPool<U256>.Shared.Rent(batchSize);
+        _den = ArrayPool<U256>.Shared.Rent(batchSize);
         _queueBucket = ArrayPool<int>.Shared.Rent(batchSize);
         _queuePoint = ArrayPool<int>.Shared.Rent(batchSize);
     }
@@ -52,6 +54,7 @@ internal sealed class BatchAffineWindow : IWindowAccumulator
         ArrayPool<int>.Shared.Return(_entryBucket);
         ArrayPool<int>.Shared.Return(_entryPoint);
         ArrayPool<U256>.Shared.Return(_prefix);
+        ArrayPool<U256>.Shared.Return(_den);
         ArrayPool<int>.Shared.Return(_queueBucket);
         ArrayPool<int>.Shared.Return(_queuePoint);
     }
@@ -65,8 +68,10 @@ internal sealed class BatchAffineWindow : IWindowAccumulator
         _product = F.One;
         ref G1Affine basesRef = ref MemoryMarshal.GetReference(bases);
         ref byte pending = ref MemoryMarshal.GetArrayDataReference(_pending);
+        ref G1Affine buckets = ref MemoryMarshal.GetArrayDataReference(_buckets);
         for (int i = 0; i < digits.Length; i++)
         {
+            if (i + PrefetchDistance < digits.Length) Prefetch(ref buckets, digits[i + PrefetchDistance]);
             int d = digits[i];
             if (d == 0) continue;
             int sign = d >> 31;                       // 0 or -1
@@ -89,6 +94,21 @@ internal sealed class BatchAffineWindow : IWindowAccumulator
             Flush(ref basesRef);
         }
         return BucketSum.OfAffine(_buckets.AsSpan(0, bucketCount));
+    }
+
+    /// <summary>How many points ahead the bucket of a point is prefetched: buckets are read in
+    /// random order from an array the size of L2, so each read would otherwise wait for it.</summary>
+    private const int PrefetchDistance = 8;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe void Prefetch(ref G1Affine buckets, int digit)
+    {
+        if (!Sse.IsSupported || digit == 0) return;
+        int sign = digit >> 31;
+        // A hint only: if the GC moved the array meanwhile, the prefetch is merely wasted.
+        byte* p = (byte*)Unsafe.AsPointer(ref Unsafe.Add(ref buckets, ((digit ^ sign) - sign) - 1));
+        Sse.Prefetch0(p);
+        Sse.Prefetch0(p + 63);                       // a 64-byte bucket may straddle two lines
     }
 
     /// <summary>
@@ -116,6 +136,7 @@ internal sealed class BatchAffineWindow : IWindowAccumulator
         }
         int k = _count++;
         _prefix[k] = _product;
+        _den[k] = den;
         _product = FqCalls.Mul(_product, den);
         _entryBucket[k] = bucket | flags;
         _entryPoint[k] = point;
@@ -129,6 +150,7 @@ internal sealed class BatchAffineWindow : IWindowAccumulator
         U256 inv = F.Inverse(_product);
         ref G1Affine buckets = ref MemoryMarshal.GetArrayDataReference(_buckets);
         ref U256 prefix = ref MemoryMarshal.GetArrayDataReference(_prefix);
+        ref U256 dens = ref MemoryMarshal.GetArrayDataReference(_den);
         ref int entryBucket = ref MemoryMarshal.GetArrayDataReference(_entryBucket);
         ref int entryPoint = ref MemoryMarshal.GetArrayDataReference(_entryPoint);
         ref byte pending = ref MemoryMarshal.GetArrayDataReference(_pending);
@@ -140,9 +162,8 @@ internal sealed class BatchAffineWindow : IWindowAccumulator
             ref G1Affine p = ref Unsafe.Add(ref basesRef, ep >>> 1);
             U256 x1 = b.X.Limbs, y1 = b.Y.Limbs, x2 = p.X.Limbs;
             U256 y2 = B.NegateIf(p.Y.Limbs, (ulong)(ep & 1));
-            U256 den, num;
-            if (eb >= 0) { den = B.Sub(x2, x1); num = B.Sub(y2, y1); }
-            else { den = F.Double(y1); num = TangentNumerator(x1); }
+            U256 den = Unsafe.Add(ref dens, k);
+            U256 num = eb >= 0 ? B.Sub(y2, y1) : TangentNumerator(x1);
             // inv = 1/(den_0 ... den_k); prefix[k] = den_0 ... den_{k-1}.
             U256 denInv = FqCalls.Mul(inv, Unsafe.Add(ref prefix, k));
             inv = FqCalls.Mul(inv, den);
