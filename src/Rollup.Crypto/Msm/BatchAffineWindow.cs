@@ -163,7 +163,7 @@ internal sealed class BatchAffineWindow : IWindowAccumulator
             U256 x1 = b.X.Limbs, y1 = b.Y.Limbs, x2 = p.X.Limbs;
             U256 y2 = B.NegateIf(p.Y.Limbs, (ulong)(ep & 1));
             U256 den = Unsafe.Add(ref dens, k);
-            U256 num = eb >= 0 ? B.Sub(y2, y1) : TangentNumerator(x1);
+            U256 num = eb >= 0 ? B.Sub(y2, y1) : AffineBatchAdd.TangentNumerator(x1);
             // inv = 1/(den_0 ... den_k); prefix[k] = den_0 ... den_{k-1}.
             U256 denInv = FqCalls.Mul(inv, Unsafe.Add(ref prefix, k));
             inv = FqCalls.Mul(inv, den);
@@ -175,14 +175,6 @@ internal sealed class BatchAffineWindow : IWindowAccumulator
         }
         _count = 0;
         _product = F.One;
-    }
-
-    /// <summary>3x² for a doubling; rare, so kept out of the inlined batch loop.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static U256 TangentNumerator(U256 x)
-    {
-        U256 xx = FqCalls.Square(x);
-        return F.Add(F.Double(xx), xx);
     }
 
     /// <summary>Moves queued points whose bucket is no longer pending into the batch.</summary>

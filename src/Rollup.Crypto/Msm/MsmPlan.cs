@@ -14,7 +14,7 @@ internal enum MsmMethod
 /// <summary>
 /// Method, window width c and batch size, chosen from a cost model counted in field
 /// multiplications. Per window the bucket method pays one bucket addition per point and a
-/// running-sum step (two Jacobian additions, about 27 multiplications) per bucket; a wider window
+/// running-sum step (two additions) per bucket; a wider window
 /// means fewer windows but exponentially more buckets. Windows are shared among the workers, so the
 /// model counts the windows the busiest worker runs, which favours a window count that splits evenly.
 /// </summary>
@@ -26,6 +26,7 @@ internal readonly record struct MsmPlan(MsmMethod Method, int WindowBits, int Ba
     private const double AffineAdd = 7;             // batch-affine addition with bookkeeping
     private const double Inversion = 120;           // binary extended GCD, shared by a batch
     private const double BucketStep = 27;           // mixed add + full add of the running sums
+    private const double BatchedBucketStep = 14;    // two batch-affine additions (BucketSum, many buckets)
 
     /// <summary>Largest batch: beyond a few hundred the inversion is already negligible, and a
     /// longer batch only spreads its working set over more cache.</summary>
@@ -69,7 +70,7 @@ internal readonly record struct MsmPlan(MsmMethod Method, int WindowBits, int Ba
         {
             int buckets = BucketCount(w);
             double perPoint = UsesBatchAffine(w) ? AffineAdd + Inversion / BatchSize : MixedAdd;
-            total += n * perPoint + buckets * BucketStep;
+            total += n * perPoint + buckets * (buckets >= BucketSum.MinSegmentedBuckets ? BatchedBucketStep : BucketStep);
         }
         // Whole windows go to workers: the busiest one runs ceil(W / workers) of them.
         return total / Windows * Math.Ceiling((double)Windows / workers);
