@@ -8,7 +8,7 @@ namespace Rollup.Bench;
 /// <summary>
 /// A plain best-of-N timer for the heavy kernels, for a shared machine where other processes steal
 /// the cores: the minimum over rounds is the run that was disturbed least.
-/// Usage: <c>timer msm LOG2 CORES ROUNDS</c>, <c>timer ntt LOG2 CORES ROUNDS</c>, <c>timer field</c>.
+/// Usage: <c>timer msm LOG2 CORES ROUNDS</c>, <c>timer ntt LOG2 CORES ROUNDS</c>, <c>timer field</c>, <c>timer plans</c>.
 /// </summary>
 public static class BestOfTimer
 {
@@ -56,10 +56,12 @@ public static class BestOfTimer
                     a = x + y + z + w;
                 });
                 Report("fq inv x1e4", 5, () => { Fq x = a; for (int i = 0; i < 10_000; i++) x = x.Inverse(); a = x; });
-                var bases = BenchInputs.RandomBases(1 << 16, 1);
-                Console.WriteLine(MsmPlan.Choose(1 << 16, 1) + " " + MsmPlan.Choose(1 << 16, 2) + " " + MsmPlan.Choose(1 << 20, 2));
                 break;
             }
+            case "plans":
+                foreach (int n in new[] { 1, 2, 4, 8, 16, 32, 64, 128, 256, 1024, 4096, 1 << 14, 1 << 16, 1 << 18, 1 << 20, 1 << 22 })
+                    Console.WriteLine($"n = {n}: 1 core {MsmPlan.Choose(n, 1)}; 2 cores {MsmPlan.Choose(n, 2)}");
+                break;
             default:
                 throw new ArgumentException($"unknown timer '{args[0]}'");
         }

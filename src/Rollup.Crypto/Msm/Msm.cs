@@ -12,6 +12,8 @@ namespace Rollup.Crypto.Msm;
 /// </summary>
 public static class Msm
 {
+    private const int ParallelMinPoints = 256;
+
     /// <summary>Σ scalars[i]·bases[i] using every core.</summary>
     public static G1Jacobian Multiply(ReadOnlySpan<G1Affine> bases, ReadOnlySpan<Fr> scalars) =>
         Multiply(bases, scalars, Environment.ProcessorCount);
@@ -21,7 +23,8 @@ public static class Msm
     {
         if (bases.Length != scalars.Length) throw new ArgumentException("bases and scalars differ in length", nameof(scalars));
         if (maxDegreeOfParallelism < 1) throw new ArgumentOutOfRangeException(nameof(maxDegreeOfParallelism));
-        int workers = Math.Min(maxDegreeOfParallelism, Environment.ProcessorCount);
+        // Small inputs run on the calling thread: starting workers costs more than they save.
+        int workers = bases.Length < ParallelMinPoints ? 1 : Math.Min(maxDegreeOfParallelism, Environment.ProcessorCount);
         return Multiply(bases, scalars, MsmPlan.Choose(bases.Length, workers), workers);
     }
 
@@ -42,7 +45,7 @@ public static class Msm
             fixed (Fr* scalarsPtr = scalars)
             {
                 var job = new Job((nint)basesPtr, (nint)scalarsPtr, n, digits, plan, windowSums);
-                if (workers == 1 || (long)n * windows < 1 << 14) job.RunSequential();
+                if (workers == 1) job.RunSequential();
                 else job.RunParallel(workers);
             }
         }

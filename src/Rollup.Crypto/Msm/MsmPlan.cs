@@ -22,20 +22,25 @@ internal readonly record struct MsmPlan(MsmMethod Method, int WindowBits, int Ba
 {
     // Costs in field multiplications, measured roughly on x64 (see bench/RESULTS.md).
     private const double NaivePerPoint = 2500;      // wNAF-5 scalar multiplication
-    private const double MixedAdd = 11;             // madd-2007-bl
-    private const double AffineAdd = 7;             // batch-affine addition with bookkeeping
-    private const double Inversion = 120;           // binary extended GCD, shared by a batch
+    private const double MixedAdd = 13;             // madd-2007-bl (11) and its additions
+    private const double AffineAdd = 8;             // batch-affine addition with its subtractions and bookkeeping
+    private const double Inversion = 64;            // binary extended GCD, shared by a batch
     private const double BucketStep = 27;           // mixed add + full add of the running sums
     private const double BatchedBucketStep = 14;    // two batch-affine additions (BucketSum, many buckets)
 
-    /// <summary>Largest batch: beyond a few hundred the inversion is already negligible, and a
-    /// longer batch only spreads its working set over more cache.</summary>
-    public const int MaxBatch = 512;
+    /// <summary>Largest batch: an inversion costs about 64 products, so at 1024 additions it adds
+    /// about 1% to each; a longer batch only spreads its working set (bucket, point, prefix and
+    /// denominator per entry, about 200 KB) further out of L2.</summary>
+    public const int MaxBatch = 1024;
 
     /// <summary>Below this many buckets a window uses Jacobian buckets even in a batch-affine plan.</summary>
     public const int MinBatchAffineBuckets = 128;
 
     public int Windows => SignedDigits.WindowCount(WindowBits);
+
+    public override string ToString() => Method == MsmMethod.Naive
+        ? "naive"
+        : $"{Method}, c = {WindowBits}, {Windows} windows" + (Method == MsmMethod.BatchAffine ? $", batch {BatchSize}" : "");
 
     /// <summary>
     /// Buckets window w needs: 2^(c-1), except the top window, which holds the last 254 mod c bits
@@ -77,9 +82,9 @@ internal readonly record struct MsmPlan(MsmMethod Method, int WindowBits, int Ba
     }
 
     /// <summary>
-    /// A quarter of the bucket count, at most <see cref="MaxBatch"/>: a point collides with a
-    /// pending bucket with probability about (batch / 2) / buckets, so conflicts stay around 1/8
+    /// An eighth of the bucket count, at most <see cref="MaxBatch"/>: a point collides with a
+    /// pending bucket with probability about (batch / 2) / buckets, so conflicts stay around 1/16
     /// for narrow windows and far below for wide ones.
     /// </summary>
-    public static int BatchSizeFor(int windowBits) => Math.Clamp((1 << (windowBits - 1)) / 4, 1, MaxBatch);
+    public static int BatchSizeFor(int windowBits) => Math.Clamp((1 << (windowBits - 1)) / 8, 1, MaxBatch);
 }
