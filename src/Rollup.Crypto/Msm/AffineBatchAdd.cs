@@ -19,6 +19,7 @@ internal static class AffineBatchAdd
     /// <param name="add">Addends, as long as <paramref name="acc"/>.</param>
     /// <param name="scratch">Working space of at least 2·acc.Length values.</param>
     /// <param name="kinds">Working space of at least acc.Length bytes.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void AddAll(Span<G1Affine> acc, ReadOnlySpan<G1Affine> add, Span<U256> scratch, Span<byte> kinds)
     {
         int n = acc.Length;

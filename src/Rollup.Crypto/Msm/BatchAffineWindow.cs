@@ -18,6 +18,8 @@ namespace Rollup.Crypto.Msm;
 /// the bucket's value before the batch; a point whose bucket is already pending waits in a queue
 /// and joins a later batch.
 /// The arrays come from the shared pool and are reused for every window the worker handles.
+/// The loops are marked AggressiveOptimization: an MSM calls them only once per window, so with
+/// tiered compilation the first multiplications would run instrumented or on-stack-replaced code.
 /// </summary>
 internal sealed class BatchAffineWindow : IWindowAccumulator
 {
@@ -59,6 +61,7 @@ internal sealed class BatchAffineWindow : IWindowAccumulator
         ArrayPool<int>.Shared.Return(_queuePoint);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public G1Jacobian SumWindow(ReadOnlySpan<G1Affine> bases, ReadOnlySpan<short> digits, int bucketCount)
     {
         Array.Clear(_buckets, 0, bucketCount);      // (0, 0) is infinity: every bucket empty
@@ -144,6 +147,7 @@ internal sealed class BatchAffineWindow : IWindowAccumulator
     }
 
     /// <summary>Finishes every pending addition with one inversion of the product of denominators.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Flush(ref G1Affine basesRef)
     {
         if (_count == 0) return;
@@ -178,6 +182,7 @@ internal sealed class BatchAffineWindow : IWindowAccumulator
     }
 
     /// <summary>Moves queued points whose bucket is no longer pending into the batch.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Drain(ref G1Affine basesRef)
     {
         int kept = 0;

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using Rollup.Crypto.Bn254.Curves;
 using Rollup.Crypto.Bn254.Fields;
 
@@ -25,6 +26,7 @@ internal static class BucketSum
     /// bucket). Segment s, holding buckets sL..sL+L-1, yields R_s = Σ bucket and
     /// T_s = Σ (j+1)·bucket[sL+j]; the total is Σ T_s + L·Σ s·R_s, the last sum again by running sums.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static G1Jacobian OfAffine(ReadOnlySpan<G1Affine> buckets)
     {
         int count = buckets.Length;
@@ -68,6 +70,7 @@ internal static class BucketSum
     }
 
     /// <summary>The plain running sums in Jacobian coordinates, for few buckets.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static G1Jacobian OfAffineSerial(ReadOnlySpan<G1Affine> buckets)
     {
         Jac<Fq> running = Jac<Fq>.Infinity, total = Jac<Fq>.Infinity;
@@ -80,6 +83,7 @@ internal static class BucketSum
         return new G1Jacobian(total);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static G1Jacobian OfJacobian(ReadOnlySpan<Jac<Fq>> buckets)
     {
         Jac<Fq> running = Jac<Fq>.Infinity, total = Jac<Fq>.Infinity;

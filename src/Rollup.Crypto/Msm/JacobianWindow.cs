@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using Rollup.Crypto.Bn254.Curves;
 using Rollup.Crypto.Bn254.Fields;
 
@@ -21,6 +22,7 @@ internal sealed class JacobianWindow : IWindowAccumulator
 
     public void Dispose() => ArrayPool<Jac<Fq>>.Shared.Return(_buckets);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public G1Jacobian SumWindow(ReadOnlySpan<G1Affine> bases, ReadOnlySpan<short> digits, int bucketCount)
     {
         Span<Jac<Fq>> buckets = _buckets.AsSpan(0, bucketCount);

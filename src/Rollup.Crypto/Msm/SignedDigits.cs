@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using Rollup.Crypto.Bn254.Curves;
 using Rollup.Crypto.Bn254.Fields;
 
@@ -27,6 +28,7 @@ internal static class SignedDigits
     /// digits[w·n + i] (n = scalars.Length); points at infinity get zero digits, so they are never
     /// touched again. Window-major order lets each window's pass stream its own run of digits.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Compute(ReadOnlySpan<Fr> scalars, ReadOnlySpan<G1Affine> bases, int c, Span<short> digits, int start, int end)
     {
         int n = scalars.Length, windows = WindowCount(c);

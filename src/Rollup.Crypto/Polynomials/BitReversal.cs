@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using Rollup.Crypto.Bn254.Fields;
 
 namespace Rollup.Crypto.Polynomials;
@@ -37,6 +38,7 @@ internal static unsafe class BitReversal
     }
 
     /// <summary>Swaps tile m with tile brv(m) (each pair once), or permutes tile m within itself.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void SwapTiles(U256* a, int log2n, int midBits, int m)
     {
         int mr = Reverse(m, midBits);

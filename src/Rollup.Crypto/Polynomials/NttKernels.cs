@@ -20,6 +20,8 @@ namespace Rollup.Crypto.Polynomials;
 /// the L1 cache, and larger blocks are revisited only once per level while they fit in L2.
 /// Parallelism: the top levels run as parallel passes (split by butterflies) until there are a few
 /// independent blocks per worker; the blocks then run in parallel.
+/// The loops are marked AggressiveOptimization: a transform calls each only a few times, so with
+/// tiered compilation the first transforms would run instrumented or on-stack-replaced code.
 /// </summary>
 internal static unsafe class NttKernels
 {
@@ -88,7 +90,7 @@ internal static unsafe class NttKernels
     /// the last two levels (pairs 2 apart, then adjacent pairs) are unrolled here, where a call per
     /// block of two or four elements would cost as much as the butterflies.
     /// </summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static void ForwardSmall(U256* a, int size, int k, U256* tw)
     {
         int levels = System.Numerics.BitOperations.Log2((uint)size), r = 0;
@@ -113,7 +115,7 @@ internal static unsafe class NttKernels
     }
 
     /// <summary>The inverse of <see cref="ForwardSmall"/>: adjacent pairs first, then pairs 2 apart, then the slices.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static void InverseSmall(U256* a, int size, int k, U256* tw)
     {
         int levels = System.Numerics.BitOperations.Log2((uint)size);
@@ -173,7 +175,7 @@ internal static unsafe class NttKernels
 
     /// <summary>(x, y) → (x + ζy, x − ζy) for count pairs (a[j], a[j + half]); ζ = T[k], 1 when k = 0.
     /// Not inlined: compiled alone, its loop keeps the product inlined and in registers.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static void ForwardSlice(U256* a, int half, int count, int k, U256* tw)
     {
         U256* b = a + half;
@@ -192,7 +194,7 @@ internal static unsafe class NttKernels
     }
 
     /// <summary>(x, y) → (x + y, (x − y)·ζ^-1): the forward butterfly times 2, undone.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static void InverseSlice(U256* a, int half, int count, int k, U256* tw)
     {
         U256* b = a + half;
