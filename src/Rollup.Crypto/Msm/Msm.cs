@@ -14,7 +14,7 @@ public static class Msm
 {
     private const int ParallelMinPoints = 256;
 
-    /// <summary>Σ scalars[i]·bases[i] using every core.</summary>
+    /// <summary>Σ scalars[i]·bases[i] using every core. Bases must be on the curve or (0, 0), the point at infinity.</summary>
     public static G1Jacobian Multiply(ReadOnlySpan<G1Affine> bases, ReadOnlySpan<Fr> scalars) =>
         Multiply(bases, scalars, Environment.ProcessorCount);
 
@@ -36,7 +36,7 @@ public static class Msm
         if (plan.Method == MsmMethod.Naive) return Naive(bases, scalars);
 
         int windows = plan.Windows;
-        short[] digits = ArrayPool<short>.Shared.Rent(windows * n);
+        short[] digits = ArrayPool<short>.Shared.Rent(checked(windows * n));
         var windowSums = new G1Jacobian[windows];
         try
         {
