@@ -16,5 +16,5 @@ internal static class FqCalls
     public static U256 Mul(in U256 a, in U256 b) => F.Mul(a, b);
 
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    public static U256 Square(in U256 a) => F.Mul(a, a);
+    public static U256 Square(in U256 a) => F.Square(a);
 }
