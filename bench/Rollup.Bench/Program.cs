@@ -8,6 +8,7 @@ public static class Program
     {
         if (args.Contains("--bn254-quick")) { Bn254QuickTimer.Run(); return; }
         if (args.Contains("--poseidon-quick")) { PoseidonQuickTimer.Run(); return; }
+        if (args.Length > 0 && args[0] == "timer") { BestOfTimer.Run(args[1..]); return; }
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
     }
 }

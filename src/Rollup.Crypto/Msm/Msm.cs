@@ -1,0 +1,123 @@
+using System.Buffers;
+using Rollup.Crypto.Bn254.Curves;
+using Rollup.Crypto.Bn254.Fields;
+
+namespace Rollup.Crypto.Msm;
+
+/// <summary>
+/// Multi-scalar multiplication Σ sᵢ·Pᵢ on G1 by Pippenger's bucket method: signed c-bit window
+/// digits, buckets accumulated with batch-affine additions, bucket sums by running sums, windows
+/// combined by c doublings each. Windows are independent, so the workers (one per core by default)
+/// take whole windows; each worker keeps one set of pooled buckets for all of its windows.
+/// </summary>
+public static class Msm
+{
+    private const int ParallelMinPoints = 256;
+
+    /// <summary>Σ scalars[i]·bases[i] using every core. Bases must be on the curve or (0, 0), the point at infinity.</summary>
+    public static G1Jacobian Multiply(ReadOnlySpan<G1Affine> bases, ReadOnlySpan<Fr> scalars) =>
+        Multiply(bases, scalars, Environment.ProcessorCount);
+
+    /// <summary>Σ scalars[i]·bases[i] on at most <paramref name="maxDegreeOfParallelism"/> threads.</summary>
+    public static G1Jacobian Multiply(ReadOnlySpan<G1Affine> bases, ReadOnlySpan<Fr> scalars, int maxDegreeOfParallelism)
+    {
+        if (bases.Length != scalars.Length) throw new ArgumentException("bases and scalars differ in length", nameof(scalars));
+        if (maxDegreeOfParallelism < 1) throw new ArgumentOutOfRangeException(nameof(maxDegreeOfParallelism));
+        // Small inputs run on the calling thread: starting workers costs more than they save.
+        int workers = bases.Length < ParallelMinPoints ? 1 : Math.Min(maxDegreeOfParallelism, Environment.ProcessorCount);
+        return Multiply(bases, scalars, MsmPlan.Choose(bases.Length, workers), workers);
+    }
+
+    /// <summary>With an explicit plan, so tests can drive every method and window width at any size.</summary>
+    internal static unsafe G1Jacobian Multiply(ReadOnlySpan<G1Affine> bases, ReadOnlySpan<Fr> scalars, MsmPlan plan, int workers)
+    {
+        int n = bases.Length;
+        if (n == 0) return G1Jacobian.Infinity;
+        if (plan.Method == MsmMethod.Naive) return Naive(bases, scalars);
+
+        int windows = plan.Windows;
+        short[] digits = ArrayPool<short>.Shared.Rent(checked(windows * n));
+        var windowSums = new G1Jacobian[windows];
+        try
+        {
+            // The spans stay pinned while the workers, which cannot capture spans, read them through pointers.
+            fixed (G1Affine* basesPtr = bases)
+            fixed (Fr* scalarsPtr = scalars)
+            {
+                var job = new Job((nint)basesPtr, (nint)scalarsPtr, n, digits, plan, windowSums);
+                if (workers == 1) job.RunSequential();
+                else job.RunParallel(workers);
+            }
+        }
+        finally
+        {
+            ArrayPool<short>.Shared.Return(digits);
+        }
+
+        G1Jacobian acc = windowSums[windows - 1];
+        for (int w = windows - 2; w >= 0; w--)
+        {
+            for (int i = 0; i < plan.WindowBits; i++) acc = acc.Double();
+            acc += windowSums[w];
+        }
+        return acc;
+    }
+
+    private static G1Jacobian Naive(ReadOnlySpan<G1Affine> bases, ReadOnlySpan<Fr> scalars)
+    {
+        G1Jacobian acc = G1Jacobian.Infinity;
+        for (int i = 0; i < bases.Length; i++)
+            if (!scalars[i].IsZero && !bases[i].IsInfinity) acc += bases[i].ToJacobian().Multiply(scalars[i]);
+        return acc;
+    }
+
+    /// <summary>The shared state of one multiplication, split between workers.</summary>
+    private sealed unsafe class Job(nint bases, nint scalars, int n, short[] digits, MsmPlan plan, G1Jacobian[] windowSums)
+    {
+        private ReadOnlySpan<G1Affine> Bases => new((void*)bases, n);
+        private ReadOnlySpan<Fr> Scalars => new((void*)scalars, n);
+        private ReadOnlySpan<short> Digits(int w) => digits.AsSpan(w * n, n);
+
+        public void RunSequential()
+        {
+            SignedDigits.Compute(Scalars, Bases, plan.WindowBits, digits, 0, n);
+            using var worker = new Worker(plan);
+            for (int w = 0; w < windowSums.Length; w++) windowSums[w] = worker.SumWindow(w, Bases, Digits(w));
+        }
+
+        public void RunParallel(int workers)
+        {
+            var options = new ParallelOptions { MaxDegreeOfParallelism = workers };
+            // Digits: contiguous point ranges, a few per worker so a slow core does not hold up the rest.
+            int chunks = workers * 4, chunk = (n + chunks - 1) / chunks;
+            Parallel.For(0, chunks, options, c =>
+                SignedDigits.Compute(Scalars, Bases, plan.WindowBits, digits, c * chunk, Math.Min(n, (c + 1) * chunk)));
+            // Buckets: whole windows, one set of buckets per worker thread.
+            Parallel.For(0, windowSums.Length, options, () => new Worker(plan),
+                (w, _, worker) => { windowSums[w] = worker.SumWindow(w, Bases, Digits(w)); return worker; },
+                worker => worker.Dispose());
+        }
+    }
+
+    /// <summary>One thread's accumulators, created on first use and reused for its later windows.</summary>
+    private sealed class Worker(MsmPlan plan) : IDisposable
+    {
+        private BatchAffineWindow? _affine;
+        private JacobianWindow? _jacobian;
+
+        public G1Jacobian SumWindow(int w, ReadOnlySpan<G1Affine> bases, ReadOnlySpan<short> digits)
+        {
+            int buckets = plan.BucketCount(w), capacity = 1 << (plan.WindowBits - 1);
+            IWindowAccumulator acc = plan.UsesBatchAffine(w)
+                ? _affine ??= new BatchAffineWindow(capacity, plan.BatchSize)
+                : _jacobian ??= new JacobianWindow(capacity);
+            return acc.SumWindow(bases, digits, buckets);
+        }
+
+        public void Dispose()
+        {
+            _affine?.Dispose();
+            _jacobian?.Dispose();
+        }
+    }
+}

@@ -1,0 +1,90 @@
+namespace Rollup.Crypto.Msm;
+
+/// <summary>How one multi-scalar multiplication is carried out.</summary>
+internal enum MsmMethod
+{
+    /// <summary>One scalar multiplication per point: cheapest for a handful of points.</summary>
+    Naive,
+    /// <summary>Bucket method with Jacobian buckets: small inputs.</summary>
+    JacobianBuckets,
+    /// <summary>Bucket method with batch-affine buckets (Jacobian ones in windows with few buckets).</summary>
+    BatchAffine,
+}
+
+/// <summary>
+/// Method, window width c and batch size, chosen from a cost model counted in field
+/// multiplications. Per window the bucket method pays one bucket addition per point and a
+/// running-sum step (two additions) per bucket; a wider window
+/// means fewer windows but exponentially more buckets. Windows are shared among the workers, so the
+/// model counts the windows the busiest worker runs, which favours a window count that splits evenly.
+/// </summary>
+internal readonly record struct MsmPlan(MsmMethod Method, int WindowBits, int BatchSize)
+{
+    // Costs in field multiplications, measured roughly on x64 (see bench/RESULTS.md).
+    private const double NaivePerPoint = 2500;      // wNAF-5 scalar multiplication
+    private const double MixedAdd = 13;             // madd-2007-bl (11) and its additions
+    private const double AffineAdd = 8;             // batch-affine addition with its subtractions and bookkeeping
+    private const double Inversion = 64;            // binary extended GCD, shared by a batch
+    private const double BucketStep = 27;           // mixed add + full add of the running sums
+    private const double BatchedBucketStep = 14;    // two batch-affine additions (BucketSum, many buckets)
+
+    /// <summary>Largest batch: an inversion costs about 64 products, so at 1024 additions it adds
+    /// about 1% to each; a longer batch only spreads its working set (bucket, point, prefix and
+    /// denominator per entry, about 200 KB) further out of L2.</summary>
+    public const int MaxBatch = 1024;
+
+    /// <summary>Below this many buckets a window uses Jacobian buckets even in a batch-affine plan.</summary>
+    public const int MinBatchAffineBuckets = 128;
+
+    public int Windows => SignedDigits.WindowCount(WindowBits);
+
+    public override string ToString() => Method == MsmMethod.Naive
+        ? "naive"
+        : $"{Method}, c = {WindowBits}, {Windows} windows" + (Method == MsmMethod.BatchAffine ? $", batch {BatchSize}" : "");
+
+    /// <summary>
+    /// Buckets window w needs: 2^(c-1), except the top window, which holds the last 254 mod c bits
+    /// of the scalar plus a carry, so its digits go up to 2^(254 mod c).
+    /// </summary>
+    public int BucketCount(int window) =>
+        window < Windows - 1 ? 1 << (WindowBits - 1) : 1 << (254 - (Windows - 1) * WindowBits);
+
+    public bool UsesBatchAffine(int window) => Method == MsmMethod.BatchAffine && BucketCount(window) >= MinBatchAffineBuckets;
+
+    public static MsmPlan Choose(int n, int workers)
+    {
+        MsmPlan best = new(MsmMethod.Naive, 0, 0);
+        double bestCost = n * NaivePerPoint;
+        for (int c = 2; c <= SignedDigits.MaxWindowBits; c++)
+        {
+            foreach (var method in new[] { MsmMethod.JacobianBuckets, MsmMethod.BatchAffine })
+            {
+                var plan = new MsmPlan(method, c, BatchSizeFor(c));
+                double cost = plan.Cost(n, workers);
+                if (cost < bestCost) { bestCost = cost; best = plan; }
+            }
+        }
+        return best;
+    }
+
+    /// <summary>Modelled work of the busiest worker, in field multiplications.</summary>
+    private double Cost(int n, int workers)
+    {
+        double total = 0;
+        for (int w = 0; w < Windows; w++)
+        {
+            int buckets = BucketCount(w);
+            double perPoint = UsesBatchAffine(w) ? AffineAdd + Inversion / BatchSize : MixedAdd;
+            total += n * perPoint + buckets * (buckets >= BucketSum.MinSegmentedBuckets ? BatchedBucketStep : BucketStep);
+        }
+        // Whole windows go to workers: the busiest one runs ceil(W / workers) of them.
+        return total / Windows * Math.Ceiling((double)Windows / workers);
+    }
+
+    /// <summary>
+    /// An eighth of the bucket count, at most <see cref="MaxBatch"/>: a point collides with a
+    /// pending bucket with probability about (batch / 2) / buckets, so conflicts stay around 1/16
+    /// for narrow windows and far below for wide ones.
+    /// </summary>
+    public static int BatchSizeFor(int windowBits) => Math.Clamp((1 << (windowBits - 1)) / 8, 1, MaxBatch);
+}

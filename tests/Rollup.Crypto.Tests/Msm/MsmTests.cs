@@ -1,0 +1,143 @@
+using Rollup.Crypto.Bn254.Curves;
+using Rollup.Crypto.Bn254.Fields;
+using Rollup.Crypto.Msm;
+using static Rollup.Crypto.Tests.Msm.TestPoints;
+using MsmApi = Rollup.Crypto.Msm.Msm;
+
+namespace Rollup.Crypto.Tests.Msm;
+
+public class MsmTests
+{
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(17)]
+    [InlineData(100)]
+    [InlineData(1000)]
+    [InlineData(5000)]
+    public void Random_inputs_match_the_naive_sum(int n)
+    {
+        var rng = new Random(n + 1);
+        var bases = RandomWalk(n, rng);
+        var scalars = RandomScalars(n, rng);
+        var expected = NaiveMsm(bases, scalars);
+        Assert.Equal(expected, MsmApi.Multiply(bases, scalars));
+        Assert.Equal(expected, MsmApi.Multiply(bases, scalars, maxDegreeOfParallelism: 1));
+    }
+
+    // (batch affine?, window bits); MsmMethod is internal, so theories name it by a flag.
+    public static TheoryData<bool, int> Plans() => new()
+    {
+        { false, 2 }, { false, 5 }, { false, 9 },
+        { true, 2 }, { true, 3 }, { true, 6 }, { true, 10 }, { true, 13 },
+    };
+
+    private static MsmPlan Plan(bool batchAffine, int c) =>
+        new(batchAffine ? MsmMethod.BatchAffine : MsmMethod.JacobianBuckets, c, MsmPlan.BatchSizeFor(c));
+
+    [Theory]
+    [MemberData(nameof(Plans))]
+    public void Every_method_and_window_matches_on_random_inputs(bool batchAffine, int c)
+    {
+        var rng = new Random(c * 10 + (batchAffine ? 1 : 0));
+        foreach (int n in new[] { 1, 2, 17, 300 })
+        {
+            var bases = RandomWalk(n, rng);
+            var scalars = RandomScalars(n, rng);
+            var plan = Plan(batchAffine, c);
+            Assert.Equal(NaiveMsm(bases, scalars), MsmApi.Multiply(bases, scalars, plan, workers: 2));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Plans))]
+    public void Adversarial_inputs_match(bool batchAffine, int c)
+    {
+        var (bases, scalars) = Adversarial(new Random(77), 400);
+        var plan = Plan(batchAffine, c);
+        Assert.Equal(NaiveMsm(bases, scalars), MsmApi.Multiply(bases, scalars, plan, workers: 2));
+        Assert.Equal(NaiveMsm(bases, scalars), MsmApi.Multiply(bases, scalars, plan, workers: 1));
+    }
+
+    [Fact]
+    public void Adversarial_inputs_match_with_the_chosen_plan()
+    {
+        foreach (int n in new[] { 3, 40, 1000, 5000 })
+        {
+            var (bases, scalars) = Adversarial(new Random(n), n);
+            Assert.Equal(NaiveMsm(bases, scalars), MsmApi.Multiply(bases, scalars));
+        }
+    }
+
+    [Fact]
+    public void Same_point_many_times_forces_doublings_and_cancellations()
+    {
+        // Every addition in a bucket is P + P (a doubling in the batch) or P + (-P) (infinity).
+        var p = G1Jacobian.Generator.Multiply(Fr.FromUInt64(99)).ToAffine();
+        foreach (int n in new[] { 2, 3, 64, 2000 })
+        {
+            var bases = Enumerable.Repeat(p, n).ToArray();
+            var rng = new Random(n);
+            var scalars = new Fr[n];
+            for (int i = 0; i < n; i++) scalars[i] = rng.Next(3) switch { 0 => Fr.One, 1 => -Fr.One, _ => Fr.FromUInt64(3) };
+            var expected = NaiveMsm(bases, scalars);
+            Assert.Equal(expected, MsmApi.Multiply(bases, scalars));
+            Assert.Equal(expected, MsmApi.Multiply(bases, scalars, new MsmPlan(MsmMethod.BatchAffine, 4, 8), 2));
+        }
+    }
+
+    [Fact]
+    public void All_zero_scalars_or_all_infinity_give_infinity()
+    {
+        var rng = new Random(3);
+        var bases = RandomWalk(500, rng);
+        Assert.True(MsmApi.Multiply(bases, new Fr[500]).IsInfinity);
+        Assert.True(MsmApi.Multiply(new G1Affine[500], RandomScalars(500, rng)).IsInfinity);
+    }
+
+    [Fact]
+    public void Scalar_r_minus_one_negates_the_sum()
+    {
+        var rng = new Random(4);
+        var bases = RandomWalk(1000, rng);
+        var scalars = Enumerable.Repeat(-Fr.One, 1000).ToArray();
+        G1Jacobian sum = G1Jacobian.Infinity;
+        foreach (var b in bases) sum += b;
+        Assert.Equal(sum.Negate(), MsmApi.Multiply(bases, scalars));
+    }
+
+    [Fact]
+    public void Mismatched_lengths_are_rejected()
+    {
+        Assert.Throws<ArgumentException>(() => MsmApi.Multiply(new G1Affine[2], new Fr[3]));
+    }
+
+    /// <summary>
+    /// Zero scalars, points at infinity, repeated and negated points, r - 1, tiny scalars and
+    /// scalars that share digits, mixed with random ones.
+    /// </summary>
+    private static (G1Affine[] Bases, Fr[] Scalars) Adversarial(Random rng, int n)
+    {
+        var pool = RandomWalk(Math.Max(1, n / 8), rng);
+        var bases = new G1Affine[n];
+        var scalars = new Fr[n];
+        Fr shared = Fr.Random(rng);
+        for (int i = 0; i < n; i++)
+        {
+            G1Affine p = pool[rng.Next(pool.Length)];
+            bases[i] = rng.Next(8) switch { 0 => G1Affine.Infinity, 1 => p.Negate(), _ => p };
+            scalars[i] = rng.Next(8) switch
+            {
+                0 => Fr.Zero,
+                1 => -Fr.One,
+                2 => Fr.FromUInt64((ulong)rng.Next(1, 20)),
+                3 => shared,
+                4 => -shared,
+                _ => Fr.Random(rng),
+            };
+        }
+        return (bases, scalars);
+    }
+}
