@@ -7,6 +7,8 @@ public static class Program
     public static void Main(string[] args)
     {
         if (args.Contains("--bn254-quick")) { Bn254QuickTimer.Run(); return; }
+        // Per-operation latency chains for the field, tower and pairing code (see Micro.cs).
+        if (args.Length > 0 && args[0] == "--bn254-micro") { Micro.Run(args[1..]); return; }
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
     }
 }

@@ -156,8 +156,7 @@ internal static partial class Montgomery<P> where P : struct, IModulus
 
         // i = 0: t = a*b0, then one reduction step.
         bi = b.L0;
-        c = MulHigh(a0, bi);
-        t0 = a0 * bi;
+        c = Math.BigMul(a0, bi, out t0);
         c = MulAdd(a1, bi, c, out t1);
         c = MulAdd(a2, bi, c, out t2);
         hi = MulAdd(a3, bi, c, out t3);
