@@ -36,7 +36,8 @@ public static class Micro
         Fq12 cyc = Bn254Pairing.Pair(p, q); // an element of the cyclotomic subgroup
         G1Affine[] ps = [p, p.Negate()];
         G2Affine[] qs = [q, q];
-        // PREPARED
+        var prepared = G2Prepared.FromAffine(q);
+        G2Prepared[] preparedPair = [prepared, prepared];
         Fq12 ml = Bn254Pairing.MillerLoopProduct([p], [q]);
 
         CheckVariants(rng);
@@ -62,6 +63,9 @@ public static class Micro
             new("MillerLoop (1 pair)", 2, n => Loop(n, () => Bn254Pairing.MillerLoopProduct([p], [q]))),
             new("FinalExponentiation", 2, n => Loop(n, () => Bn254Pairing.FinalExponentiate(ml))),
             new("Pair", 2, n => Loop(n, () => Bn254Pairing.Pair(p, q))),
+            new("Pair (G2Prepared)", 2, n => Loop(n, () => Bn254Pairing.Pair(p, prepared))),
+            new("MillerLoop (G2Prepared)", 2, n => Loop(n, () => Bn254Pairing.MillerLoopProductPrepared([p], [prepared]))),
+            new("PairingCheck (2 prepared)", 2, n => Loop(n, () => Bn254Pairing.PairingCheckPrepared(ps, preparedPair))),
             new("PairingCheck (2 pairs)", 2, n => Loop(n, () => Bn254Pairing.PairingCheck(ps, qs))),
         ];
 
