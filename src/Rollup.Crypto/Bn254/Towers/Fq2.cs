@@ -59,14 +59,23 @@ public readonly struct Fq2 : IEquatable<Fq2>, Curves.ICurveField<Fq2>
     public static void MultiplyByFq(in Fq2 a, in Fq b, out Fq2 r) =>
         r = new(new Fq(Montgomery<FqModulus>.Mul(a.A0.Limbs, b.Limbs)), new Fq(Montgomery<FqModulus>.Mul(a.A1.Limbs, b.Limbs)));
 
-    /// <summary>(a0 + a1 u)(9 + u) = (9a0 - a1) + (a0 + 9a1) u, with 9x = 8x + x by doublings.</summary>
+    /// <summary>(a0 + a1 u)(9 + u) = (9a0 - a1) + (a0 + 9a1) u, each component with one reduction.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public static void MultiplyByXi(in Fq2 a, out Fq2 r)
-    {
-        Fq n0 = a.A0.Double().Double().Double() + a.A0;
-        Fq n1 = a.A1.Double().Double().Double() + a.A1;
-        r = new(n0 - a.A1, a.A0 + n1);
-    }
+    public static void MultiplyByXi(in Fq2 a, out Fq2 r) =>
+        r = new(new Fq(Montgomery<FqModulus>.NineTimesMinus(a.A0.Limbs, a.A1.Limbs)),
+                new Fq(Montgomery<FqModulus>.NineTimesPlus(a.A1.Limbs, a.A0.Limbs)));
+
+    /// <summary>3a + 2b, one reduction per component.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Fq2 ThreeTimesPlusTwice(in Fq2 a, in Fq2 b) =>
+        new(new Fq(Montgomery<FqModulus>.ThreeTimesPlusTwice(a.A0.Limbs, b.A0.Limbs)),
+            new Fq(Montgomery<FqModulus>.ThreeTimesPlusTwice(a.A1.Limbs, b.A1.Limbs)));
+
+    /// <summary>3a - 2b, one reduction per component.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Fq2 ThreeTimesMinusTwice(in Fq2 a, in Fq2 b) =>
+        new(new Fq(Montgomery<FqModulus>.ThreeTimesMinusTwice(a.A0.Limbs, b.A0.Limbs)),
+            new Fq(Montgomery<FqModulus>.ThreeTimesMinusTwice(a.A1.Limbs, b.A1.Limbs)));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Fq2 operator +(in Fq2 a, in Fq2 b) { Add(a, b, out Fq2 r); return r; }
