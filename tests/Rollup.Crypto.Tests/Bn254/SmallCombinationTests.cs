@@ -84,3 +84,32 @@ public class SmallCombinationTests
         }
     }
 }
+
+/// <summary>The fused F_q2 combinations the F_q6/F_q12 formulas use, against the plain operators.</summary>
+public class FusedFq2CombinationTests
+{
+    private static IEnumerable<Fq2> Values()
+    {
+        Fq[] edges = [Fq.Zero, Fq.One, -Fq.One, -Fq.FromUInt64(2), Fq.FromBigInteger(Fq.Modulus / 9), Fq.FromBigInteger((Fq.Modulus + 1) / 2)];
+        foreach (Fq a in edges) foreach (Fq b in edges) yield return new Fq2(a, b);
+        var rng = new Random(91);
+        for (int i = 0; i < 400; i++) yield return Fq2.Random(rng);
+    }
+
+    [Fact]
+    public void Fused_combinations_equal_the_operator_chains()
+    {
+        Fq2[] v = Values().ToArray();
+        var rng = new Random(92);
+        for (int i = 0; i < v.Length * 3; i++)
+        {
+            // Extremes together as well as random mixes.
+            Fq2 x = v[i % v.Length], y = v[(i / 3) % v.Length], z = v[rng.Next(v.Length)], w = v[(i * 7) % v.Length];
+            Assert.Equal(x.MulByXi() + w, Fq2.XiTimesPlus(x, w));
+            Assert.Equal(x - y - z, Fq2.SubSub(x, y, z));
+            Assert.Equal(x - y - z + w, Fq2.SubSubAdd(x, y, z, w));
+            Assert.Equal(x - y - z + w.MulByXi(), Fq2.SubSubPlusXiTimes(x, y, z, w));
+            Assert.Equal(x - y - z.MulByXi(), Fq2.SubMinusXiTimes(x, y, z));
+        }
+    }
+}

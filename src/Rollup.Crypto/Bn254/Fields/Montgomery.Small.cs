@@ -101,6 +101,133 @@ internal static partial class Montgomery<P> where P : struct, IModulus
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static U256 ThreeTimesMinusTwice(in U256 a, in U256 b) => ThreeTimesPlusTwice(a, ModulusMinus(b));
 
+    // ---- fused sums of up to six terms with one reduction ----
+    // A five-limb accumulator starts at k·M (k = the number of subtracted multiples of M, so it
+    // never goes negative) and takes terms added or subtracted limb by limb; the callers' bounds
+    // keep the final value below 2^258 for ReduceSmall. Intermediate values may wrap (they are
+    // taken mod 2^320); only the final one needs to be in range.
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Start(int k, out ulong s0, out ulong s1, out ulong s2, out ulong s3, out ulong s4)
+    {
+        ReadOnlySpan<ulong> km = Multiples.AsSpan(5 * k, 5);
+        s0 = km[0]; s1 = km[1]; s2 = km[2]; s3 = km[3]; s4 = km[4];
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Plus(ref ulong s0, ref ulong s1, ref ulong s2, ref ulong s3, ref ulong s4, in U256 x)
+    {
+        ulong t = s0 + x.L0, c = t < s0 ? 1UL : 0UL, c1;
+        s0 = t;
+        t = s1 + x.L1; c1 = t < s1 ? 1UL : 0UL; t += c; c = c1 + (t < c ? 1UL : 0UL); s1 = t;
+        t = s2 + x.L2; c1 = t < s2 ? 1UL : 0UL; t += c; c = c1 + (t < c ? 1UL : 0UL); s2 = t;
+        t = s3 + x.L3; c1 = t < s3 ? 1UL : 0UL; t += c; c = c1 + (t < c ? 1UL : 0UL); s3 = t;
+        s4 += c;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Minus(ref ulong s0, ref ulong s1, ref ulong s2, ref ulong s3, ref ulong s4, in U256 x)
+    {
+        ulong b = s0 < x.L0 ? 1UL : 0UL, b1, t;
+        s0 -= x.L0;
+        t = s1 - x.L1; b1 = s1 < x.L1 ? 1UL : 0UL; s1 = t - b; b = b1 + (t < b ? 1UL : 0UL);
+        t = s2 - x.L2; b1 = s2 < x.L2 ? 1UL : 0UL; s2 = t - b; b = b1 + (t < b ? 1UL : 0UL);
+        t = s3 - x.L3; b1 = s3 < x.L3 ? 1UL : 0UL; s3 = t - b; b = b1 + (t < b ? 1UL : 0UL);
+        s4 -= b;
+    }
+
+    /// <summary>s += 8x (x &lt; 2^254, so 8x fits in five limbs).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void PlusEight(ref ulong s0, ref ulong s1, ref ulong s2, ref ulong s3, ref ulong s4, in U256 x)
+    {
+        ulong e0 = x.L0 << 3, e1 = (x.L1 << 3) | (x.L0 >> 61), e2 = (x.L2 << 3) | (x.L1 >> 61), e3 = (x.L3 << 3) | (x.L2 >> 61);
+        Plus(ref s0, ref s1, ref s2, ref s3, ref s4, new U256(e0, e1, e2, e3));
+        s4 += x.L3 >> 61;
+    }
+
+    /// <summary>s -= 8x.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void MinusEight(ref ulong s0, ref ulong s1, ref ulong s2, ref ulong s3, ref ulong s4, in U256 x)
+    {
+        ulong e0 = x.L0 << 3, e1 = (x.L1 << 3) | (x.L0 >> 61), e2 = (x.L2 << 3) | (x.L1 >> 61), e3 = (x.L3 << 3) | (x.L2 >> 61);
+        Minus(ref s0, ref s1, ref s2, ref s3, ref s4, new U256(e0, e1, e2, e3));
+        s4 -= x.L3 >> 61;
+    }
+
+    /// <summary>x - y - z mod M.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static U256 SubSub(in U256 x, in U256 y, in U256 z)
+    {
+        Start(2, out ulong s0, out ulong s1, out ulong s2, out ulong s3, out ulong s4);
+        Plus(ref s0, ref s1, ref s2, ref s3, ref s4, x);
+        Minus(ref s0, ref s1, ref s2, ref s3, ref s4, y);
+        Minus(ref s0, ref s1, ref s2, ref s3, ref s4, z);
+        return ReduceSmall(s0, s1, s2, s3, s4); // < 3M
+    }
+
+    /// <summary>x - y - z + w mod M.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static U256 SubSubAdd(in U256 x, in U256 y, in U256 z, in U256 w)
+    {
+        Start(2, out ulong s0, out ulong s1, out ulong s2, out ulong s3, out ulong s4);
+        Plus(ref s0, ref s1, ref s2, ref s3, ref s4, x);
+        Minus(ref s0, ref s1, ref s2, ref s3, ref s4, y);
+        Minus(ref s0, ref s1, ref s2, ref s3, ref s4, z);
+        Plus(ref s0, ref s1, ref s2, ref s3, ref s4, w);
+        return ReduceSmall(s0, s1, s2, s3, s4); // < 4M
+    }
+
+    /// <summary>
+    /// k·M ± 9a ± b + x - (y) - (z), the shape of every component of ξ·d + (...) in the towers
+    /// (ξ = 9 + u); <paramref name="minusTerms"/> says how many of y, z are subtracted. Callers
+    /// choose k so the sum is non-negative and state its bound (below 2^258 ≈ 21M).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static U256 NineCombination(int k, in U256 a, bool subtractA, in U256 b, bool subtractB, in U256 x, in U256 y, in U256 z, int minusTerms)
+    {
+        Start(k, out ulong s0, out ulong s1, out ulong s2, out ulong s3, out ulong s4);
+        if (subtractA)
+        {
+            MinusEight(ref s0, ref s1, ref s2, ref s3, ref s4, a);
+            Minus(ref s0, ref s1, ref s2, ref s3, ref s4, a);
+        }
+        else
+        {
+            PlusEight(ref s0, ref s1, ref s2, ref s3, ref s4, a);
+            Plus(ref s0, ref s1, ref s2, ref s3, ref s4, a);
+        }
+        if (subtractB) Minus(ref s0, ref s1, ref s2, ref s3, ref s4, b);
+        else Plus(ref s0, ref s1, ref s2, ref s3, ref s4, b);
+        Plus(ref s0, ref s1, ref s2, ref s3, ref s4, x);
+        if (minusTerms >= 1) Minus(ref s0, ref s1, ref s2, ref s3, ref s4, y);
+        if (minusTerms >= 2) Minus(ref s0, ref s1, ref s2, ref s3, ref s4, z);
+        return ReduceSmall(s0, s1, s2, s3, s4);
+    }
+
+    /// <summary>9a - b + x mod M (M + ... &lt; 11M).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static U256 NineMinusPlus(in U256 a, in U256 b, in U256 x) => NineCombination(1, a, false, b, true, x, default, default, 0);
+
+    /// <summary>9a + b + x mod M (&lt; 11M).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static U256 NinePlusPlus(in U256 a, in U256 b, in U256 x) => NineCombination(0, a, false, b, false, x, default, default, 0);
+
+    /// <summary>x - y - z + 9a - b mod M (3M + ... &lt; 13M).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static U256 SubSubNineMinus(in U256 x, in U256 y, in U256 z, in U256 a, in U256 b) => NineCombination(3, a, false, b, true, x, y, z, 2);
+
+    /// <summary>x - y - z + 9a + b mod M (2M + ... &lt; 13M).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static U256 SubSubNinePlus(in U256 x, in U256 y, in U256 z, in U256 a, in U256 b) => NineCombination(2, a, false, b, false, x, y, z, 2);
+
+    /// <summary>x - y - 9a + b mod M (10M + ... &lt; 12M).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static U256 SubNineMinusPlus(in U256 x, in U256 y, in U256 a, in U256 b) => NineCombination(10, a, true, b, false, x, y, default, 1);
+
+    /// <summary>x - y - 9a - b mod M (11M + ... &lt; 12M).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static U256 SubNineMinusMinus(in U256 x, in U256 y, in U256 a, in U256 b) => NineCombination(11, a, true, b, true, x, y, default, 1);
+
     /// <summary>M - b for b ≤ M (in [0, M]; M itself for b = 0, which the callers' bounds allow).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static U256 ModulusMinus(in U256 b)
