@@ -48,6 +48,7 @@ public static class Micro
             new("variant C UInt128", 50_000, n => VariantChain(MulVariants.MulUInt128, fa, fb, n)),
             new("variant D carry-select", 50_000, n => VariantChain(MulVariants.MulCarrySelect, fa, fb, n)),
             new("variant E one slot, b_i in rdx", 50_000, n => VariantChain(MulVariants.MulOneSlot, fa, fb, n)),
+            new("variant F SOS (Product+Redc)", 50_000, n => VariantChain(MulVariants.MulSos, fa, fb, n)),
             new("Fq.Multiply", 50_000, n => FqMulChain(fa, fb, n)),
             new("Fq.Multiply x4 (throughput)", 50_000, n => FqMulChain4(fa, fb, n)),
             new("Fq.Square", 50_000, n => FqSqChain(fa, n)),
@@ -107,7 +108,7 @@ public static class Micro
 
     private static void CheckVariants(Random rng)
     {
-        MulFn[] variants = [MulVariants.MulHighPlusImul, MulVariants.MulBigMulOut, MulVariants.MulUInt128, MulVariants.MulCarrySelect, MulVariants.MulOneSlot];
+        MulFn[] variants = [MulVariants.MulHighPlusImul, MulVariants.MulBigMulOut, MulVariants.MulUInt128, MulVariants.MulCarrySelect, MulVariants.MulOneSlot, MulVariants.MulSos];
         for (int i = 0; i < 10_000; i++)
         {
             Fq a = i == 0 ? -Fq.One : Fq.Random(rng), b = i == 0 ? -Fq.One : Fq.Random(rng);

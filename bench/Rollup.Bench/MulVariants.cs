@@ -224,4 +224,8 @@ internal static class MulVariants
         c = Mac2E(m, M1, t1, c, p, out t0); c = Mac2E(m, M2, t2, c, p, out t1); c = Mac2E(m, M3, t3, c, p, out t2); t3 = c + hi;
         return Final(t0, t1, t2, t3);
     }
+
+    // ---- F: SOS, the full 512-bit product then a separate REDC (the library's lazy-reduction path) ----
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static U256 MulSos(in U256 a, in U256 b) => Montgomery<FqModulus>.Redc(Montgomery<FqModulus>.Product(a, b));
 }
