@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using Rollup.Crypto.Bn254.Curves;
 using Rollup.Crypto.Bn254.Fields;
 using Rollup.Crypto.Bn254.Pairing;
+using Rollup.Crypto.Bn254.Towers;
 
 namespace Rollup.Bench;
 
@@ -19,6 +20,10 @@ public class Bn254Benchmarks
     private Fr _scalar;
     private G1Affine[] _checkP = [];
     private G2Affine[] _checkQ = [];
+    private G2Prepared _qPrepared = null!;
+    private G2Prepared[] _checkQPrepared = [];
+    private Fq2 _x2, _y2;
+    private Fq12 _x12, _y12, _cyclotomic, _millerValue;
 
     [GlobalSetup]
     public void Setup()
@@ -33,6 +38,12 @@ public class Bn254Benchmarks
         _qa = (G2Jacobian.Generator * Fr.Random(rng)).ToAffine();
         _checkP = [_pa, _pa.Negate()];
         _checkQ = [_qa, _qa];
+        _qPrepared = G2Prepared.FromAffine(_qa);
+        _checkQPrepared = [_qPrepared, _qPrepared];
+        _x2 = Fq2.Random(rng); _y2 = Fq2.Random(rng);
+        _x12 = Fq12.Random(rng); _y12 = Fq12.Random(rng);
+        _cyclotomic = Bn254Pairing.Pair(_pa, _qa);
+        _millerValue = Bn254Pairing.MillerLoopProduct([_pa], [_qa]);
     }
 
     [Benchmark]
@@ -53,9 +64,18 @@ public class Bn254Benchmarks
     }
 
     [Benchmark] public Fq FqInverse() => _fq1.Inverse();
+    [Benchmark] public Fq2 Fq2Mul() => _x2 * _y2;
+    [Benchmark] public Fq2 Fq2Square() => _x2.Square();
+    [Benchmark] public Fq12 Fq12Mul() => _x12 * _y12;
+    [Benchmark] public Fq12 Fq12Square() => _x12.Square();
+    [Benchmark] public Fq12 CyclotomicSquare() => _cyclotomic.CyclotomicSquare();
     [Benchmark] public G1Jacobian G1Add() => _p + _q;
     [Benchmark] public G1Jacobian G1Double() => _p.Double();
     [Benchmark] public G1Jacobian G1ScalarMul() => _p * _scalar;
     [Benchmark] public object Pairing() => Bn254Pairing.Pair(_pa, _qa);
     [Benchmark] public bool PairingCheck2() => Bn254Pairing.PairingCheck(_checkP, _checkQ);
+    [Benchmark] public object MillerLoop() => Bn254Pairing.MillerLoopProduct([_pa], [_qa]);
+    [Benchmark] public object FinalExponentiation() => Bn254Pairing.FinalExponentiate(_millerValue);
+    [Benchmark] public object PairingPrepared() => Bn254Pairing.Pair(_pa, _qPrepared);
+    [Benchmark] public bool PairingCheck2Prepared() => Bn254Pairing.PairingCheckPrepared(_checkP, _checkQPrepared);
 }

@@ -26,6 +26,8 @@ public static class Bn254QuickTimer
             ("G1 scalar mul", 40, () => { for (int i = 0; i < 40; i++) b.G1ScalarMul(); }),
             ("pairing", 10, () => { for (int i = 0; i < 10; i++) b.Pairing(); }),
             ("2-pair PairingCheck", 10, () => { for (int i = 0; i < 10; i++) b.PairingCheck2(); }),
+            ("pairing (G2Prepared)", 10, () => { for (int i = 0; i < 10; i++) b.PairingPrepared(); }),
+            ("2-pair check (prepared)", 10, () => { for (int i = 0; i < 10; i++) b.PairingCheck2Prepared(); }),
         ];
         var best = new double[cases.Length];
         Array.Fill(best, double.MaxValue);

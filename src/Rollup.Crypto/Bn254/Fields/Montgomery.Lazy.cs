@@ -56,7 +56,7 @@ internal static partial class Montgomery<P> where P : struct, IModulus
         ulong r0, r1, r2, r3, r4, r5, r6, r7;
 
         bi = b.L0;
-        c = MulHigh(a0, bi); r0 = a0 * bi;
+        c = Math.BigMul(a0, bi, out r0);
         c = MulAdd(a1, bi, c, out r1);
         c = MulAdd(a2, bi, c, out r2);
         r4 = MulAdd(a3, bi, c, out r3);
@@ -90,7 +90,7 @@ internal static partial class Montgomery<P> where P : struct, IModulus
         ulong r1, r2, r3, r4, r5, r6;
 
         // Cross products.
-        c = MulHigh(a0, a1); r1 = a0 * a1;
+        c = Math.BigMul(a0, a1, out r1);
         c = MulAdd(a0, a2, c, out r2);
         r4 = MulAdd(a0, a3, c, out r3);
         c = MulAdd(a1, a2, r3, out r3);
@@ -107,6 +107,7 @@ internal static partial class Montgomery<P> where P : struct, IModulus
         r1 <<= 1;
 
         // Add the diagonal squares.
+        // (mulx-high plus imul here: llvm-mca rates this form 40 cycles against 56 with Math.BigMul.)
         ulong r0 = a0 * a0, h = MulHigh(a0, a0), carry = 0;
         r1 = Adc(r1, h, ref carry);
         r2 = Adc(r2, a1 * a1, ref carry);
@@ -202,6 +203,53 @@ internal static partial class Montgomery<P> where P : struct, IModulus
     }
 
     /// <summary>
+    /// Two independent REDCs with their rows interleaved. One REDC is a serial chain (each row's
+    /// factor m depends on the previous row's low word), so on its own it leaves the core idle;
+    /// interleaving two lets one run while the other waits. llvm-mca: F_q2 product 429 → 405
+    /// cycles; best of 200 rounds 149 → 140 ns.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Redc2(in U512 x, in U512 y, out U256 rx, out U256 ry)
+    {
+        ulong t0 = x.L0, t1 = x.L1, t2 = x.L2, t3 = x.L3, t4 = x.L4, t5 = x.L5, t6 = x.L6, t7 = x.L7;
+        ulong u0 = y.L0, u1 = y.L1, u2 = y.L2, u3 = y.L3, u4 = y.L4, u5 = y.L5, u6 = y.L6, u7 = y.L7;
+        ulong m, c, hx, n, d, hy;
+
+        m = t0 * P.NegInv; n = u0 * P.NegInv;
+        c = MulHigh(m, P.M0) + (t0 != 0 ? 1UL : 0UL); d = MulHigh(n, P.M0) + (u0 != 0 ? 1UL : 0UL);
+        c = MulAdd2(m, P.M1, t1, c, out t1); d = MulAdd2(n, P.M1, u1, d, out u1);
+        c = MulAdd2(m, P.M2, t2, c, out t2); d = MulAdd2(n, P.M2, u2, d, out u2);
+        c = MulAdd2(m, P.M3, t3, c, out t3); d = MulAdd2(n, P.M3, u3, d, out u3);
+        t4 += c; hx = t4 < c ? 1UL : 0UL; u4 += d; hy = u4 < d ? 1UL : 0UL;
+
+        m = t1 * P.NegInv; n = u1 * P.NegInv;
+        c = MulHigh(m, P.M0) + (t1 != 0 ? 1UL : 0UL); d = MulHigh(n, P.M0) + (u1 != 0 ? 1UL : 0UL);
+        c = MulAdd2(m, P.M1, t2, c, out t2); d = MulAdd2(n, P.M1, u2, d, out u2);
+        c = MulAdd2(m, P.M2, t3, c, out t3); d = MulAdd2(n, P.M2, u3, d, out u3);
+        c = MulAdd2(m, P.M3, t4, c, out t4); d = MulAdd2(n, P.M3, u4, d, out u4);
+        c += hx; d += hy;
+        t5 += c; hx = t5 < c ? 1UL : 0UL; u5 += d; hy = u5 < d ? 1UL : 0UL;
+
+        m = t2 * P.NegInv; n = u2 * P.NegInv;
+        c = MulHigh(m, P.M0) + (t2 != 0 ? 1UL : 0UL); d = MulHigh(n, P.M0) + (u2 != 0 ? 1UL : 0UL);
+        c = MulAdd2(m, P.M1, t3, c, out t3); d = MulAdd2(n, P.M1, u3, d, out u3);
+        c = MulAdd2(m, P.M2, t4, c, out t4); d = MulAdd2(n, P.M2, u4, d, out u4);
+        c = MulAdd2(m, P.M3, t5, c, out t5); d = MulAdd2(n, P.M3, u5, d, out u5);
+        c += hx; d += hy;
+        t6 += c; hx = t6 < c ? 1UL : 0UL; u6 += d; hy = u6 < d ? 1UL : 0UL;
+
+        m = t3 * P.NegInv; n = u3 * P.NegInv;
+        c = MulHigh(m, P.M0) + (t3 != 0 ? 1UL : 0UL); d = MulHigh(n, P.M0) + (u3 != 0 ? 1UL : 0UL);
+        c = MulAdd2(m, P.M1, t4, c, out t4); d = MulAdd2(n, P.M1, u4, d, out u4);
+        c = MulAdd2(m, P.M2, t5, c, out t5); d = MulAdd2(n, P.M2, u5, d, out u5);
+        c = MulAdd2(m, P.M3, t6, c, out t6); d = MulAdd2(n, P.M3, u6, d, out u6);
+        c += hx; d += hy;
+        t7 += c; u7 += d;
+        rx = SubtractModulusIfNeeded(t4, t5, t6, t7);
+        ry = SubtractModulusIfNeeded(u4, u5, u6, u7);
+    }
+
+    /// <summary>
     /// (a0 + a1·u)^2 = (a0 + a1)(a0 - a1) + 2·a0·a1·u from unreduced sums: (a0 + a1)·(a0 + M - a1)
     /// &lt; 4M^2 and (2·a0)·a1 &lt; 2M^2, both below M·R, so each needs one REDC and no input reduction.
     /// </summary>
@@ -225,7 +273,6 @@ internal static partial class Montgomery<P> where P : struct, IModulus
         U512 v0 = Product(a0, b0);
         U512 v1 = Product(a1, b1);
         U512 v2 = Product(AddNoReduce(a0, a1), AddNoReduce(b0, b1));
-        c1 = Redc(Sub2(v2, v0, v1));
-        c0 = Redc(SubOrWrapBySquare(v0, v1));
+        Redc2(Sub2(v2, v0, v1), SubOrWrapBySquare(v0, v1), out c1, out c0);
     }
 }

@@ -43,28 +43,42 @@ internal static partial class Montgomery<P> where P : struct, IModulus
     // Carry/borrow of a + b + c (or a - b - c) as two compares, (a+b < a) + (a+b+c < c): the
     // form the JIT turns into the shortest cmp/setb sequences (the two can never both be 1).
 
-    /// <summary>Maps t in [0, 2M) to [0, M).</summary>
+    /// <summary>
+    /// Maps t in [0, 2M) to [0, M). Whether t ≥ M is decided from the top limb alone (t3 &gt; M3 or
+    /// t3 &lt; M3) unless t3 == M3, which random values hit with probability ~2^-62: that case sits
+    /// behind a branch that is in practice never taken (and is correct when it is, e.g. for M-1 + 1),
+    /// so the common path is one compare and one masked subtraction instead of a trial subtraction
+    /// plus a 4-limb select. Best of 40 rounds: F_q add 9.5 → 8.8 ns, Miller loop 566 → 544 µs.
+    /// (llvm-mca rates it worse because it costs the cold block as if it always ran. A call for the
+    /// rare case was worse for real: the JIT then keeps live values out of caller-saved registers.)
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static U256 SubtractModulusIfNeeded(ulong t0, ulong t1, ulong t2, ulong t3)
     {
-        ulong s0 = t0 - P.M0;
-        ulong b = t0 < P.M0 ? 1UL : 0UL;
-        ulong d = t1 - P.M1;
-        ulong b1 = t1 < P.M1 ? 1UL : 0UL;
-        ulong s1 = d - b;
+        ulong ge = t3 > P.M3 ? 1UL : 0UL;
+        if (t3 == P.M3)
+        {
+            // (t2, t1, t0) ≥ (M2, M1, M0) exactly when t - M's low three limbs do not borrow.
+            ulong bb = t0 < P.M0 ? 1UL : 0UL;
+            ulong dd = t1 - P.M1;
+            bb = (t1 < P.M1 ? 1UL : 0UL) + (dd < bb ? 1UL : 0UL);
+            dd = t2 - P.M2;
+            bb = (t2 < P.M2 ? 1UL : 0UL) + (dd < bb ? 1UL : 0UL);
+            ge = 1UL - bb;
+        }
+        ulong mask = 0UL - ge;
+        ulong m0 = P.M0 & mask, m1 = P.M1 & mask, m2 = P.M2 & mask;
+        ulong r0 = t0 - m0;
+        ulong b = t0 < m0 ? 1UL : 0UL;
+        ulong d = t1 - m1;
+        ulong b1 = t1 < m1 ? 1UL : 0UL;
+        ulong r1 = d - b;
         b = b1 + (d < b ? 1UL : 0UL);
-        d = t2 - P.M2;
-        b1 = t2 < P.M2 ? 1UL : 0UL;
-        ulong s2 = d - b;
+        d = t2 - m2;
+        b1 = t2 < m2 ? 1UL : 0UL;
+        ulong r2 = d - b;
         b = b1 + (d < b ? 1UL : 0UL);
-        d = t3 - P.M3;
-        b1 = t3 < P.M3 ? 1UL : 0UL;
-        ulong s3 = d - b;
-        b = b1 + (d < b ? 1UL : 0UL);
-        // Branch-free select: for random operands the branch would be mispredicted half the time.
-        ulong keep = 0UL - b; // all ones when t < M
-        return new U256((t0 & keep) | (s0 & ~keep), (t1 & keep) | (s1 & ~keep),
-                        (t2 & keep) | (s2 & ~keep), (t3 & keep) | (s3 & ~keep));
+        return new U256(r0, r1, r2, t3 - (P.M3 & mask) - b);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -156,8 +170,7 @@ internal static partial class Montgomery<P> where P : struct, IModulus
 
         // i = 0: t = a*b0, then one reduction step.
         bi = b.L0;
-        c = MulHigh(a0, bi);
-        t0 = a0 * bi;
+        c = Math.BigMul(a0, bi, out t0);
         c = MulAdd(a1, bi, c, out t1);
         c = MulAdd(a2, bi, c, out t2);
         hi = MulAdd(a3, bi, c, out t3);

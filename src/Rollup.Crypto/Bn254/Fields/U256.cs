@@ -25,19 +25,26 @@ internal readonly struct U256
 internal static class Word
 {
     /// <summary>
-    /// High 64 bits of a*b. Math.BigMul(a, b, out lo) makes the JIT spill lo through the stack on
-    /// the critical path; mulx's high-only form plus a plain imul for the low half stays in registers.
+    /// High 64 bits of a*b, for the products whose low half is not needed (m·M0 in a reduction
+    /// step): mulx's high-only form.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong MulHigh(ulong a, ulong b) =>
         Bmi2.X64.IsSupported ? Bmi2.X64.MultiplyNoFlags(a, b) : Math.BigMul(a, b, out _);
 
+    // The products below take both halves from one Math.BigMul. The JIT passes the low half
+    // through a stack slot (lea, mulx, store, load), which looks worse than mulx-high plus an imul
+    // for the low half, but the loads and stores run on their own ports while mulx and imul both
+    // need port 1, the port a Montgomery product saturates: llvm-mca (icelake-server) on the JIT's
+    // output gives 124 cycles per CIOS product against 135, and the best-of-rounds timing agrees
+    // (bench/Rollup.Bench/MulVariants.cs keeps the alternatives).
+
     /// <summary>Returns hi and sets lo such that hi:lo = a*b + c (never overflows 128 bits).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong MulAdd(ulong a, ulong b, ulong c, out ulong lo)
     {
-        ulong hi = MulHigh(a, b);
-        lo = a * b + c;
+        ulong hi = Math.BigMul(a, b, out ulong l);
+        lo = l + c;
         return hi + (lo < c ? 1UL : 0UL);
     }
 
@@ -45,8 +52,8 @@ internal static class Word
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong MulAdd2(ulong a, ulong b, ulong c, ulong d, out ulong lo)
     {
-        ulong hi = MulHigh(a, b);
-        ulong l = a * b + c;
+        ulong hi = Math.BigMul(a, b, out ulong l);
+        l += c;
         hi += l < c ? 1UL : 0UL;
         lo = l + d;
         return hi + (lo < d ? 1UL : 0UL);

@@ -85,57 +85,160 @@ internal static class MillerLoop
         return f;
     }
 
-    /// <summary>
-    /// T ← 2T and f ← f·l_{T,T}(P). With B = Y², C = Z², E = 3b'C, F = 3E, H = 2YZ, J = X², I = E - B:
-    /// line = -H·yP + 3J·xP·w + I·w^3; point (all coordinates scaled by 4 to avoid halving):
-    /// X3 = 2XY(B - F), Y3 = (B + F)^2 - 12E^2, Z3 = 4BH.
-    /// </summary>
+    /// <summary>T ← 2T and f ← f·l_{T,T}(P), the line evaluated as −H·yP + 3J·xP·w + I·w^3.</summary>
     private static void DoublingStep(ref PairState s, ref Fq12 f)
     {
-        Fq2 b = s.Y.Square();
-        Fq2 c = s.Z.Square();
-        Fq2 e = ThreeB * c;
-        Fq2 ff = e.Double() + e;
-        Fq2 h = (s.Y + s.Z).Square() - b - c;
-        Fq2 j = s.X.Square();
-        Fq2 i = e - b;
-
+        DoubleLine(ref s.X, ref s.Y, ref s.Z, out Fq2 h, out Fq2 j, out Fq2 i);
         Fq2 la = h * s.NegYP;
         Fq2 lb = j * s.XP3;
-
-        Fq2 x3 = (s.X * s.Y).Double() * (b - ff);
-        Fq2 e2 = e.Square();
-        Fq2 y3 = (b + ff).Square() - (e2.Double().Double().Double() + e2.Double().Double());
-        Fq2 z3 = (b * h).Double().Double();
-        s.X = x3; s.Y = y3; s.Z = z3;
-
         Fq12.MultiplyByLine(f, la, lb, i, out f);
     }
 
-    /// <summary>
-    /// T ← T + R for an affine twist point R = (xR, yR), and f ← f·l_{T,R}(P). With θ = Y - yR·Z and
-    /// λ = X - xR·Z: line = λ·yP - θ·xP·w + (θ·xR - λ·yR)·w^3;
-    /// point: C = θ², D = λ², E = λ³, F = Z·C, G = X·D, H = E + F - 2G, X3 = λH, Y3 = θ(G - H) - Y·E, Z3 = Z·E.
-    /// </summary>
+    /// <summary>T ← T + R and f ← f·l_{T,R}(P), the line evaluated as λ·yP − θ·xP·w + (θ·xR − λ·yR)·w^3.</summary>
     private static void AdditionStep(ref PairState s, in Fq2 xr, in Fq2 yr, ref Fq12 f)
     {
-        Fq2 theta = s.Y - yr * s.Z;
-        Fq2 lambda = s.X - xr * s.Z;
+        AddLine(ref s.X, ref s.Y, ref s.Z, xr, yr, out Fq2 lambda, out Fq2 theta, out Fq2 lc);
+        Fq2 la = lambda * (-s.NegYP);
+        Fq2 lb = theta * s.NegXP;
+        Fq12.MultiplyByLine(f, la, lb, lc, out f);
+    }
+
+    /// <summary>
+    /// T ← 2T, returning the tangent line's coefficients: with B = Y², C = Z², E = 3b'C, F = 3E,
+    /// H = 2YZ, J = X², I = E - B the line at P is −H·yP + 3J·xP·w + I·w^3; the point (all
+    /// coordinates scaled by 4 to avoid halving) is X3 = 2XY(B - F), Y3 = (B + F)^2 - 12E^2, Z3 = 4BH.
+    /// </summary>
+    private static void DoubleLine(ref Fq2 x, ref Fq2 y, ref Fq2 z, out Fq2 h, out Fq2 j, out Fq2 i)
+    {
+        Fq2 b = y.Square();
+        Fq2 c = z.Square();
+        Fq2 e = ThreeB * c;
+        Fq2 ff = e.Double() + e;
+        h = (y + z).Square() - b - c;
+        j = x.Square();
+        i = e - b;
+
+        Fq2 x3 = (x * y).Double() * (b - ff);
+        Fq2 e2 = e.Square();
+        Fq2 y3 = (b + ff).Square() - (e2.Double().Double().Double() + e2.Double().Double());
+        Fq2 z3 = (b * h).Double().Double();
+        x = x3; y = y3; z = z3;
+    }
+
+    /// <summary>
+    /// T ← T + R for an affine twist point R = (xR, yR), returning the chord's coefficients: with
+    /// θ = Y - yR·Z and λ = X - xR·Z the line at P is λ·yP - θ·xP·w + (θ·xR - λ·yR)·w^3; the point:
+    /// C = θ², D = λ², E = λ³, F = Z·C, G = X·D, H = E + F - 2G, X3 = λH, Y3 = θ(G - H) - Y·E, Z3 = Z·E.
+    /// </summary>
+    private static void AddLine(ref Fq2 x, ref Fq2 y, ref Fq2 z, in Fq2 xr, in Fq2 yr, out Fq2 lambda, out Fq2 theta, out Fq2 lc)
+    {
+        theta = y - yr * z;
+        lambda = x - xr * z;
         Fq2 c = theta.Square();
         Fq2 d = lambda.Square();
         Fq2 e = lambda * d;
-        Fq2 ff = s.Z * c;
-        Fq2 g = s.X * d;
+        Fq2 ff = z * c;
+        Fq2 g = x * d;
         Fq2 h = e + ff - g.Double();
         Fq2 x3 = lambda * h;
-        Fq2 y3 = theta * (g - h) - s.Y * e;
-        Fq2 z3 = s.Z * e;
+        Fq2 y3 = theta * (g - h) - y * e;
+        Fq2 z3 = z * e;
+        lc = theta * xr - lambda * yr;
+        x = x3; y = y3; z = z3;
+    }
 
-        Fq2 la = lambda * (-s.NegYP);
-        Fq2 lb = theta * s.NegXP;
-        Fq2 lc = theta * xr - lambda * yr;
-        s.X = x3; s.Y = y3; s.Z = z3;
+    // ---- fixed G2 points (G2Prepared) ----
 
-        Fq12.MultiplyByLine(f, la, lb, lc, out f);
+    /// <summary>
+    /// The lines of the loop for Q, in order, each as (B/A, C/A) where the line at P is
+    /// A·(−yP) + B·xP·w + C·w^3: doublings give (A, B, C) = (H, 3J, I), additions (−λ, −θ, θxR − λyR).
+    /// </summary>
+    internal static Fq2[] PrepareLines(in G2Affine q)
+    {
+        var a = new List<Fq2>(96);
+        var bc = new List<Fq2>(192);
+        Fq2 x = q.X, y = q.Y, z = Fq2.One, negQy = -q.Y;
+        for (int i = LoopNaf.Length - 2; i >= 0; i--)
+        {
+            DoubleLine(ref x, ref y, ref z, out Fq2 h, out Fq2 j, out Fq2 l);
+            a.Add(h); bc.Add(j.Double() + j); bc.Add(l);
+            int d = LoopNaf[i];
+            if (d == 0) continue;
+            Chord(ref x, ref y, ref z, q.X, d > 0 ? q.Y : negQy);
+        }
+        Fq2 q1x = q.X.Conjugate() * Fq12.FrobeniusCoefficient(1, 2), q1y = q.Y.Conjugate() * Fq12.FrobeniusCoefficient(1, 3);
+        Chord(ref x, ref y, ref z, q1x, q1y);
+        Fq2 q2x = q.X * Fq12.FrobeniusCoefficient(2, 2), q2y = q.Y * -Fq12.FrobeniusCoefficient(2, 3);
+        Chord(ref x, ref y, ref z, q2x, q2y);
+
+        Span<Fq2> inverses = a.ToArray();
+        foreach (Fq2 v in inverses)
+            if (v.IsZero) throw new InvalidOperationException("degenerate Miller-loop line (not a point of G2)");
+        Fq2.BatchInverse(inverses);
+        var lines = new Fq2[bc.Count];
+        for (int k = 0; k < inverses.Length; k++)
+        {
+            lines[2 * k] = bc[2 * k] * inverses[k];
+            lines[2 * k + 1] = bc[2 * k + 1] * inverses[k];
+        }
+        return lines;
+
+        void Chord(ref Fq2 x, ref Fq2 y, ref Fq2 z, in Fq2 xr, in Fq2 yr)
+        {
+            AddLine(ref x, ref y, ref z, xr, yr, out Fq2 lambda, out Fq2 theta, out Fq2 lc);
+            a.Add(-lambda); bc.Add(-theta); bc.Add(lc);
+        }
+    }
+
+    /// <summary>
+    /// Product of the Miller loop values for prepared G2 points: per pair and step only the line
+    /// evaluation (4 F_q products) and a 10-product sparse multiplication; the squarings of the
+    /// accumulator are shared by all pairs.
+    /// </summary>
+    public static Fq12 RunPrepared(ReadOnlySpan<G1Affine> ps, ReadOnlySpan<G2Prepared> qs)
+    {
+        if (ps.Length != qs.Length) throw new ArgumentException("as many G1 as G2 points are needed");
+        var lines = new Fq2[ps.Length][];
+        var xs = new Fq[ps.Length];
+        var ys = new Fq[ps.Length];
+        int n = 0;
+        for (int i = 0; i < ps.Length; i++)
+        {
+            if (ps[i].IsInfinity || qs[i].IsInfinity) continue;
+            if (ps[i].Y.IsZero) throw new ArgumentException("not a point of G1");
+            lines[n] = qs[i].Lines;
+            xs[n] = ps[i].X;
+            ys[n] = -ps[i].Y;
+            n++;
+        }
+        if (n == 0) return Fq12.One;
+        // y' = 1/(−yP), x' = xP/(−yP): one inversion for all pairs.
+        Fq.BatchInverse(ys.AsSpan(0, n));
+        for (int k = 0; k < n; k++) xs[k] *= ys[k];
+
+        Fq12 f = Fq12.One;
+        int idx = 0;
+        for (int i = LoopNaf.Length - 2; i >= 0; i--)
+        {
+            if (i != LoopNaf.Length - 2) f = f.Square();
+            for (int k = 0; k < n; k++) MultiplyByPreparedLine(ref f, lines[k], idx, xs[k], ys[k]);
+            idx += 2;
+            if (LoopNaf[i] == 0) continue;
+            for (int k = 0; k < n; k++) MultiplyByPreparedLine(ref f, lines[k], idx, xs[k], ys[k]);
+            idx += 2;
+        }
+        for (int extra = 0; extra < 2; extra++)
+        {
+            for (int k = 0; k < n; k++) MultiplyByPreparedLine(ref f, lines[k], idx, xs[k], ys[k]);
+            idx += 2;
+        }
+        return f;
+    }
+
+    private static void MultiplyByPreparedLine(ref Fq12 f, Fq2[] lines, int idx, in Fq x, in Fq y)
+    {
+        Fq2 b = lines[idx] * x;
+        Fq2 c = lines[idx + 1] * y;
+        Fq12.MultiplyByNormalizedLine(f, b, c, out f);
     }
 }

@@ -33,15 +33,17 @@ public readonly partial struct Fq12 : IEquatable<Fq12>
     public static void Multiply(in Fq12 a, in Fq12 b, out Fq12 r)
     {
         Fq6 t0 = a.C0 * b.C0, t1 = a.C1 * b.C1;
-        Fq6 c1 = (a.C0 + a.C1) * (b.C0 + b.C1) - t0 - t1;
-        r = new(t0 + t1.MulByV(), c1);
+        Fq6 c1 = Fq6.SubSub((a.C0 + a.C1) * (b.C0 + b.C1), t0, t1);
+        r = new(Fq6.PlusVTimes(t0, t1), c1);
     }
 
     /// <summary>Complex squaring: 2 F_q6 multiplications.</summary>
     public static void Square(in Fq12 a, out Fq12 r)
     {
         Fq6 t = a.C0 * a.C1;
-        Fq6 c0 = (a.C0 + a.C1) * (a.C0 + a.C1.MulByV()) - t - t.MulByV();
+        Fq6 p = (a.C0 + a.C1) * Fq6.PlusVTimes(a.C0, a.C1);
+        // p - t - v·t = (p0 - t0 - ξ t2, p1 - t1 - t0, p2 - t2 - t1)
+        var c0 = new Fq6(Fq2.SubMinusXiTimes(p.C0, t.C0, t.C2), Fq2.SubSub(p.C1, t.C1, t.C0), Fq2.SubSub(p.C2, t.C2, t.C1));
         r = new(c0, t.Double());
     }
 
@@ -56,7 +58,18 @@ public readonly partial struct Fq12 : IEquatable<Fq12>
         Fq6 t0 = f.C0.MulByFq2(a);
         Fq6 t1 = f.C1.MulBy01(b, c);
         Fq6 s = (f.C0 + f.C1).MulBy01(a + b, c);
-        r = new(t0 + t1.MulByV(), s - t0 - t1);
+        r = new(Fq6.PlusVTimes(t0, t1), Fq6.SubSub(s, t0, t1));
+    }
+
+    /// <summary>
+    /// Product with a line divided by its constant coefficient, l = 1 + b·w + c·w^3 = 1 + L·w with
+    /// L = b + c·v: f·l = (f0 + v·f1·L) + (f1 + f0·L)·w, two sparse F_q6 products (10 F_q2 products).
+    /// </summary>
+    public static void MultiplyByNormalizedLine(in Fq12 f, in Fq2 b, in Fq2 c, out Fq12 r)
+    {
+        Fq6 t0 = f.C0.MulBy01(b, c);
+        Fq6 t1 = f.C1.MulBy01(b, c);
+        r = new(Fq6.PlusVTimes(f.C0, t1), f.C1 + t0);
     }
 
     /// <summary>C0 - C1·w = f^(q^6); equals the inverse for elements of the cyclotomic subgroup.</summary>

@@ -34,9 +34,9 @@ public readonly struct Fq6 : IEquatable<Fq6>
     public static void Multiply(in Fq6 a, in Fq6 b, out Fq6 r)
     {
         Fq2 v0 = a.C0 * b.C0, v1 = a.C1 * b.C1, v2 = a.C2 * b.C2;
-        Fq2 c0 = ((a.C1 + a.C2) * (b.C1 + b.C2) - v1 - v2).MulByXi() + v0;
-        Fq2 c1 = (a.C0 + a.C1) * (b.C0 + b.C1) - v0 - v1 + v2.MulByXi();
-        Fq2 c2 = (a.C0 + a.C2) * (b.C0 + b.C2) - v0 - v2 + v1;
+        Fq2 c0 = Fq2.XiTimesPlus(Fq2.SubSub((a.C1 + a.C2) * (b.C1 + b.C2), v1, v2), v0);
+        Fq2 c1 = Fq2.SubSubPlusXiTimes((a.C0 + a.C1) * (b.C0 + b.C1), v0, v1, v2);
+        Fq2 c2 = Fq2.SubSubAdd((a.C0 + a.C2) * (b.C0 + b.C2), v0, v2, v1);
         r = new(c0, c1, c2);
     }
 
@@ -48,10 +48,17 @@ public readonly struct Fq6 : IEquatable<Fq6>
         Fq2 s2 = (a.C0 - a.C1 + a.C2).Square();
         Fq2 s3 = (a.C1 * a.C2).Double();
         Fq2 s4 = a.C2.Square();
-        r = new(s3.MulByXi() + s0, s4.MulByXi() + s1, s1 + s2 + s3 - s0 - s4);
+        r = new(Fq2.XiTimesPlus(s3, s0), Fq2.XiTimesPlus(s4, s1), Fq2.SubSubAdd(s1 + s2, s0, s4, s3));
     }
 
     public Fq6 Square() { Square(this, out Fq6 r); return r; }
+
+    /// <summary>x + v·t = (x0 + ξ t2, x1 + t0, x2 + t1), without forming v·t.</summary>
+    internal static Fq6 PlusVTimes(in Fq6 x, in Fq6 t) => new(Fq2.XiTimesPlus(t.C2, x.C0), x.C1 + t.C0, x.C2 + t.C1);
+
+    /// <summary>x - y - z, each coefficient with one reduction per component.</summary>
+    internal static Fq6 SubSub(in Fq6 x, in Fq6 y, in Fq6 z) =>
+        new(Fq2.SubSub(x.C0, y.C0, z.C0), Fq2.SubSub(x.C1, y.C1, z.C1), Fq2.SubSub(x.C2, y.C2, z.C2));
 
     /// <summary>Multiplication by v: (c0, c1, c2) → (ξ c2, c0, c1), since v^3 = ξ.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -64,8 +71,8 @@ public readonly struct Fq6 : IEquatable<Fq6>
     public Fq6 MulBy01(in Fq2 b0, in Fq2 b1)
     {
         Fq2 t0 = C0 * b0, t1 = C1 * b1;
-        Fq2 c0 = (C2 * b1).MulByXi() + t0;
-        Fq2 c1 = (C0 + C1) * (b0 + b1) - t0 - t1;
+        Fq2 c0 = Fq2.XiTimesPlus(C2 * b1, t0);
+        Fq2 c1 = Fq2.SubSub((C0 + C1) * (b0 + b1), t0, t1);
         Fq2 c2 = C2 * b0 + t1;
         return new(c0, c1, c2);
     }
