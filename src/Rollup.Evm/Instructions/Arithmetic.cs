@@ -27,8 +27,31 @@ internal static unsafe class Arithmetic
         return sp - 1;
     }
 
+    /// <summary>A word times a one-limb factor (the usual MUL by a constant) is four limb products; anything wider is
+    /// the general product.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void MulSlow(UInt256* sp) { UInt256.Multiply(in sp[-1], in sp[-2], out var r); sp[-2] = r; }
+    private static void MulSlow(UInt256* sp)
+    {
+        ref var a = ref sp[-1];
+        ref var b = ref sp[-2];
+        if ((a.U1 | a.U2 | a.U3) == 0) b = TimesLimb(b, a.U0);
+        else if ((b.U1 | b.U2 | b.U3) == 0) b = TimesLimb(a, b.U0);
+        else { UInt256.Multiply(in a, in b, out var r); b = r; }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static UInt256 TimesLimb(in UInt256 w, ulong k)
+    {
+        ulong c = Math.BigMul(w.U0, k, out ulong r0);
+        ulong h = Math.BigMul(w.U1, k, out ulong r1);
+        r1 += c;
+        c = h + (r1 < c ? 1UL : 0UL);
+        h = Math.BigMul(w.U2, k, out ulong r2);
+        r2 += c;
+        c = h + (r2 < c ? 1UL : 0UL);
+        ulong r3 = w.U3 * k + c;
+        return new UInt256(r0, r1, r2, r3);
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static UInt256* Sub(UInt256* sp) { UInt256.Subtract(in sp[-1], in sp[-2], out var r); sp[-2] = r; return sp - 1; }
