@@ -65,7 +65,7 @@ public class EvmCircuitTests(ITestOutputHelper output)
     {
         var b = Build(Program(5, 7));
         // Step 2 is the ADD; its write slot (row 2 of the step) holds the result.
-        int row = 2 * EvmCircuitConfig.Height + 2;
+        int row = 2 * EvmCircuitConfig.Height + 2; // step 2 (the ADD), its write slot
         b.Assignment[b.Evm.Config.Slots.ValueLo, row] += Fr.One;
         var failures = new ConstraintChecker().Check(b.Assignment);
         output.WriteLine(string.Join("\n", failures.Take(5)));
@@ -87,7 +87,7 @@ public class EvmCircuitProofTests(ITestOutputHelper output)
         Assert.True(Rollup.Plonk.Verifying.Verifier.Verify(pk.Vk, [], proof));
 
         // The ADD's result changed: the checker names it, and the proof made anyway does not verify.
-        int row = 2 * EvmCircuitConfig.Height + 2;
+        int row = 2 * EvmCircuitConfig.Height + 2; // step 2 (the ADD), its write slot
         b.Assignment[b.Evm.Config.Slots.ValueLo, row] += Fr.One;
         Assert.NotEmpty(new ConstraintChecker().Check(b.Assignment));
         var bad = Rollup.Plonk.Proving.Prover.Prove(pk, b.Assignment, []).ToBytes();

@@ -44,8 +44,10 @@ public sealed class EvmCircuit
         cs.Lookup("evm rw slot in the rw table", config.Slots.Enabled.Cur,
             config.Slots.Fields.Select(c => c.Cur).ToArray(), config.RwTable.Columns.Select(c => c.Cur).ToArray());
 
-        // Byte cells are bytes.
-        foreach (var column in config.Bytes) config.ByteTable.RangeCheck(cs, $"{column.Name} is a byte", column);
+        // Byte cells are bytes: two columns per grouped lookup (degree 4, within the circuit's budget).
+        for (int i = 0; i < config.Bytes.Length; i += 2)
+            cs.LookupGroup($"{config.Bytes[i].Name} and {config.Bytes[i + 1].Name} are bytes",
+                [(null, [config.Bytes[i].Cur]), (null, [config.Bytes[i + 1].Cur])], [config.ByteTable.Column.Cur]);
 
         // The opcode of every executing step is the code's byte at pc.
         var code = config.Bytecode;

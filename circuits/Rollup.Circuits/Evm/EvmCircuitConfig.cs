@@ -8,9 +8,11 @@ namespace Rollup.Circuits.Evm;
 /// gadgets (only one gadget is active per step); row j of a step carries its j-th read/write slot.</summary>
 public sealed class EvmCircuitConfig
 {
-    public const int Height = 8;
+    /// <summary>Rows per step: also the most read/write accesses a step can make.</summary>
+    public const int Height = 16;
     public const int CellColumns = 8;
-    public const int ByteColumns = 4;
+    /// <summary>Byte columns come in pairs: each pair shares one grouped lookup into the byte table.</summary>
+    public const int ByteColumns = 8;
     public const int FlagColumns = 1;
 
     public Column QStep { get; }
