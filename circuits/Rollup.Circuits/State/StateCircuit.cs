@@ -1,0 +1,153 @@
+using System.Numerics;
+using Rollup.Circuits.Tables;
+using Rollup.Crypto.Bn254.Fields;
+using Rollup.Evm.Tracing.Zk;
+using Rollup.Plonk.Circuit;
+
+namespace Rollup.Circuits.State;
+
+/// <summary>Proves the read/write table consistent. Its rows 1..N hold the accesses sorted by (tag, id, address,
+/// key_hi, key_lo, rw_counter); row 0 and rows after N are inactive. Between consecutive active rows, a one-hot flag
+/// names the first component that changes, every earlier component is equal, and the change minus one is a
+/// non-negative 160-bit number (20 range-checked bytes) — so keys never repeat after they end. Within one key
+/// (only the counter changed), each access's previous value is the last value, and a read keeps the value; a key's
+/// first access starts from zero for stack, memory, call context, transient storage, access lists and refunds, and
+/// from the state tree's value for storage and account fields (bound by the state-tree circuit).</summary>
+public sealed class StateCircuit
+{
+    public const int Components = 6;   // tag, id, address, key_hi, key_lo, counter
+    public const int DiffBytes = 20;   // 160 bits: the widest component (the address)
+
+    public RwTable Table { get; }
+    public Column QFirst { get; }      // row 0
+    public Column QSecond { get; }     // row 1
+    public Column QLater { get; }      // rows ≥ 2
+    public Column Active { get; }
+    public Column[] FirstDifferent { get; }
+    public Column[] Diff { get; }
+    public Column IsStorage { get; }
+    public Column StorageInverse { get; }
+    public Column IsAccount { get; }
+    public Column AccountInverse { get; }
+    public Column ZeroInitFirst { get; }
+
+    public StateCircuit(ConstraintSystem cs, RwTable table, ByteTable bytes)
+    {
+        Table = table;
+        QFirst = cs.Selector("state_q_first");
+        QSecond = cs.Selector("state_q_second");
+        QLater = cs.Selector("state_q_later");
+        Active = cs.Advice("state_active");
+        FirstDifferent = Enumerable.Range(0, Components).Select(i => cs.Advice($"state_first_diff_{i}")).ToArray();
+        Diff = Enumerable.Range(0, DiffBytes).Select(i => cs.Advice($"state_diff_{i}")).ToArray();
+        IsStorage = cs.Advice("state_is_storage");
+        StorageInverse = cs.Advice("state_storage_inverse");
+        IsAccount = cs.Advice("state_is_account");
+        AccountInverse = cs.Advice("state_account_inverse");
+        ZeroInitFirst = cs.Advice("state_zero_init_first");
+
+        var active = Active.Cur;
+        var later = QLater.Cur * active;
+        var components = new[] { table.Tag, table.Id, table.Address, table.KeyHi, table.KeyLo, table.RwCounter };
+
+        cs.Gate("state: active rows",
+            ("active is a bit", (QFirst.Cur + QSecond.Cur + QLater.Cur) * active * (1 - active)),
+            ("row 0 is inactive", QFirst.Cur * active),
+            ("active rows come first", QLater.Cur * active * (1 - Active.Prev)));
+
+        var order = new List<(string, Expression)>();
+        Expression flagSum = Expression.Constant(0);
+        for (int k = 0; k < Components; k++)
+        {
+            var d = FirstDifferent[k].Cur;
+            order.Add(($"first-difference flag {k} is a bit", later * d * (1 - d)));
+            flagSum += d;
+        }
+        order.Add(("exactly one component changes first", later * (flagSum - 1)));
+        for (int j = 0; j < Components - 1; j++)
+        {
+            Expression laterFlags = Expression.Constant(0);
+            for (int k = j + 1; k < Components; k++) laterFlags += FirstDifferent[k].Cur;
+            order.Add(($"component {j} is unchanged when a later one changes first", later * laterFlags * (components[j].Cur - components[j].Prev)));
+        }
+        Expression increase = Expression.Constant(0);
+        for (int k = 0; k < Components; k++) increase += FirstDifferent[k].Cur * (components[k].Cur - components[k].Prev);
+        Expression bytesValue = Diff[DiffBytes - 1].Cur;
+        for (int i = DiffBytes - 2; i >= 0; i--) bytesValue = bytesValue * 256 + Diff[i].Cur;
+        order.Add(("the first changed component increases by 1 + a 160-bit number", later * (increase - 1 - bytesValue)));
+        cs.Gate("state: sorted by key, then counter", order.ToArray());
+        for (int i = 0; i < DiffBytes; i += 2)
+            cs.LookupGroup($"state diff bytes {i},{i + 1}", [(null, [Diff[i].Cur]), (null, [Diff[i + 1].Cur])], [bytes.Column.Cur]);
+
+        // Tag classes: storage and account fields start from the tree; everything else from zero.
+        var anyActive = (QSecond.Cur + QLater.Cur) * active;
+        var storageTag = table.Tag.Cur - (long)RwTag.Storage;
+        var accountTag = table.Tag.Cur - (long)RwTag.Account;
+        var sameKey = FirstDifferent[Components - 1].Cur;
+        cs.Gate("state: values",
+            ("is_storage = (tag == storage)", anyActive * (IsStorage.Cur - (1 - storageTag * StorageInverse.Cur))),
+            ("is_storage means tag == storage", anyActive * storageTag * IsStorage.Cur),
+            ("storage inverse is pinned", anyActive * StorageInverse.Cur * IsStorage.Cur),
+            ("is_account = (tag == account)", anyActive * (IsAccount.Cur - (1 - accountTag * AccountInverse.Cur))),
+            ("is_account means tag == account", anyActive * accountTag * IsAccount.Cur),
+            ("account inverse is pinned", anyActive * AccountInverse.Cur * IsAccount.Cur),
+            ("a read keeps the value (lo)", anyActive * (1 - table.IsWrite.Cur) * (table.ValueLo.Cur - table.PrevLo.Cur)),
+            ("a read keeps the value (hi)", anyActive * (1 - table.IsWrite.Cur) * (table.ValueHi.Cur - table.PrevHi.Cur)),
+            ("previous is the key's last value (lo)", later * sameKey * (table.PrevLo.Cur - table.ValueLo.Prev)),
+            ("previous is the key's last value (hi)", later * sameKey * (table.PrevHi.Cur - table.ValueHi.Prev)),
+            ("zero-initialised first access, on later rows", later * (ZeroInitFirst.Cur - (1 - sameKey) * (1 - IsStorage.Cur - IsAccount.Cur))),
+            ("zero-initialised first access, on row 1", QSecond.Cur * active * (ZeroInitFirst.Cur - (1 - IsStorage.Cur - IsAccount.Cur))),
+            ("a zero-initialised key starts at zero (lo)", anyActive * ZeroInitFirst.Cur * table.PrevLo.Cur),
+            ("a zero-initialised key starts at zero (hi)", anyActive * ZeroInitFirst.Cur * table.PrevHi.Cur));
+    }
+
+    /// <summary>The sort order of the table.</summary>
+    public static List<RwEntry> Sorted(IEnumerable<RwEntry> entries) =>
+        entries.OrderBy(e => e.Tag).ThenBy(e => e.Id).ThenBy(e => new BigInteger(e.Address.Bytes, isUnsigned: true, isBigEndian: true))
+            .ThenBy(e => e.Key.U3).ThenBy(e => e.Key.U2).ThenBy(e => e.Key.U1).ThenBy(e => e.Key.U0).ThenBy(e => e.RwCounter).ToList();
+
+    /// <summary>Fills the table with the sorted entries and this circuit's columns. Returns the entries in table order.</summary>
+    public List<RwEntry> Assign(Assignment a, IEnumerable<RwEntry> entries)
+    {
+        var sorted = Sorted(entries);
+        if (sorted.Count + 1 > a.Rows) throw new InvalidOperationException($"{sorted.Count} accesses do not fit in 2^{a.K} rows");
+        Table.Assign(a, sorted);
+        a.Assign(QFirst, 0, 1UL);
+        a.Assign(QSecond, 1, 1UL);
+        for (int r = 2; r < a.Rows; r++) a.Assign(QLater, r, 1UL);
+
+        var columns = Table.Columns;
+        Fr[] ComponentValues(int row) =>
+            [a[Table.Tag, row], a[Table.Id, row], a[Table.Address, row], a[Table.KeyHi, row], a[Table.KeyLo, row], a[Table.RwCounter, row]];
+
+        for (int i = 0; i < sorted.Count; i++)
+        {
+            int row = 1 + i;
+            var e = sorted[i];
+            a.Assign(Active, row, 1UL);
+            var tag = Fr.FromUInt64((ulong)e.Tag);
+            bool storage = e.Tag == RwTag.Storage, account = e.Tag == RwTag.Account;
+            a.Assign(IsStorage, row, storage ? 1UL : 0UL);
+            a[StorageInverse, row] = storage ? Fr.Zero : (tag - Fr.FromUInt64((ulong)RwTag.Storage)).Inverse();
+            a.Assign(IsAccount, row, account ? 1UL : 0UL);
+            a[AccountInverse, row] = account ? Fr.Zero : (tag - Fr.FromUInt64((ulong)RwTag.Account)).Inverse();
+
+            bool sameKey = false;
+            if (i > 0)
+            {
+                var cur = ComponentValues(row);
+                var prev = ComponentValues(row - 1);
+                int k = Array.FindIndex(cur, 0, Components, c => true);
+                for (k = 0; k < Components && cur[k] == prev[k]; k++) { }
+                if (k == Components) throw new InvalidOperationException($"two accesses with counter {e.RwCounter} on one key");
+                a.Assign(FirstDifferent[k], row, 1UL);
+                sameKey = k == Components - 1;
+                var delta = (cur[k] - prev[k] - Fr.One).ToBigInteger();
+                if (delta >= BigInteger.One << (8 * DiffBytes)) throw new InvalidOperationException("a sort component jumped by more than 2^160");
+                for (int b = 0; b < DiffBytes; b++) a.Assign(Diff[b], row, (ulong)(delta >> (8 * b) & 0xff));
+            }
+            a.Assign(ZeroInitFirst, row, !sameKey && !storage && !account ? 1UL : 0UL);
+        }
+        return sorted;
+    }
+}
