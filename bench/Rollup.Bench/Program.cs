@@ -8,6 +8,7 @@ public static class Program
     {
         if (args.Contains("--bn254-quick")) { Bn254QuickTimer.Run(); return; }
         if (args.Contains("--poseidon-quick")) { PoseidonQuickTimer.Run(); return; }
+        if (args.Contains("--state-quick")) { StateQuickTimer.Run(args.Contains("--sequential")); return; }
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
     }
 }

@@ -45,7 +45,7 @@ public sealed class PoseidonStateDb : IStateSource
 
     private AccountLeaf? ReadAccount(Address address)
     {
-        NodeRecord? leaf = TrieReader.Find(_store, Root, StateKeys.AccountPath(address));
+        NodeRecord? leaf = TrieReader.Find(_store, Root, _store.AccountKey(address));
         return leaf is null ? null : AccountLeaf.DecodePayload(leaf.Payload);
     }
 
@@ -61,7 +61,7 @@ public sealed class PoseidonStateDb : IStateSource
     public UInt256 GetStorage(in Address address, in UInt256 key)
     {
         if (!TryGetAccountLeaf(address, out var account) || account.StorageRoot.IsZero) return UInt256.Zero;
-        NodeRecord? leaf = TrieReader.Find(_store, account.StorageRoot, StateKeys.StoragePath(key));
+        NodeRecord? leaf = TrieReader.Find(_store, account.StorageRoot, _store.StorageKey(key));
         return leaf is null ? UInt256.Zero : StorageLeaf.DecodeValue(leaf.Payload);
     }
 

@@ -1,4 +1,5 @@
 using RocksDbSharp;
+using Rollup.Core.Numerics;
 using Rollup.Core.Types;
 using Rollup.Crypto.Bn254.Fields;
 using Rollup.Evm.State;
@@ -43,8 +44,8 @@ internal static class StateCommitter
             storageNodes[i] = [];
             updates[i] = UpdateAccount(store, oldRoot, touched[i], changes, storageNodes[i]);
         }
-        if (touched.Length < ParallelThreshold) for (int i = 0; i < touched.Length; i++) Prepare(i);
-        else Parallel.For(0, touched.Length, Prepare);
+        if (touched.Length < ParallelThreshold || store.Parallelism <= 1) for (int i = 0; i < touched.Length; i++) Prepare(i);
+        else Parallel.For(0, touched.Length, new ParallelOptions { MaxDegreeOfParallelism = store.Parallelism }, Prepare);
 
         var trie = new SparseMerkleTrie(store, root);
         foreach (var update in updates)
@@ -55,15 +56,40 @@ internal static class StateCommitter
         }
         var created = new List<KeyValuePair<Fr, NodeRecord>>();
         foreach (var nodes in storageNodes) created.AddRange(nodes);
-        Fr newRoot = trie.Commit(created);
+        Fr newRoot = trie.Commit(created, store.Parallelism);
         store.AddNodes(batch, created);
         return newRoot;
+    }
+
+    /// <summary>One account's storage writes; a zero value deletes the slot. Leaves (three hashes each) are built
+    /// in parallel when there are many, as a contract's storage can be most of a block's changes.</summary>
+    private static Fr UpdateStorage(StateStore store, in Fr storageRoot, Dictionary<UInt256, UInt256> writes,
+        List<KeyValuePair<Fr, NodeRecord>> created)
+    {
+        var entries = writes.ToArray();
+        var leaves = new TrieLeaf?[entries.Length];
+        void Build(int i)
+        {
+            var (slot, value) = entries[i];
+            if (!value.IsZero)
+                leaves[i] = TrieLeaf.Create(store.StorageKey(slot).Value, StorageLeaf.ValueHash(value), StorageLeaf.EncodePayload(slot, value));
+        }
+        if (entries.Length < ParallelThreshold * 8 || store.Parallelism <= 1) for (int i = 0; i < entries.Length; i++) Build(i);
+        else Parallel.For(0, entries.Length, new ParallelOptions { MaxDegreeOfParallelism = store.Parallelism }, Build);
+
+        var storage = new SparseMerkleTrie(store, storageRoot);
+        for (int i = 0; i < entries.Length; i++)
+        {
+            if (leaves[i] is { } leaf) storage.Set(leaf);
+            else storage.Delete(store.StorageKey(entries[i].Key).Value);
+        }
+        return storage.Commit(created, store.Parallelism);
     }
 
     private static AccountUpdate UpdateAccount(StateStore store, in Fr root, Address address, StateChanges changes,
         List<KeyValuePair<Fr, NodeRecord>> created)
     {
-        TrieKey key = StateKeys.AccountPath(address);
+        TrieKey key = store.AccountKey(address);
         AccountLeaf? old = TrieReader.Find(store, root, key) is { } record ? AccountLeaf.DecodePayload(record.Payload) : null;
 
         AccountData data;
@@ -77,16 +103,7 @@ internal static class StateCommitter
 
         Fr storageRoot = old is { } o && !changes.StorageCleared.Contains(address) ? o.StorageRoot : Fr.Zero;
         if (changes.Storage.TryGetValue(address, out var writes) && writes.Count > 0)
-        {
-            var storage = new SparseMerkleTrie(store, storageRoot);
-            foreach (var (slot, value) in writes)
-            {
-                Fr slotKey = StateKeys.Storage(slot);
-                if (value.IsZero) storage.Delete(slotKey);
-                else storage.Set(slotKey, StorageLeaf.ValueHash(value), StorageLeaf.EncodePayload(slot, value));
-            }
-            storageRoot = storage.Commit(created);
-        }
+            storageRoot = UpdateStorage(store, storageRoot, writes, created);
 
         var (codeCommitment, codeSize) = old is { } prev && prev.CodeHash == data.CodeHash
             ? (prev.PoseidonCodeHash, prev.CodeSize)

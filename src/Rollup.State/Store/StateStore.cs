@@ -1,4 +1,5 @@
 using RocksDbSharp;
+using Rollup.Core.Numerics;
 using Rollup.Core.Types;
 using Rollup.Crypto.Bn254.Fields;
 using Rollup.Evm.State;
@@ -24,6 +25,9 @@ public sealed class StateStore : INodeReader, IDisposable
     private readonly GenerationalCache<Fr, NodeRecord> _nodes;
     private readonly GenerationalCache<Hash256, byte[]> _code;
     private readonly GenerationalCache<Hash256, (Fr Hash, ulong Size)> _codeCommitments;
+    // Path keys are Poseidon hashes (20-30 µs each): the EVM asks for the same accounts and slots over and over.
+    private readonly GenerationalCache<Address, TrieKey> _accountKeys = new(1 << 16);
+    private readonly GenerationalCache<UInt256, TrieKey> _storageKeys = new(1 << 16);
     private readonly Lock _pendingLock = new();
     private Dictionary<Fr, NodeRecord> _pendingNodes = [];
     private Dictionary<Hash256, byte[]> _pendingCode = [];
@@ -40,14 +44,39 @@ public sealed class StateStore : INodeReader, IDisposable
         _codeCommitments = new GenerationalCache<Hash256, (Fr, ulong)>(16384);
     }
 
-    /// <summary>Opens (creating if missing) a database of its own at <paramref name="path"/>.</summary>
-    public static StateStore Open(string path, int nodeCacheCapacity = 1 << 20) =>
-        new(RocksDb.Open(new DbOptions().SetCreateIfMissing(true), path), ownsDb: true, nodeCacheCapacity);
+    /// <summary>Opens (creating it and its folders if missing) a database of its own at <paramref name="path"/>.</summary>
+    public static StateStore Open(string path, int nodeCacheCapacity = 1 << 20)
+    {
+        Directory.CreateDirectory(path);   // RocksDB creates the last folder only
+        return new(RocksDb.Open(new DbOptions().SetCreateIfMissing(true), path), ownsDb: true, nodeCacheCapacity);
+    }
 
     public RocksDb Database => _db;
 
+    /// <summary>Threads a commit may use for its per-account work (storage tries, leaf hashing); 1 runs it all on the
+    /// caller's thread. Defaults to the processor count.</summary>
+    public int Parallelism { get; set; } = Environment.ProcessorCount;
+
     /// <summary>A view of the state at <paramref name="root"/> (0 is the empty state).</summary>
     public PoseidonStateDb At(in Fr root) => new(this, root);
+
+    /// <summary><see cref="StateKeys.AccountPath"/>, memoized.</summary>
+    public TrieKey AccountKey(in Address address)
+    {
+        if (_accountKeys.TryGet(address, out var key)) return key;
+        key = StateKeys.AccountPath(address);
+        _accountKeys.Set(address, key);
+        return key;
+    }
+
+    /// <summary><see cref="StateKeys.StoragePath"/>, memoized.</summary>
+    public TrieKey StorageKey(in UInt256 slot)
+    {
+        if (_storageKeys.TryGet(slot, out var key)) return key;
+        key = StateKeys.StoragePath(slot);
+        _storageKeys.Set(slot, key);
+        return key;
+    }
 
     public NodeRecord? TryGetNode(in Fr hash)
     {

@@ -10,8 +10,14 @@ namespace Rollup.State.Trie;
 /// </summary>
 public sealed class SparseMerkleTrie
 {
+    /// <summary>Below this many updates since the last commit, hashing in parallel costs more than it saves.</summary>
+    private const int ParallelThreshold = 256;
+    /// <summary>Subtrees hashed in parallel are taken this many levels below the root (up to 2^3 = 8 tasks).</summary>
+    private const int ParallelSplitDepth = 3;
+
     private readonly INodeReader _nodes;
     private WorkingNode? _root;
+    private int _updates;
 
     public SparseMerkleTrie(INodeReader nodes, in Fr root)
     {
@@ -22,15 +28,46 @@ public sealed class SparseMerkleTrie
     /// <summary>Inserts or replaces the leaf of <paramref name="key"/>.</summary>
     public void Set(in Fr key, in Fr valueHash, byte[] payload) => Set(TrieLeaf.Create(key, valueHash, payload));
 
-    internal void Set(TrieLeaf leaf) => _root = Insert(_root, leaf, 0);
+    internal void Set(TrieLeaf leaf)
+    {
+        _root = Insert(_root, leaf, 0);
+        _updates++;
+    }
 
     /// <summary>Removes the leaf of <paramref name="key"/> if there is one, lifting a leaf left alone in its branch
     /// as far up as the trie's compression requires.</summary>
-    public void Delete(in Fr key) => _root = Remove(_root, new TrieKey(key), 0, out _);
+    public void Delete(in Fr key)
+    {
+        _root = Remove(_root, new TrieKey(key), 0, out _);
+        _updates++;
+    }
 
     /// <summary>Hashes every changed node once and returns the root; the new nodes (hash, record) are added to
-    /// <paramref name="created"/>, children before parents. The trie stays usable for further updates.</summary>
-    public Fr Commit(ICollection<KeyValuePair<Fr, NodeRecord>> created) => HashOf(_root, created);
+    /// <paramref name="created"/>, children before parents. With <paramref name="parallelism"/> above 1 and many
+    /// updates, the changed subtrees a few levels down are hashed on several threads first (they share no node).
+    /// The trie stays usable for further updates.</summary>
+    public Fr Commit(ICollection<KeyValuePair<Fr, NodeRecord>> created, int parallelism = 1)
+    {
+        if (parallelism > 1 && _updates >= ParallelThreshold)
+        {
+            var subtrees = new List<WorkingBranch>();
+            CollectDirty(_root, 0, subtrees);
+            var lists = new List<KeyValuePair<Fr, NodeRecord>>[subtrees.Count];
+            Parallel.For(0, subtrees.Count, new ParallelOptions { MaxDegreeOfParallelism = parallelism },
+                i => HashOf(subtrees[i], lists[i] = []));
+            foreach (var list in lists) foreach (var node in list) created.Add(node);
+        }
+        _updates = 0;
+        return HashOf(_root, created);
+    }
+
+    private static void CollectDirty(WorkingNode? node, int depth, List<WorkingBranch> into)
+    {
+        if (node is not WorkingBranch { HashValid: false } branch) return;
+        if (depth == ParallelSplitDepth) { into.Add(branch); return; }
+        CollectDirty(branch.Left, depth + 1, into);
+        CollectDirty(branch.Right, depth + 1, into);
+    }
 
     private WorkingNode Resolve(StoredRef stored)
     {

@@ -99,4 +99,38 @@ public class RandomSequenceTests
             Assert.Equal(NaiveTrie.Root(model.Select(kv => (kv.Key, kv.Value))), root);
         }
     }
+
+    /// <summary>Large commits hash their changed subtrees on several threads: same root as one thread and as the
+    /// naive definition, for a fresh trie and for updates and deletions spread over an existing one.</summary>
+    [Fact]
+    public void ParallelCommitsEqualSequentialOnesAndTheNaiveRoot()
+    {
+        var rng = new Random(9);
+        var model = new Dictionary<Fr, Fr>();
+        for (int i = 0; i < 700; i++) model[Fr.Random(rng)] = Fr.Random(rng);
+        var store = new MemoryNodeStore();
+        Fr[] roots = new Fr[2];
+        foreach (int parallelism in new[] { 1, 4 })
+        {
+            var trie = new SparseMerkleTrie(store, Fr.Zero);
+            foreach (var (k, v) in model) trie.Set(k, v, []);
+            var created = new List<KeyValuePair<Fr, NodeRecord>>();
+            roots[parallelism == 1 ? 0 : 1] = trie.Commit(created, parallelism);
+            store.Add(created);
+        }
+        Assert.Equal(roots[0], roots[1]);
+        Assert.Equal(NaiveTrie.Root(model.Select(kv => (kv.Key, kv.Value))), roots[1]);
+
+        var update = new SparseMerkleTrie(store, roots[1]);
+        foreach (var key in model.Keys.ToList().Where((_, i) => i % 2 == 0))
+        {
+            if (rng.Next(2) == 0) { update.Delete(key); model.Remove(key); }
+            else { Fr v = Fr.Random(rng); update.Set(key, v, []); model[key] = v; }
+        }
+        var more = new List<KeyValuePair<Fr, NodeRecord>>();
+        Fr updated = update.Commit(more, parallelism: 4);
+        store.Add(more);
+        Assert.Equal(NaiveTrie.Root(model.Select(kv => (kv.Key, kv.Value))), updated);
+        foreach (var (k, v) in model) Assert.Equal(v, TrieReader.Find(store, updated, new TrieKey(k))!.ValueHash);
+    }
 }
