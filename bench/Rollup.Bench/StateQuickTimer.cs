@@ -70,6 +70,8 @@ public static class StateQuickTimer
             var reader = store.At(state.Root);
             Time("read 10,000 accounts (warm cache)", () => { foreach (var a in addresses) reader.TryGetAccount(a, out _); });
             Time("1,000 account proofs", () => { foreach (var a in addresses.Take(1_000)) state.GetProof(a, []); });
+            int[] depths = [.. addresses.Select(a => state.GetProof(a, []).Path.Depth)];
+            Console.WriteLine($"account path depth over {Accounts:N0} accounts: mean {depths.Average():F2}, max {depths.Max()}");
             root = state.Root;
         }
 
