@@ -12,19 +12,15 @@ public static class StateProofs
 {
     public static AccountProof Build(INodeReader nodes, in Fr root, in Address address, IReadOnlyList<UInt256> slots)
     {
-        TrieProof path = TrieReader.Prove(nodes, root, StateKeys.AccountPath(address));
-        AccountLeaf? account = null;
-        if (path.ProvesPresence)
-            account = AccountLeaf.DecodePayload(nodes.GetNode(NodeHash.Leaf(path.LeafKey, path.LeafValueHash)).Payload);
+        TrieProof path = TrieReader.Prove(nodes, root, StateKeys.AccountPath(address), out NodeRecord? leaf);
+        AccountLeaf? account = path.ProvesPresence ? AccountLeaf.DecodePayload(leaf!.Payload) : null;
         Fr storageRoot = account?.StorageRoot ?? Fr.Zero;
 
         var storage = new List<StorageProof>(slots.Count);
         foreach (var slot in slots)
         {
-            TrieProof slotPath = TrieReader.Prove(nodes, storageRoot, StateKeys.StoragePath(slot));
-            UInt256 value = UInt256.Zero;
-            if (slotPath.ProvesPresence)
-                value = StorageLeaf.DecodeValue(nodes.GetNode(NodeHash.Leaf(slotPath.LeafKey, slotPath.LeafValueHash)).Payload);
+            TrieProof slotPath = TrieReader.Prove(nodes, storageRoot, StateKeys.StoragePath(slot), out NodeRecord? slotLeaf);
+            UInt256 value = slotPath.ProvesPresence ? StorageLeaf.DecodeValue(slotLeaf!.Payload) : UInt256.Zero;
             storage.Add(new StorageProof(slot, value, slotPath));
         }
         return new AccountProof(address, account, path, storage);

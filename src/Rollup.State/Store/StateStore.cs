@@ -15,11 +15,16 @@ namespace Rollup.State.Store;
 /// <para>
 /// Writes go through a <see cref="WriteBatch"/> the caller may share with its own block data; until
 /// <see cref="Write"/> writes that batch, its nodes and code are held in a pending set, so the new root is
-/// readable at once and the cache cannot evict what is not yet on disk.
+/// readable at once and the cache cannot evict what is not yet on disk. One batch may be in flight at a time:
+/// <see cref="Write"/> moves every pending record to the cache.
 /// </para>
 /// </summary>
 public sealed class StateStore : INodeReader, IDisposable
 {
+    /// <summary>Decoded nodes kept per generation (up to twice as many in all): 256 Ki × 2 × ~300 bytes (a record and
+    /// an account's preimage) ≈ 150 MB at most.</summary>
+    public const int DefaultNodeCacheCapacity = 1 << 18;
+
     private readonly RocksDb _db;
     private readonly bool _ownsDb;
     private readonly GenerationalCache<Fr, NodeRecord> _nodes;
@@ -33,7 +38,7 @@ public sealed class StateStore : INodeReader, IDisposable
     private Dictionary<Hash256, byte[]> _pendingCode = [];
 
     /// <summary>Uses a database the caller opened and will dispose (the node shares one database for all data).</summary>
-    public StateStore(RocksDb db, int nodeCacheCapacity = 1 << 20) : this(db, ownsDb: false, nodeCacheCapacity) { }
+    public StateStore(RocksDb db, int nodeCacheCapacity = DefaultNodeCacheCapacity) : this(db, ownsDb: false, nodeCacheCapacity) { }
 
     private StateStore(RocksDb db, bool ownsDb, int nodeCacheCapacity)
     {
@@ -45,7 +50,7 @@ public sealed class StateStore : INodeReader, IDisposable
     }
 
     /// <summary>Opens (creating it and its folders if missing) a database of its own at <paramref name="path"/>.</summary>
-    public static StateStore Open(string path, int nodeCacheCapacity = 1 << 20)
+    public static StateStore Open(string path, int nodeCacheCapacity = DefaultNodeCacheCapacity)
     {
         Directory.CreateDirectory(path);   // RocksDB creates the last folder only
         return new(RocksDb.Open(new DbOptions().SetCreateIfMissing(true), path), ownsDb: true, nodeCacheCapacity);

@@ -20,15 +20,23 @@ public static class TrieReader
     }
 
     /// <summary>The path of <paramref name="key"/> under <paramref name="root"/>, for presence or absence.</summary>
-    public static TrieProof Prove(INodeReader nodes, in Fr root, in TrieKey key)
+    public static TrieProof Prove(INodeReader nodes, in Fr root, in TrieKey key) => Prove(nodes, root, key, out _);
+
+    /// <summary>As <see cref="Prove(INodeReader, in Fr, in TrieKey)"/>, also giving the terminal leaf's record
+    /// (null for an empty terminal), whose payload holds the value.</summary>
+    public static TrieProof Prove(INodeReader nodes, in Fr root, in TrieKey key, out NodeRecord? terminal)
     {
         var siblings = new List<Fr>();
         Fr hash = root;
+        terminal = null;
         for (int depth = 0; !hash.IsZero; depth++)
         {
             NodeRecord node = nodes.GetNode(hash);
             if (node.Kind == NodeKind.Leaf)
+            {
+                terminal = node;
                 return new TrieProof(key.Value, siblings, TerminalKind.Leaf, node.Key, node.ValueHash);
+            }
             int bit = key.Bit(depth);
             siblings.Add(bit == 0 ? node.Right : node.Left);
             hash = bit == 0 ? node.Left : node.Right;
