@@ -11,6 +11,7 @@ public static class Program
         if (args.Length > 0 && args[0] == "timer") { BestOfTimer.Run(args[1..]); return; }
         // Per-operation latency chains for the field, tower and pairing code (see Micro.cs).
         if (args.Length > 0 && args[0] == "--bn254-micro") { Micro.Run(args[1..]); return; }
+        if (args.Contains("--state-quick")) { StateQuickTimer.Run(args.Contains("--sequential")); return; }
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
     }
 }
