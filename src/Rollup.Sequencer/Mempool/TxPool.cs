@@ -62,7 +62,8 @@ public sealed class TxPool
 
             _journal?.Add(pooled.Hash, pooled.Raw);
             if (replaced is not null) RemoveLocked(replaced, journal: true);
-            if (txs is null) _bySender[pooled.Sender] = txs = [];
+            // (Removing the replaced transaction may have dropped the sender's list.)
+            if (!_bySender.TryGetValue(pooled.Sender, out txs)) _bySender[pooled.Sender] = txs = [];
             txs[pooled.Nonce] = pooled;
             _byHash[pooled.Hash] = pooled;
         }
