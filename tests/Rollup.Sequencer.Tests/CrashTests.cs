@@ -19,14 +19,18 @@ public sealed class CrashTests(ITestOutputHelper output)
         var dir = TestNode.NewDataDir();
         try
         {
-            // Blocks every 200 ms, so at the kill some transactions are mined and others still wait in the pool.
-            string[] args = ["--dev", "--data-dir", dir, "--port", "0", "--block-time", "0.2", "--log-level", "warning"];
+            // Blocks every 500 ms, so at the kill some transactions are mined and others still wait in the pool.
+            string[] args = ["--dev", "--data-dir", dir, "--port", "0", "--block-time", "0.5", "--log-level", "warning"];
             var acknowledged = new ConcurrentBag<string>();
+            var gapped = new List<string>();
             var roots = new ConcurrentDictionary<ulong, string>();
             var (first, url) = await NodeProcess.Start(args);
             using (first)
             {
                 using var rpc = new RpcClient(url);
+                // One transaction per sender behind a nonce gap: it must still wait in the pool after the restart.
+                for (int i = 0; i < Senders; i++)
+                    gapped.Add(await rpc.CallString("eth_sendRawTransaction", Txs.Raw(Txs.Transfer(TestNode.Keys[i], 1_000_000, Txs.Addr(9), 1))));
                 using var stopLoad = new CancellationTokenSource();
                 var load = Enumerable.Range(0, Senders).Select(i => Task.Run(() => Load(url, i, acknowledged, stopLoad.Token))).ToList();
                 var monitor = Task.Run(() => WatchRoots(url, roots, stopLoad.Token));
@@ -51,6 +55,8 @@ public sealed class CrashTests(ITestOutputHelper output)
                     Assert.NotEqual(JsonValueKind.Null, tx.ValueKind);
                     if (tx.GetProperty("blockNumber").ValueKind == JsonValueKind.Null) pending++;
                 }
+                foreach (var hash in gapped)
+                    Assert.Equal(JsonValueKind.Null, (await rpc.Call("eth_getTransactionByHash", hash)).GetProperty("blockNumber").ValueKind);
                 output.WriteLine($"{acknowledged.Count} acknowledged, {pending} back in the pool after the restart, {roots.Count} block roots compared");
                 // Those restored to the pool get mined after the restart.
                 await Wait.Until(async () =>
