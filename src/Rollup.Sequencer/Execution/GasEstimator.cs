@@ -32,6 +32,12 @@ public sealed class GasEstimator(ForkRules rules)
 
         CallOutcome Run(ulong gas) => runner.Run(args, state, block, gas);
 
+        // A plain transfer to an account without code costs exactly the base gas (geth's shortcut, and exact).
+        if (args.To is { } to && args.Data.Length == 0 && args.AccessList.Count == 0 && hi >= IntrinsicGas.TxBase
+            && (!state.TryGetAccount(to, out var target) || target.CodeHash == AccountData.EmptyCodeHash)
+            && Run(IntrinsicGas.TxBase).Success)
+            return IntrinsicGas.TxBase;
+
         var first = Run(hi);
         if (!first.Success)
         {
