@@ -9,7 +9,6 @@ CLI := dotnet run --project src/Rollup.Cli -c Release --
 ## (Starting a local L1 and deploying the rollup contracts joins this once the L1 client exists.)
 NODE_ARGS ?=
 run: build
-	bash scripts/js-setup.sh
 	$(CLI) node --dev $(NODE_ARGS)
 
 ## test: restore, build and run every test project; last line is "N passed, N failed".
