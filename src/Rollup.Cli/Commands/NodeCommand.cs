@@ -59,11 +59,10 @@ public static class NodeCommand
         bool ephemeral = devKeys.Count > 0 && !settings.ContainsKey("data-dir");
         try
         {
-            await using var node = SequencerNode.Open(config, loggers);
+            var submitter = devKeys.Count > 0 ? StartDevL1(config) : null;
+            await using var node = SequencerNode.Open(config, loggers, submitter);
             await node.StartAsync();
             if (devKeys.Count > 0) PrintDevAccounts(config, devKeys, node.Url);
-            // Dev mode will also start a local L1 (anvil) and deploy the rollup contracts here once the L1 client
-            // (src/Rollup.L1) exists; until then batches are sealed but not posted.
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation, node.Stopping);
             try { await Task.Delay(Timeout.Infinite, stop.Token); } catch (OperationCanceledException) { }
             return 0;
@@ -72,6 +71,16 @@ public static class NodeCommand
         {
             if (ephemeral) try { Directory.Delete(config.DataDir, recursive: true); } catch (IOException) { }
         }
+    }
+
+    /// <summary>THE HOOK for the devnet's L1 (issue 6 item 1, with the L1 client of src/Rollup.L1): start anvil from
+    /// js/node_modules on 127.0.0.1, deploy the rollup contracts, and return the submitter that commits and finalizes
+    /// batches on them (a real <see cref="Rollup.Sequencer.Batches.IL1Submitter"/>). Until then there is no L1: null
+    /// keeps the default submitter, which posts nothing, so batches stay "sealed".</summary>
+    private static Rollup.Sequencer.Batches.IL1Submitter? StartDevL1(NodeConfig config)
+    {
+        _ = config;
+        return null;
     }
 
     /// <summary>Accounts and keys the way anvil prints them, so the same copy-and-paste habits work.</summary>

@@ -16,7 +16,8 @@ public sealed record BuiltBlock(
     IReadOnlyList<StoredReceipt> Receipts,
     StateChanges Changes,
     ulong GasUsed,
-    IReadOnlyList<Hash256> Rejected);
+    IReadOnlyList<Hash256> Rejected,
+    int BelowBaseFee);
 
 /// <summary>Fills a block from the pool: takes transactions in fee order (nonce order per sender), runs each on the
 /// block's journaled state and keeps those that are valid, until the block's gas runs out. A transaction that fails
@@ -40,12 +41,14 @@ public sealed class BlockBuilder(ForkRules rules, ulong chainId)
         var receipts = new List<StoredReceipt>();
         var rejected = new List<Hash256>();
         ulong gasUsed = 0;
+        int belowBaseFee = 0;
 
         while (selection.Peek() is { } candidate)
         {
             ulong gasLeft = draft.GasLimit - gasUsed;
             if (gasLeft < IntrinsicGas.TxBase) break;
             var tx = candidate.Tx;
+            if (tx.MaxFeePerGas < env.BaseFee) belowBaseFee++;
             if (tx.GasLimit > gasLeft || tx.MaxFeePerGas < env.BaseFee)
             {
                 selection.Pop();
@@ -70,6 +73,6 @@ public sealed class BlockBuilder(ForkRules rules, ulong chainId)
             var receipt = new Receipt { Type = tx.Type, Success = result.Success, CumulativeGasUsed = gasUsed, Logs = result.Logs };
             receipts.Add(new StoredReceipt(receipt, candidate.Sender, result.ContractAddress, result.GasUsed));
         }
-        return new BuiltBlock(included, receipts, state.GetChanges(), gasUsed, rejected);
+        return new BuiltBlock(included, receipts, state.GetChanges(), gasUsed, rejected, belowBaseFee);
     }
 }

@@ -97,7 +97,10 @@ public sealed class BlockProducer
             };
             var built = _builder.Build(draft, parentState, _pool.Select(parentState, baseFee), n => _chain.GetBlock(n)?.Hash ?? Hash256.Zero);
             foreach (var hash in built.Rejected) _pool.Drop(hash);
-            if (built.Transactions.Count == 0 && !_config.EmptyBlocks) return null;
+            // An empty block is made when asked for, or when transactions wait only because the base fee rose above
+            // their fee cap: each empty block lowers it by an eighth (at most one such block per second).
+            bool unblock = built.BelowBaseFee > 0 && draft.Timestamp <= (ulong)_time.GetUtcNow().ToUnixTimeSeconds();
+            if (built.Transactions.Count == 0 && !_config.EmptyBlocks && !unblock) return null;
 
             var block = Commit(draft, built);
             var included = block.Transactions.Select(t => t.Hash).ToHashSet();
