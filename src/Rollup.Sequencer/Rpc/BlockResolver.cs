@@ -31,10 +31,11 @@ public static class BlockResolver
         };
     }
 
-    /// <summary>Like <see cref="Find"/> for methods that need the state at that block: a missing block is an error.</summary>
-    public static Block Require(NodeContext node, RpcParams p, int index, string fallback = "latest")
+    /// <summary>Like <see cref="Find"/> for methods that need the state at that block: an unknown block is an error.
+    /// A missing block parameter means "latest", as in geth.</summary>
+    public static Block Require(NodeContext node, RpcParams p, int index)
     {
-        Block? block = p.Has(index) ? p.Required(index, e => Find(node, e)) : Find(node, JsonDocument.Parse($"\"{fallback}\"").RootElement);
+        Block? block = p.Has(index) ? p.Required(index, e => Find(node, e)) : node.Head;
         return block ?? throw RpcException.Server("header not found");
     }
 

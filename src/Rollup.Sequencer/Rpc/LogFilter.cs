@@ -14,6 +14,9 @@ public sealed class LogFilter
     public JsonElement ToBlock { get; private init; }
     public Hash256? BlockHash { get; private init; }
 
+    /// <summary>Every log (a logs subscription without a filter).</summary>
+    public static LogFilter Any() => new();
+
     public static LogFilter Parse(JsonElement e)
     {
         if (e.ValueKind != JsonValueKind.Object) throw new FormatException($"json: cannot unmarshal {RpcParams.Kind(e)} into Go value of type filters.FilterCriteria");

@@ -39,7 +39,7 @@ public sealed class SubscriptionHub
             case "newPendingTransactions":
                 break;
             case "logs":
-                filter = p.Has(1) ? p.Required(1, LogFilter.Parse) : LogFilter.Parse(JsonDocument.Parse("{}").RootElement);
+                filter = p.Has(1) ? p.Required(1, LogFilter.Parse) : LogFilter.Any();
                 break;
             default:
                 throw RpcException.InvalidParams($"no \"{kind}\" subscription in eth namespace");
