@@ -28,10 +28,18 @@ public sealed partial class NodeProcess : IDisposable
         node._process.ErrorDataReceived += (_, e) => node.OnLine(e.Data);
         node._process.BeginOutputReadLine();
         node._process.BeginErrorReadLine();
-        var started = await Task.WhenAny(node._url.Task, Task.Delay(60_000));
-        if (started != node._url.Task)
-            throw new TimeoutException($"the node did not start (exited: {node._process.HasExited}):\n{node.Output}");
-        return (node, await node._url.Task);
+        try
+        {
+            var started = await Task.WhenAny(node._url.Task, Task.Delay(60_000));
+            if (started != node._url.Task)
+                throw new TimeoutException($"the node did not start (exited: {node._process.HasExited}):\n{node.Output}");
+            return (node, await node._url.Task);
+        }
+        catch
+        {
+            node.Dispose(); // never leave a node process behind
+            throw;
+        }
     }
 
     private void OnLine(string? line)
