@@ -5,10 +5,11 @@ CLI := dotnet run --project src/Rollup.Cli -c Release --
 
 .PHONY: run test build bench conformance clean
 
-## run: what the node will do once it exists; for now, the conformance suites the code passes.
+## run: a devnet sequencer (rollup node --dev) on http://127.0.0.1:8545; NODE_ARGS adds flags (docs/node.md).
+## (Starting a local L1 and deploying the rollup contracts joins this once the L1 client exists.)
+NODE_ARGS ?=
 run: build
-	@echo "Rollup: the sequencer node is not built yet (issue 6). Running the Ethereum conformance suites instead."
-	$(CLI) conformance $(ETHTESTS)
+	$(CLI) node --dev $(NODE_ARGS)
 
 ## test: restore, build and run every test project; last line is "N passed, N failed".
 test:

@@ -14,6 +14,7 @@ public static class Program
         root.Subcommands.Add(ConformanceCommand.Create());
         root.Subcommands.Add(EvmCommand.Create());
         root.Subcommands.Add(L1Command.Create());
+        root.Subcommands.Add(NodeCommand.Create());
         return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
     }
 }

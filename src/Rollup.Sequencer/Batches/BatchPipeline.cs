@@ -1,0 +1,83 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Rollup.Sequencer.Chain;
+
+namespace Rollup.Sequencer.Batches;
+
+/// <summary>Carries sealed batches towards L1 finality on two queues (System.Threading.Channels): one posts batch data
+/// through the <see cref="IL1Submitter"/> (sealed → committed), the other is the proving queue feeding the
+/// <see cref="IBatchProver"/>, whose proofs are then posted to finalize (committed → finalized). With no prover the
+/// proving queue just holds the batches: they stay unproven, and nothing is ever finalized without a proof.</summary>
+public sealed class BatchPipeline(ChainStore chain, BatchStore store, IL1Submitter submitter, IBatchProver? prover, ILogger logger)
+{
+    private readonly Channel<BatchRecord> _commits = Channel.CreateUnbounded<BatchRecord>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<BatchRecord> _proofs = Channel.CreateUnbounded<BatchRecord>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly object _recordLock = new();
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(5);
+
+    /// <summary>Batches waiting for (or being given) a proof.</summary>
+    public int ProvingQueueLength => _proofs.Reader.Count;
+
+    public bool HasProver => prover is not null;
+
+    public void OnSealed(BatchRecord batch)
+    {
+        if (batch.Status == BatchStatus.Sealed) _commits.Writer.TryWrite(batch);
+        if (!batch.Proven) _proofs.Writer.TryWrite(batch);
+    }
+
+    public Task RunAsync(CancellationToken cancellation) =>
+        Task.WhenAll(CommitLoop(cancellation), prover is null ? Task.CompletedTask : ProveLoop(prover, cancellation));
+
+    private async Task CommitLoop(CancellationToken cancellation)
+    {
+        try
+        {
+            await foreach (var batch in _commits.Reader.ReadAllAsync(cancellation))
+            {
+                var hash = await Retry(() => submitter.CommitAsync(batch, BatchSealer.DataOf(chain, batch), cancellation), $"commit batch {batch.Number}", cancellation);
+                if (hash is { } h) Update(batch.Number, b => b with { Status = b.Status == BatchStatus.Sealed ? BatchStatus.Committed : b.Status, CommitTxHash = h });
+            }
+        }
+        catch (OperationCanceledException) { }
+    }
+
+    private async Task ProveLoop(IBatchProver batchProver, CancellationToken cancellation)
+    {
+        try
+        {
+            await foreach (var batch in _proofs.Reader.ReadAllAsync(cancellation))
+            {
+                var proof = await Retry(() => batchProver.ProveAsync(batch, BatchSealer.DataOf(chain, batch), cancellation), $"prove batch {batch.Number}", cancellation);
+                Update(batch.Number, b => b with { Proven = true });
+                logger.LogInformation("batch {Batch} proven", batch.Number);
+                // finalizeBatch needs the batch committed first.
+                while (store.Get(batch.Number)?.Status == BatchStatus.Sealed) await Task.Delay(TimeSpan.FromSeconds(1), cancellation);
+                var hash = await Retry(() => submitter.FinalizeAsync(batch, proof, cancellation), $"finalize batch {batch.Number}", cancellation);
+                if (hash is { } h) Update(batch.Number, b => b with { Status = BatchStatus.Finalized, FinalizeTxHash = h });
+            }
+        }
+        catch (OperationCanceledException) { }
+    }
+
+    private void Update(ulong number, Func<BatchRecord, BatchRecord> change)
+    {
+        lock (_recordLock)
+        {
+            if (store.Get(number) is { } current) store.Update(change(current));
+        }
+    }
+
+    private async Task<T> Retry<T>(Func<Task<T>> action, string what, CancellationToken cancellation)
+    {
+        while (true)
+        {
+            try { return await action(); }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning("{What} failed, retrying in {Delay}s: {Error}", what, RetryDelay.TotalSeconds, e.Message);
+                await Task.Delay(RetryDelay, cancellation);
+            }
+        }
+    }
+}
