@@ -72,17 +72,17 @@ public sealed class ConstraintChecker
         return failures;
     }
 
-    private static List<(string, Fr)> Cells(Assignment a, List<ColumnQuery> queries, int row) =>
+    internal static List<(string, Fr)> Cells(Assignment a, List<ColumnQuery> queries, int row) =>
         queries.Select(q => (Name: $"{q.Column.Name}[{a.Wrap(row + q.Rotation)}]", Value: a[q.Column, row + q.Rotation])).ToList();
 
-    private static Fr[] RandomChallenges(int count)
+    internal static Fr[] RandomChallenges(int count)
     {
         var rng = new Random();
         return Enumerable.Range(0, count).Select(_ => Fr.Random(rng)).ToArray();
     }
 
     /// <summary>A tuple of field elements with value equality, for table membership.</summary>
-    private readonly struct TupleKey(Fr[] values) : IEquatable<TupleKey>
+    internal readonly struct TupleKey(Fr[] values) : IEquatable<TupleKey>
     {
         private readonly Fr[] _values = values;
         public bool Equals(TupleKey other) => _values.AsSpan().SequenceEqual(other._values);
