@@ -8,7 +8,8 @@ namespace Rollup.Bench;
 /// <summary>
 /// A plain best-of-N timer for the heavy kernels, for a shared machine where other processes steal
 /// the cores: the minimum over rounds is the run that was disturbed least.
-/// Usage: <c>timer msm LOG2 CORES ROUNDS</c>, <c>timer ntt LOG2 CORES ROUNDS</c>, <c>timer field</c>, <c>timer plans</c>.
+/// Usage: <c>timer msm LOG2 CORES ROUNDS</c>, <c>timer ntt LOG2 CORES ROUNDS</c>, <c>timer field</c>, <c>timer plans</c>,
+/// <c>timer plonk LOG2 ROUNDS</c>, <c>timer plonk-mem LOG2</c> (see <see cref="PlonkTimer"/>).
 /// </summary>
 public static unsafe class BestOfTimer
 {
@@ -59,6 +60,10 @@ public static unsafe class BestOfTimer
                 Report("fq inv x1e4", 5, () => { Fq x = a; for (int i = 0; i < 10_000; i++) x = x.Inverse(); a = x; });
                 break;
             }
+            case "plonk":
+            case "plonk-mem":
+                PlonkTimer.Run(args);
+                break;
             case "plans":
                 foreach (int n in new[] { 1, 2, 4, 8, 16, 32, 64, 128, 256, 1024, 4096, 1 << 14, 1 << 16, 1 << 18, 1 << 20, 1 << 22 })
                     Console.WriteLine($"n = {n}: 1 core {MsmPlan.Choose(n, 1)}; 2 cores {MsmPlan.Choose(n, 2)}");
