@@ -27,6 +27,19 @@ public static unsafe class BestOfTimer
                 Report($"msm 2^{log2} on {cores} core(s)", rounds, () => Msm.Multiply(bases, scalars, cores));
                 break;
             }
+            case "msm-small":
+            {
+                // Scalars below 2^bits (bytes, bits, counters): what committing a witness column in Lagrange form
+                // costs, against full-width scalars.
+                int log2 = int.Parse(args[1]), bits = int.Parse(args[2]), rounds = int.Parse(args[3]);
+                var bases = BenchInputs.RandomBases(1 << log2, 1);
+                var rng = new Random(4);
+                var scalars = Enumerable.Range(0, 1 << log2).Select(_ => Fr.FromUInt64((ulong)rng.NextInt64() & ((1UL << bits) - 1))).ToArray();
+                Report($"msm 2^{log2}, {bits}-bit scalars", rounds, () => Msm.Multiply(bases, scalars));
+                var full = BenchInputs.RandomScalars(1 << log2, 2);
+                Report($"msm 2^{log2}, full scalars", rounds, () => Msm.Multiply(bases, full));
+                break;
+            }
             case "ntt":
             {
                 int log2 = int.Parse(args[1]), cores = int.Parse(args[2]), rounds = int.Parse(args[3]);
