@@ -8,7 +8,8 @@ namespace Rollup.Bench;
 /// <summary>
 /// A plain best-of-N timer for the heavy kernels, for a shared machine where other processes steal
 /// the cores: the minimum over rounds is the run that was disturbed least.
-/// Usage: <c>timer msm LOG2 CORES ROUNDS</c>, <c>timer ntt LOG2 CORES ROUNDS</c>, <c>timer field</c>, <c>timer plans</c>.
+/// Usage: <c>timer msm LOG2 CORES ROUNDS</c>, <c>timer ntt LOG2 CORES ROUNDS</c>, <c>timer field</c>, <c>timer plans</c>,
+/// <c>timer plonk LOG2 ROUNDS</c>, <c>timer plonk-mem LOG2</c> (see <see cref="PlonkTimer"/>).
 /// </summary>
 public static unsafe class BestOfTimer
 {
@@ -24,6 +25,19 @@ public static unsafe class BestOfTimer
                 var scalars = BenchInputs.RandomScalars(1 << log2, 2);
                 Console.WriteLine($"inputs 2^{log2}: {sw.Elapsed.TotalSeconds:F2} s");
                 Report($"msm 2^{log2} on {cores} core(s)", rounds, () => Msm.Multiply(bases, scalars, cores));
+                break;
+            }
+            case "msm-small":
+            {
+                // Scalars below 2^bits (bytes, bits, counters): what committing a witness column in Lagrange form
+                // costs, against full-width scalars.
+                int log2 = int.Parse(args[1]), bits = int.Parse(args[2]), rounds = int.Parse(args[3]);
+                var bases = BenchInputs.RandomBases(1 << log2, 1);
+                var rng = new Random(4);
+                var scalars = Enumerable.Range(0, 1 << log2).Select(_ => Fr.FromUInt64((ulong)rng.NextInt64() & ((1UL << bits) - 1))).ToArray();
+                Report($"msm 2^{log2}, {bits}-bit scalars", rounds, () => Msm.Multiply(bases, scalars));
+                var full = BenchInputs.RandomScalars(1 << log2, 2);
+                Report($"msm 2^{log2}, full scalars", rounds, () => Msm.Multiply(bases, full));
                 break;
             }
             case "ntt":
@@ -59,6 +73,10 @@ public static unsafe class BestOfTimer
                 Report("fq inv x1e4", 5, () => { Fq x = a; for (int i = 0; i < 10_000; i++) x = x.Inverse(); a = x; });
                 break;
             }
+            case "plonk":
+            case "plonk-mem":
+                PlonkTimer.Run(args);
+                break;
             case "plans":
                 foreach (int n in new[] { 1, 2, 4, 8, 16, 32, 64, 128, 256, 1024, 4096, 1 << 14, 1 << 16, 1 << 18, 1 << 20, 1 << 22 })
                     Console.WriteLine($"n = {n}: 1 core {MsmPlan.Choose(n, 1)}; 2 cores {MsmPlan.Choose(n, 2)}");

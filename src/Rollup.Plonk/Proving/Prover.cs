@@ -22,7 +22,8 @@ public interface IPhaseSynthesizer
 /// finding out why.</summary>
 public static class Prover
 {
-    public static Proof Prove(ProvingKey pk, Assignment a, IReadOnlyList<Fr[]> publicInputs, IPhaseSynthesizer? synthesizer = null)
+    public static Proof Prove(ProvingKey pk, Assignment a, IReadOnlyList<Fr[]> publicInputs, IPhaseSynthesizer? synthesizer = null,
+        ProverStages? stages = null)
     {
         var vk = pk.Vk;
         var layout = vk.Layout;
@@ -58,6 +59,7 @@ public static class Prover
             foreach (var ch in cs.Challenges.Where(c => c.AfterPhase == phase)) challenges[ch.Index] = t.Challenge();
         }
         foreach (var ch in cs.Challenges.Where(c => c.AfterPhase >= cs.Phases)) challenges[ch.Index] = t.Challenge();
+        stages?.Mark("advice");
 
         // Lookups: multiplicities, after θ.
         var theta = challenges[pc.Theta.Index] = t.Challenge();
@@ -70,6 +72,7 @@ public static class Prover
             coeffs[new PolyRef(PolyKind.LookupMultiplicity, l)] = c;
             t.Absorb(multiplicityCommitments[l] = Commit(c));
         }
+        stages?.Mark("lookup multiplicities");
 
         // Permutation products and lookup running sums, after β and γ.
         var beta = challenges[pc.Beta.Index] = t.Challenge();
@@ -82,6 +85,7 @@ public static class Prover
             coeffs[new PolyRef(PolyKind.PermutationProduct, j)] = c;
             t.Absorb(productCommitments[j] = Commit(c));
         }
+        stages?.Mark("permutation products");
         var sumCommitments = new G1Affine[cs.Lookups.Count];
         for (int l = 0; l < cs.Lookups.Count; l++)
         {
@@ -89,16 +93,18 @@ public static class Prover
             coeffs[new PolyRef(PolyKind.LookupSum, l)] = c;
             t.Absorb(sumCommitments[l] = Commit(c));
         }
+        stages?.Mark("lookup sums");
 
         // The quotient, after y.
         var y = t.Challenge();
-        var quotient = Quotient(pk, a, publicInputs, coeffs, challenges, pc, y);
+        var quotient = Quotient(pk, a, publicInputs, coeffs, challenges, pc, y, stages);
         var quotientCommitments = new G1Affine[quotient.Length];
         for (int i = 0; i < quotient.Length; i++)
         {
             coeffs[new PolyRef(PolyKind.Quotient, i)] = quotient[i];
             t.Absorb(quotientCommitments[i] = Commit(quotient[i]));
         }
+        stages?.Mark("quotient commitments");
 
         // Evaluations at x·ω^r, after x.
         var x = t.Challenge();
@@ -112,6 +118,7 @@ public static class Prover
             evaluations[q] = PolyOps.EvaluateAt(coeffs[query.Poly], x * Power(omega, query.Rotation));
             t.Absorb(evaluations[q]);
         }
+        stages?.Mark("evaluations");
 
         // One KZG opening per point, each batching its polynomials with powers of v.
         var v = t.Challenge();
@@ -123,6 +130,7 @@ public static class Prover
             var polys = layout.Queries.Where(q => q.Rotation == rotation).Select(q => coeffs[q.Poly]).ToList();
             t.Absorb(openings[r] = KzgScheme.OpenBatch(srs, polys, x * Power(omega, rotation), v));
         }
+        stages?.Mark("openings");
 
         return new Proof
         {
@@ -243,7 +251,7 @@ public static class Prover
 
     /// <summary>h = Σ y^(C−1−i)·c_i / (Xⁿ − 1), computed on the extended coset and split into n-coefficient pieces.</summary>
     private static Fr[][] Quotient(ProvingKey pk, Assignment a, IReadOnlyList<Fr[]> publicInputs, Dictionary<PolyRef, Fr[]> coeffs,
-        Fr[] challenges, ProtocolChallenges pc, Fr y)
+        Fr[] challenges, ProtocolChallenges pc, Fr y, ProverStages? stages)
     {
         var layout = pk.Vk.Layout;
         var cs = layout.System;
@@ -272,6 +280,7 @@ public static class Prover
             RotationStride = bigN / n,
         };
 
+        stages?.Mark("quotient: extend to coset");
         var constraints = ConstraintList.Build(layout, pc);
         var h = new Fr[bigN];
         const int Block = 1024;
@@ -288,7 +297,9 @@ public static class Prover
             }
             for (int i = 0; i < length; i++) h[start + i] = acc[i] * pk.VanishingInverse[(start + i) % period];
         });
+        stages?.Mark("quotient: evaluate constraints");
         PolyOps.InterpolateFromCoset(h, extLog, shift);
+        stages?.Mark("quotient: interpolate");
         return Enumerable.Range(0, layout.QuotientPieces).Select(i => h.AsSpan(i * n, n).ToArray()).ToArray();
     }
 }
