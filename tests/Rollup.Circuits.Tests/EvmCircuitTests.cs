@@ -1,50 +1,17 @@
 using Rollup.Circuits.Evm;
-using Rollup.Circuits.Evm.Gadgets;
-using Rollup.Circuits.Tables;
-using Rollup.Circuits.Witness;
+using Rollup.Circuits.Tests.Support;
 using Rollup.Core.Numerics;
 using Rollup.Crypto.Bn254.Fields;
 using Rollup.Evm.Bytecode;
-using Rollup.Evm.Execution;
 using Rollup.Evm.Instructions;
-using Rollup.Evm.Tracing.Zk;
 using Rollup.Plonk.Checking;
-using Rollup.Plonk.Circuit;
 using Xunit.Abstractions;
 
 namespace Rollup.Circuits.Tests;
 
 public class EvmCircuitTests(ITestOutputHelper output)
 {
-    private static readonly IGadget[] Gadgets =
-        [new PaddingGadget(), new StopGadget(), new JumpDestGadget(), new PopGadget(), new PushGadget(), new AddSubGadget(false), new AddSubGadget(true)];
-
-    internal sealed record Built(ConstraintSystem System, EvmCircuit Evm, Assignment Assignment, List<EvmStep> Steps);
-
-    internal static Built BuildProgram() => Build(Program(5, 7));
-
-    internal static Built Build(byte[] code, int k = 9)
-    {
-        var zk = new ZkTracer();
-        var (result, _) = new CodeRunner { Tracer = zk }.Run(code, [], 1_000_000);
-        Assert.True(result.Success, result.Reason.ToString());
-
-        var cs = new ConstraintSystem();
-        var bytes = new ByteTable(cs);
-        var rw = new RwTable(cs);
-        var bytecode = new BytecodeTable(cs);
-        var evm = new EvmCircuit(cs, new EvmCircuitConfig(cs, bytes, rw, bytecode), Gadgets);
-        var codeId = Fr.FromUInt64(7);
-        var steps = EvmWitnessBuilder.Build(zk.Trace, Gadgets, _ => codeId);
-        var a = new Assignment(cs, k);
-        bytes.Assign(a);
-        rw.Assign(a, EvmWitnessBuilder.AccessesOf(steps));
-        bytecode.Assign(a, new Dictionary<Fr, byte[]> { [codeId] = code }, 1);
-        evm.Assign(a, steps);
-        return new Built(cs, evm, a, steps);
-    }
-
-    private static byte[] Program(ulong x, ulong y) => new BytecodeBuilder()
+    internal static byte[] Program(ulong x, ulong y) => new BytecodeBuilder()
         .Push(x).Push(y).Op(Opcode.ADD)
         .Push(UInt256.MaxValue).Op(Opcode.SUB)
         .Op(Opcode.JUMPDEST)
@@ -54,22 +21,85 @@ public class EvmCircuitTests(ITestOutputHelper output)
     [Fact]
     public void A_valid_trace_satisfies_every_constraint()
     {
-        var b = Build(Program(5, 7));
+        var b = EvmTestbed.Build(Program(5, 7));
         var failures = new ConstraintChecker().Check(b.Assignment);
         Assert.True(failures.Count == 0, string.Join("\n", failures.Take(10)));
-        output.WriteLine($"{b.Steps.Count} steps, {b.System.AdviceColumns.Count} advice columns, degree {b.System.Degree}");
+        output.WriteLine($"{b.Steps.Count} steps on 2^{b.Assignment.K} rows, {b.System.AdviceColumns.Count} advice columns, degree {b.System.Degree}");
     }
 
     [Fact]
     public void A_wrong_result_is_named()
     {
-        var b = Build(Program(5, 7));
-        // Step 2 is the ADD; its write slot (row 2 of the step) holds the result.
+        var b = EvmTestbed.Build(Program(5, 7));
         int row = 2 * EvmCircuitConfig.Height + 2; // step 2 (the ADD), its write slot
         b.Assignment[b.Evm.Config.Slots.ValueLo, row] += Fr.One;
         var failures = new ConstraintChecker().Check(b.Assignment);
         output.WriteLine(string.Join("\n", failures.Take(5)));
         Assert.Contains(failures, f => f.Name.StartsWith("Add: "));
+    }
+
+    [Fact]
+    public void A_trace_that_lies_about_a_result_is_rejected()
+    {
+        // The ADD's write claims 5 + 7 = 13: the write and every later read of it agree (the log is consistent), so only
+        // the ADD gadget's arithmetic can catch it.
+        var failures = MutationHarness.AlteredTraceFailures(Program(5, 7), t =>
+        {
+            var add = t.Steps.First(s => s.Opcode == (byte)Opcode.ADD);
+            int w = add.RwCounter + 2;
+            var wrong = new UInt256(13);
+            t.Rw[w] = t.Rw[w] with { Value = wrong };
+            var sub = t.Steps.First(s => s.Opcode == (byte)Opcode.SUB);
+            int r = sub.RwCounter + 1;
+            t.Rw[r] = t.Rw[r] with { Value = wrong, Previous = wrong };
+            int sw = sub.RwCounter + 2;
+            var result = UInt256.MaxValue - wrong;
+            t.Rw[sw] = t.Rw[sw] with { Value = result };
+            // the later POP reads SUB's result back
+            var pop = t.Steps.Where(s => s.Opcode == (byte)Opcode.POP).ElementAt(1);
+            t.Rw[pop.RwCounter] = t.Rw[pop.RwCounter] with { Value = result, Previous = result };
+        });
+        output.WriteLine(string.Join("\n", failures.Take(5)));
+        Assert.Contains(failures, f => f.Name.StartsWith("Add: low limbs add up"));
+    }
+
+    [Fact]
+    public void A_read_of_a_value_never_written_is_rejected_by_the_state_circuit()
+    {
+        // The SUB reads its second operand as 8, not the 12 the ADD wrote: the EVM gadgets are happy with the SUB's
+        // arithmetic on the wrong operand, but the sorted log has a read that does not keep the last written value.
+        var failures = MutationHarness.AlteredTraceFailures(Program(5, 7), t =>
+        {
+            var sub = t.Steps.First(s => s.Opcode == (byte)Opcode.SUB);
+            int r = sub.RwCounter + 1;
+            var wrong = new UInt256(8);
+            t.Rw[r] = t.Rw[r] with { Value = wrong, Previous = wrong };
+            int w = sub.RwCounter + 2;
+            var result = UInt256.MaxValue - wrong;
+            t.Rw[w] = t.Rw[w] with { Value = result };
+            var pop = t.Steps.Where(s => s.Opcode == (byte)Opcode.POP).ElementAt(1);
+            t.Rw[pop.RwCounter] = t.Rw[pop.RwCounter] with { Value = result, Previous = result };
+        });
+        output.WriteLine(string.Join("\n", failures.Take(5)));
+        Assert.Contains(failures, f => f.Name.Contains("previous is the key's last value"));
+    }
+
+    [Fact]
+    public void A_wrong_gas_or_pc_in_the_trace_is_rejected()
+    {
+        var code = Program(5, 7);
+        var gas = MutationHarness.AlteredTraceFailures(code, t =>
+        {
+            int i = t.Steps.FindIndex(s => s.Opcode == (byte)Opcode.SUB);
+            t.Steps[i] = EvmTestbed.With(t.Steps[i], gasLeft: t.Steps[i].GasLeft - 1);
+        });
+        Assert.Contains(gas, f => f.Name.EndsWith("transition: gas"));
+        var pc = MutationHarness.AlteredTraceFailures(code, t =>
+        {
+            int i = t.Steps.FindIndex(s => s.Opcode == (byte)Opcode.JUMPDEST);
+            t.Steps[i] = EvmTestbed.With(t.Steps[i], pc: t.Steps[i].Pc + 1);
+        });
+        Assert.Contains(pc, f => f.Name.EndsWith("transition: pc") || f.Name == "evm opcode fetch");
     }
 }
 
@@ -78,7 +108,7 @@ public class EvmCircuitProofTests(ITestOutputHelper output)
     [Fact]
     public void The_program_proves_and_a_corrupted_witness_does_not()
     {
-        var b = EvmCircuitTests.BuildProgram();
+        var b = EvmTestbed.Build(EvmCircuitTests.Program(5, 7));
         var srs = Rollup.Crypto.Kzg.Srs.InsecureFromSeed(b.Assignment.Rows, "circuit tests"u8);
         var pk = Rollup.Plonk.Keys.KeyGenerator.Generate(b.Assignment, srs);
         var clock = System.Diagnostics.Stopwatch.StartNew();

@@ -26,3 +26,6 @@ public sealed record WordBytes(CellRef[] Bytes)
         return acc;
     }
 }
+
+/// <summary>The cells of one lookup lane a gadget took: (X, Y, Z) is a row of the sub-table its tag names.</summary>
+public sealed record LaneCells(int TagValue, CellRef Tag, CellRef X, CellRef Y, CellRef Z);

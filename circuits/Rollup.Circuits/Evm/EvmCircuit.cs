@@ -41,8 +41,10 @@ public sealed class EvmCircuit
 
         // Every read/write slot that is enabled is a row of the RW table; enabled is a bit.
         cs.Gate("evm rw slot enabled is a bit", config.Slots.Enabled.Cur * (1 - config.Slots.Enabled.Cur));
+        // Matched against the table's active flag too: only rows the state circuit proves can answer.
         cs.Lookup("evm rw slot in the rw table", config.Slots.Enabled.Cur,
-            config.Slots.Fields.Select(c => c.Cur).ToArray(), config.RwTable.Columns.Select(c => c.Cur).ToArray());
+            config.Slots.Fields.Select(c => c.Cur).Prepend(Expression.Constant(1)).ToArray(),
+            config.RwTable.Columns.Select(c => c.Cur).Prepend(config.RwTable.Active.Cur).ToArray());
 
         // Byte cells are bytes: two columns per grouped lookup (degree 4, within the circuit's budget).
         for (int i = 0; i < config.Bytes.Length; i += 2)
@@ -65,6 +67,7 @@ public sealed class EvmCircuit
             var flag = config.Flag(gadget.State);
             cs.Gate(gadget.State.ToString(), b.Constraints.Select(c => (c.Name, q * flag * c.Polynomial)).ToArray());
         }
+        config.Lanes.DeclareLookups();
     }
 
     /// <summary>The cells and slots a gadget owns (for soundness tests).</summary>
@@ -73,9 +76,11 @@ public sealed class EvmCircuit
     /// <summary>How many steps fit in 2^k rows (the last one is the padding sink).</summary>
     public static int Capacity(int k) => (1 << k) / EvmCircuitConfig.Height;
 
-    /// <summary>Fills the step grid: the traced steps, then padding up to the last block.</summary>
+    /// <summary>Fills the step grid: the traced steps, then padding up to the last block; and the tagged table the
+    /// gadgets' lanes look into.</summary>
     public void Assign(Assignment a, IReadOnlyList<EvmStep> steps)
     {
+        Config.Lanes.Table?.Assign(a);
         int capacity = Capacity(a.K);
         if (steps.Count > capacity - 1) throw new InvalidOperationException($"{steps.Count} steps do not fit in 2^{a.K} rows ({capacity - 1} usable)");
         var last = steps.Count > 0 ? steps[^1] : null;
@@ -102,7 +107,8 @@ public sealed class EvmCircuit
             a.Assign(Config.Step, row + (int)StepField.Pc, (ulong)source.Pc);
             a[Config.Step, row + (int)StepField.Gas] = Witness.Words.Of(source.GasLeft);
             a.Assign(Config.Step, row + (int)StepField.StackSize, (ulong)source.StackPointer);
-            a.Assign(Config.Step, row + (int)StepField.RwCounter, (ulong)(step.Step is null ? rwAfter : source.RwCounter));
+            // The circuit counts accesses from 1 (RwTable.Row).
+            a.Assign(Config.Step, row + (int)StepField.RwCounter, (ulong)(step.Step is null ? rwAfter : source.RwCounter) + 1);
             a.Assign(Config.Step, row + (int)StepField.CallId, (ulong)source.CallId);
             a.Assign(Config.Step, row + (int)StepField.MemorySize, source.MemorySize);
             a.Assign(Config.Step, row + (int)StepField.Opcode, source.Opcode);

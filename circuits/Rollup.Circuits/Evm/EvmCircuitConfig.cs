@@ -12,8 +12,9 @@ public sealed class EvmCircuitConfig
     public const int Height = 16;
     public const int CellColumns = 8;
     /// <summary>Byte columns come in pairs: each pair shares one grouped lookup into the byte table.</summary>
-    public const int ByteColumns = 8;
-    public const int FlagColumns = 1;
+    public const int ByteColumns = 16;
+    /// <summary>One flag cell per execution state, <see cref="Height"/> per column: as many columns as the states need.</summary>
+    public static readonly int FlagColumns = (Enum.GetValues<ExecutionState>().Length + Height - 1) / Height;
 
     public Column QStep { get; }
     public Column Step { get; }
@@ -21,6 +22,8 @@ public sealed class EvmCircuitConfig
     public Column[] Cells { get; }
     public Column[] Bytes { get; }
     public RwSlotColumns Slots { get; }
+    /// <summary>Lookup lanes into the tagged fixed table (bitwise operations on bytes and other small functions).</summary>
+    public LookupLanes Lanes { get; }
 
     public ByteTable ByteTable { get; }
     public RwTable RwTable { get; }
@@ -37,8 +40,7 @@ public sealed class EvmCircuitConfig
         Cells = Enumerable.Range(0, CellColumns).Select(i => cs.Advice($"evm_cell_{i}")).ToArray();
         Bytes = Enumerable.Range(0, ByteColumns).Select(i => cs.Advice($"evm_byte_{i}")).ToArray();
         Slots = new RwSlotColumns(cs);
-        if (Enum.GetValues<ExecutionState>().Length > FlagColumns * Height)
-            throw new InvalidOperationException("more execution states than flag cells: raise FlagColumns");
+        Lanes = new LookupLanes(cs);
     }
 
     /// <summary>Where a state's flag lives: column state / Height, rotation state % Height.</summary>

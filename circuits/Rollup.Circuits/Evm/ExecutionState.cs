@@ -11,4 +11,7 @@ public enum ExecutionState
     Push,
     Add,
     Sub,
+    And,
+    Or,
+    Xor,
 }

@@ -1,3 +1,4 @@
+using Rollup.Circuits.Tables;
 using Rollup.Crypto.Bn254.Fields;
 using Rollup.Evm.Tracing.Zk;
 using Rollup.Plonk.Circuit;
@@ -12,7 +13,7 @@ public sealed class GadgetBuilder
 {
     private readonly EvmCircuitConfig _config;
     private readonly ConstraintSystem _cs;
-    private int _nextCell, _nextByte, _nextSlot;
+    private int _nextCell, _nextByte, _nextSlot, _nextLane;
     private readonly List<(string Name, Expression Polynomial)> _constraints = [];
     private readonly List<CellRef> _cells = [];
     private readonly List<RwSlot> _slots = [];
@@ -59,6 +60,27 @@ public sealed class GadgetBuilder
 
     /// <summary>A word as 32 range-checked bytes (little-endian).</summary>
     public WordBytes Word(string name) => new(Enumerable.Range(0, 32).Select(i => ByteCell($"{name}[{i}]")).ToArray());
+
+    /// <summary>A lookup lane cell: (x, y, z) cells with (x, y, z) a row of <paramref name="table"/>. The lane's tag cell
+    /// is pinned to the table's tag here. Lanes a gadget does not take need no constraint: whatever they hold is some
+    /// table row, and nothing reads it.</summary>
+    public LaneCells Lane(string name, SubTable table)
+    {
+        var lanes = _config.Lanes;
+        lanes.EnsureColumns();
+        int i = _nextLane++;
+        if (i >= LookupLanes.Count * EvmCircuitConfig.Height) throw new InvalidOperationException($"{Gadget.State}: out of lookup lanes");
+        var (lane, rotation) = lanes.Place(i);
+        var tag = new CellRef($"{name}.tag", lanes.Tag[lane], rotation);
+        int tagValue = lanes.Table!.TagOf(table);
+        var cells = new LaneCells(tagValue, tag,
+            new CellRef($"{name}.x", lanes.X[lane], rotation),
+            new CellRef($"{name}.y", lanes.Y[lane], rotation),
+            new CellRef($"{name}.z", lanes.Z[lane], rotation));
+        _cells.AddRange([cells.Tag, cells.X, cells.Y, cells.Z]);
+        Require($"{name} looks up {table.Name}", tag.Expr - tagValue);
+        return cells;
+    }
 
     /// <summary>The next read/write slot; enabled, with counter = step counter + index.</summary>
     public RwSlot Slot()

@@ -18,6 +18,15 @@ public sealed class StepContext(Assignment assignment, int row, ZkStep? step, IR
     public void Set(CellRef cell, Fr value) => assignment[cell.Column, Row + cell.Rotation] = value;
     public void Set(CellRef cell, ulong value) => Set(cell, Fr.FromUInt64(value));
 
+    /// <summary>Fills a lookup lane: its tag and the row (x, y, z) it looks up.</summary>
+    public void Set(LaneCells lane, Fr x, Fr y, Fr z)
+    {
+        Set(lane.Tag, (ulong)lane.TagValue);
+        Set(lane.X, x);
+        Set(lane.Y, y);
+        Set(lane.Z, z);
+    }
+
     public void Set(WordBytes word, in UInt256 value)
     {
         var bytes = value.ToBigEndian();

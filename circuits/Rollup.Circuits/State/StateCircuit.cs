@@ -30,6 +30,12 @@ public sealed class StateCircuit
     public Column IsAccount { get; }
     public Column AccountInverse { get; }
     public Column ZeroInitFirst { get; }
+    public Column QLastRow { get; }
+    /// <summary>Active rows up to and including this one.</summary>
+    public Column Count { get; }
+    /// <summary>The number of active rows, the same on every row, so another circuit can read it anywhere: the EVM
+    /// circuit requires it to equal its last read/write counter (see <see cref="SuperCircuit"/>).</summary>
+    public Column Total { get; }
 
     public StateCircuit(ConstraintSystem cs, RwTable table, ByteTable bytes)
     {
@@ -37,7 +43,7 @@ public sealed class StateCircuit
         QFirst = cs.Selector("state_q_first");
         QSecond = cs.Selector("state_q_second");
         QLater = cs.Selector("state_q_later");
-        Active = cs.Advice("state_active");
+        Active = table.Active;
         FirstDifferent = Enumerable.Range(0, Components).Select(i => cs.Advice($"state_first_diff_{i}")).ToArray();
         Diff = Enumerable.Range(0, DiffBytes).Select(i => cs.Advice($"state_diff_{i}")).ToArray();
         IsStorage = cs.Advice("state_is_storage");
@@ -45,6 +51,9 @@ public sealed class StateCircuit
         IsAccount = cs.Advice("state_is_account");
         AccountInverse = cs.Advice("state_account_inverse");
         ZeroInitFirst = cs.Advice("state_zero_init_first");
+        QLastRow = cs.Selector("state_q_last_row");
+        Count = cs.Advice("state_count");
+        Total = cs.Advice("state_total");
 
         var active = Active.Cur;
         var later = QLater.Cur * active;
@@ -54,6 +63,16 @@ public sealed class StateCircuit
             ("active is a bit", (QFirst.Cur + QSecond.Cur + QLater.Cur) * active * (1 - active)),
             ("row 0 is inactive", QFirst.Cur * active),
             ("active rows come first", QLater.Cur * active * (1 - Active.Prev)));
+
+        cs.Gate("state: active rows are counted",
+            ("the count starts at zero", QFirst.Cur * Count.Cur),
+            ("the count adds each active row", (QSecond.Cur + QLater.Cur) * (Count.Cur - Count.Prev - active)),
+            ("the total is the same on every row", (QSecond.Cur + QLater.Cur) * (Total.Cur - Total.Prev)),
+            ("the total is the count at the last row", QLastRow.Cur * (Count.Cur - Total.Cur)));
+
+        // Row 1 has no predecessor: its first-difference flags and difference bytes are read by nothing, so pin them.
+        cs.Gate("state: row 1 has no predecessor",
+            FirstDifferent.Concat(Diff).Select(c => ($"{c.Name} is zero on row 1", QSecond.Cur * c.Cur)).ToArray());
 
         var order = new List<(string, Expression)>();
         Expression flagSum = Expression.Constant(0);
@@ -115,6 +134,12 @@ public sealed class StateCircuit
         a.Assign(QFirst, 0, 1UL);
         a.Assign(QSecond, 1, 1UL);
         for (int r = 2; r < a.Rows; r++) a.Assign(QLater, r, 1UL);
+        a.Assign(QLastRow, a.Rows - 1, 1UL);
+        for (int r = 0; r < a.Rows; r++)
+        {
+            a.Assign(Count, r, (ulong)Math.Min(r, sorted.Count));
+            a.Assign(Total, r, (ulong)sorted.Count);
+        }
 
         var columns = Table.Columns;
         Fr[] ComponentValues(int row) =>

@@ -21,9 +21,13 @@ public sealed class RwTable
     public Column ValueHi { get; }
     public Column PrevLo { get; }
     public Column PrevHi { get; }
+    /// <summary>1 on the rows that hold accesses (1..N), 0 elsewhere; set by the state circuit, which proves the active
+    /// rows consistent. Lookups into the table match it against 1, so rows outside the proven ones can never be hit.</summary>
+    public Column Active { get; }
 
     public RwTable(ConstraintSystem cs)
     {
+        Active = cs.Advice("rw_active");
         RwCounter = cs.Advice("rw_counter");
         IsWrite = cs.Advice("rw_is_write");
         Tag = cs.Advice("rw_tag");
@@ -37,13 +41,14 @@ public sealed class RwTable
         PrevHi = cs.Advice("rw_prev_hi");
     }
 
-    /// <summary>The columns in lookup order.</summary>
+    /// <summary>The columns in lookup order (what an access is; <see cref="Active"/> is matched separately).</summary>
     public Column[] Columns => [RwCounter, IsWrite, Tag, Id, Address, KeyLo, KeyHi, ValueLo, ValueHi, PrevLo, PrevHi];
 
-    /// <summary>The values of one entry, in <see cref="Columns"/> order.</summary>
+    /// <summary>The values of one entry, in <see cref="Columns"/> order. Counters are the trace's plus one: the circuit
+    /// counts accesses 1..N so that counter 0 belongs to the all-zero "no access" row.</summary>
     public static Fr[] Row(in RwEntry e) =>
     [
-        Fr.FromUInt64((ulong)e.RwCounter), e.IsWrite ? Fr.One : Fr.Zero, Fr.FromUInt64((ulong)e.Tag), Fr.FromUInt64((ulong)e.Id),
+        Fr.FromUInt64((ulong)e.RwCounter + 1), e.IsWrite ? Fr.One : Fr.Zero, Fr.FromUInt64((ulong)e.Tag), Fr.FromUInt64((ulong)e.Id),
         Words.Of(e.Address), Words.Lo(e.Key), Words.Hi(e.Key), Words.Lo(e.Value), Words.Hi(e.Value), Words.Lo(e.Previous), Words.Hi(e.Previous),
     ];
 
