@@ -23,13 +23,15 @@ public sealed class ConstraintChecker
         var challenges = Challenges ?? RandomChallenges(cs.Challenges.Count);
         var failures = new List<ConstraintFailure>();
         var eval = new RowEvaluator(assignment, challenges);
+        var filter = new RowFilter(assignment);
 
         foreach (var gate in cs.Gates)
             foreach (var (name, poly) in gate.Polynomials)
             {
                 var queries = poly.Queries().Distinct().ToList();
-                for (int row = 0; row < assignment.Rows && failures.Count < MaxFailures; row++)
+                foreach (int row in filter.RowsFor(poly))
                 {
+                    if (failures.Count >= MaxFailures) break;
                     eval.Row = row;
                     if (eval.Evaluate(poly).IsZero) continue;
                     string label = name == gate.Name ? gate.Name : $"{gate.Name}: {name}";
@@ -37,21 +39,29 @@ public sealed class ConstraintChecker
                 }
             }
 
+        // Lookups that read the same table columns (the byte table, say) share one set of its rows.
+        var tables = new Dictionary<string, HashSet<TupleKey>>();
         foreach (var lookup in cs.Lookups)
         {
-            var table = new HashSet<TupleKey>();
-            for (int row = 0; row < assignment.Rows; row++)
+            string? tableKey = lookup.Table.All(e => e is ColumnQuery) ? string.Join(",", lookup.Table.Cast<ColumnQuery>().Select(q => $"{q.Column.Kind}{q.Column.Index}@{q.Rotation}")) : null;
+            if (tableKey is null || !tables.TryGetValue(tableKey, out var table))
             {
-                eval.Row = row;
-                table.Add(new TupleKey(lookup.Table.Select(eval.Evaluate).ToArray()));
+                table = new HashSet<TupleKey>();
+                for (int row = 0; row < assignment.Rows; row++)
+                {
+                    eval.Row = row;
+                    table.Add(new TupleKey(lookup.Table.Select(eval.Evaluate).ToArray()));
+                }
+                if (tableKey is not null) tables[tableKey] = table;
             }
             for (int k = 0; k < lookup.Inputs.Count; k++)
             {
                 var input = lookup.Inputs[k];
                 var queries = input.Values.SelectMany(e => e.Queries()).Concat(input.Selector.Queries()).Distinct().ToList();
                 string name = lookup.Inputs.Count == 1 ? lookup.Name : $"{lookup.Name} (input {k})";
-                for (int row = 0; row < assignment.Rows && failures.Count < MaxFailures; row++)
+                foreach (int row in filter.RowsFor(input.Selector))
                 {
+                    if (failures.Count >= MaxFailures) break;
                     eval.Row = row;
                     if (eval.Evaluate(input.Selector).IsZero) continue;
                     var tuple = new TupleKey(input.Values.Select(eval.Evaluate).ToArray());
