@@ -1,0 +1,184 @@
+using Rollup.Circuits.Poseidon;
+using Rollup.Circuits.StateTree;
+using Rollup.Crypto.Bn254.Fields;
+using Rollup.Plonk.Checking;
+using Rollup.Plonk.Circuit;
+using Rollup.State.Trie;
+using Xunit.Abstractions;
+
+namespace Rollup.Circuits.Tests;
+
+/// <summary>The state-tree update chip on a real Poseidon sparse Merkle trie (Rollup.State): a chain of updates of
+/// present keys, inserts into empty subtrees and deletes without a lift proves the move from the trie's root before to
+/// the root a batched commit computes after; every cell of every region is bound; wrong siblings, roots and key bits
+/// are named.</summary>
+public class SmtUpdateChipTests(ITestOutputHelper output)
+{
+    private sealed record Built(ConstraintSystem Cs, PoseidonChip Poseidon, SmtUpdateChip Smt, Assignment A, List<SmtUpdate> Updates,
+        Fr Start, Fr End, (Fr Old, Fr New) Roots);
+
+    private static Built Build(int seed, int updates = 6, int capacity = 8)
+    {
+        var rng = new Random(seed);
+        var store = new MemoryNodeStore();
+        var keys = Enumerable.Range(0, 24).Select(_ => Fr.Random(rng)).ToList();
+        var initial = new SparseMerkleTrie(store, Fr.Zero);
+        foreach (var k in keys.Take(16)) initial.Set(k, Fr.Random(rng), []);
+        var created = new List<KeyValuePair<Fr, NodeRecord>>();
+        Fr start = initial.Commit(created);
+        store.Add(created);
+
+        // Replay candidate updates one at a time; keep those whose path keeps its shape (what the chip proves).
+        var overlay = new OverlayNodeStore(store);
+        var chain = new List<SmtUpdate>();
+        var applied = new List<(Fr Key, Fr? Value)>();
+        Fr root = start;
+        for (int tries = 0; chain.Count < updates && tries < 1000; tries++)
+        {
+            // Present keys (updates, deletes), absent ones and fresh ones (inserts: kept when they land in an empty
+            // subtree rather than on another key's leaf).
+            var k = rng.Next(3) == 0 ? Fr.Random(rng) : keys[rng.Next(keys.Count)];
+            Fr? v = rng.Next(3) == 0 ? null : Fr.Random(rng);
+            var before = TrieReader.Prove(overlay, root, new TrieKey(k));
+            var step = new SparseMerkleTrie(overlay, root);
+            if (v is { } value) step.Set(k, value, []); else step.Delete(k);
+            var nodes = new List<KeyValuePair<Fr, NodeRecord>>();
+            var next = step.Commit(nodes);
+            var probe = new OverlayNodeStore(overlay);
+            probe.Add(nodes);
+            var after = TrieReader.Prove(probe, next, new TrieKey(k));
+            if (!SmtUpdate.Supports(before, after) || next == root) continue;
+            overlay.Add(nodes);
+            chain.Add(SmtUpdate.From(before, after));
+            applied.Add((k, v));
+            root = next;
+        }
+        Assert.Equal(updates, chain.Count);
+
+        // The independent end: the same updates applied to the start trie in one batched commit.
+        var batched = new SparseMerkleTrie(store, start);
+        foreach (var (k, v) in applied) { if (v is { } value) batched.Set(k, value, []); else batched.Delete(k); }
+        Fr end = batched.Commit(new List<KeyValuePair<Fr, NodeRecord>>());
+
+        var cs = new ConstraintSystem();
+        var poseidon = new PoseidonChip(cs, CapacityFor(chain, capacity));
+        var smt = new SmtUpdateChip(cs, poseidon, capacity);
+        int rows = poseidon.RowCount + smt.RowCount;
+        int kk = 4;
+        while ((1 << kk) < rows + 1) kk++;
+        var a = new Assignment(cs, kk);
+        poseidon.Assign(a, 0, new Dictionary<int, List<Fr[]>> { [4] = smt.PoseidonInputsWithPadding(chain) });
+        var roots = smt.Assign(a, poseidon.RowCount, chain);
+        return new Built(cs, poseidon, smt, a, chain, start, end, roots);
+    }
+
+    private static Dictionary<int, int> CapacityFor(List<SmtUpdate> chain, int capacity)
+    {
+        var padding = SmtUpdateChip.Padding(chain);
+        int hashes = SmtUpdateChip.PoseidonInputs(chain.Concat(Enumerable.Repeat(padding, capacity - chain.Count))).Count;
+        return new Dictionary<int, int> { [4] = hashes };
+    }
+
+    [Fact]
+    public void A_chain_of_updates_moves_the_root_as_the_trie_does()
+    {
+        var b = Build(1, updates: 16, capacity: 16);
+        Assert.Empty(new ConstraintChecker().Check(b.A));
+        Assert.Equal(b.Start, b.Roots.Old);
+        Assert.Equal(b.End, b.Roots.New);
+        output.WriteLine($"{b.Updates.Count} updates (depths {string.Join(", ", b.Updates.Select(u => u.Siblings.Count))}; " +
+                         $"{b.Updates.Count(u => u.OldValueHash is null)} inserts, {b.Updates.Count(u => u.NewValueHash is null)} deletes) on 2^{b.A.K} rows");
+        Assert.Contains(b.Updates, u => u.OldValueHash is not null && u.NewValueHash is not null);
+        Assert.Contains(b.Updates, u => u.OldValueHash is null);
+        Assert.Contains(b.Updates, u => u.NewValueHash is null);
+    }
+
+    [Fact]
+    public void Every_cell_of_every_region_is_bound()
+    {
+        var b = Build(2, updates: 3, capacity: 4);
+        var s = b.Smt;
+        Column[] columns = [s.Bit, s.Acc, s.BelowModulus, s.On, s.Term, s.Sibling, s.Old, s.New, s.OldLeft, s.OldRight, s.NewLeft, s.NewRight,
+            s.Key, s.OldValueHash, s.NewValueHash, s.OldIsLeaf, s.NewIsLeaf, s.OldRoot, s.NewRoot];
+        var checker = new LocalChecker(b.A) { MaxFailures = 1 };
+        int start = b.Poseidon.RowCount, tried = 0;
+        var missed = new List<string>();
+        for (int row = start; row < start + s.RowCount; row++)
+            foreach (var column in columns)
+            {
+                var original = b.A[column, row];
+                b.A[column, row] = original + Fr.One;
+                tried++;
+                if (checker.CheckChanged((column, row)).Count == 0) missed.Add($"{column.Name}[{row - start}]");
+                b.A[column, row] = original;
+            }
+        output.WriteLine($"state-tree update chip: {tried - missed.Count}/{tried} mutations caught");
+        Assert.True(missed.Count == 0, "uncaught: " + string.Join(", ", missed.Take(30)));
+    }
+
+    [Fact]
+    public void A_wrong_sibling_or_root_is_named()
+    {
+        var b = Build(3);
+        int row = b.Poseidon.RowCount; // region 0, depth 0
+        var sibling = b.A[b.Smt.Sibling, row];
+        b.A[b.Smt.Sibling, row] = sibling + Fr.One;
+        var failures = new ConstraintChecker { MaxFailures = 20 }.Check(b.A);
+        Assert.Contains(failures, f => f.Name.Contains("left child") || f.Name.Contains("right child"));
+        b.A[b.Smt.Sibling, row] = sibling;
+
+        // A root that is not the path's: every row of region 1 claims another old root.
+        int region1 = row + SmtUpdateChip.RegionRows;
+        for (int r = region1; r < region1 + SmtUpdateChip.RegionRows; r++) b.A[b.Smt.OldRoot, r] += Fr.One;
+        failures = new ConstraintChecker { MaxFailures = 20 }.Check(b.A);
+        Assert.Contains(failures, f => f.Name.Contains("updates chain"));
+        Assert.Contains(failures, f => f.Name.Contains("the old root is row 0's old node"));
+    }
+
+    [Fact]
+    public void Key_bits_of_k_plus_r_are_refused()
+    {
+        // A key below 2^254 − r has a second 254-bit string, k + r, that sums to the same field element: it would steer
+        // to another leaf. Region 0 gets those bits (and the sums they make); only the comparison with r objects.
+        var r = Fr.Modulus;
+        Built b = null!;
+        for (int seed = 4; ; seed++)   // about a third of keys are below 2^254 − r and have an alias
+        {
+            b = Build(seed, updates: 1, capacity: 1);
+            if (b.A[b.Smt.Key, b.Poseidon.RowCount].ToBigInteger() + r < System.Numerics.BigInteger.One << 254) break;
+        }
+        var s = b.Smt;
+        int row0 = b.Poseidon.RowCount;
+        var alias = b.A[s.Key, row0].ToBigInteger() + r;
+        System.Numerics.BigInteger acc = 0;
+        bool below = false;
+        for (int i = 0; i < SmtUpdateChip.RegionRows; i++)
+        {
+            int bit = (int)((alias >> i) & 1), rBit = (int)((r >> i) & 1);
+            b.A.Assign(s.Bit, row0 + i, (ulong)bit);
+            b.A[s.Acc, row0 + i] = Fr.FromBigInteger(acc % r);
+            b.A.Assign(s.BelowModulus, row0 + i, below ? 1UL : 0UL);
+            acc += (System.Numerics.BigInteger)bit << i;
+            below = bit < rBit || (bit == rBit && below);
+        }
+        var failures = new ConstraintChecker { MaxFailures = 50 }.Check(b.A);
+        Assert.Contains(failures, f => f.Name.Contains("the key is below r"));
+        Assert.DoesNotContain(failures, f => f.Name.Contains("the bits sum to the key"));
+    }
+
+    [Fact]
+    public void The_chip_proves_and_a_wrong_new_value_does_not()
+    {
+        var b = Build(5, updates: 2, capacity: 2);
+        var srs = Rollup.Crypto.Kzg.Srs.InsecureFromSeed(b.A.Rows, "smt chip"u8);
+        var pk = Rollup.Plonk.Keys.KeyGenerator.Generate(b.A, srs);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var proof = Rollup.Plonk.Proving.Prover.Prove(pk, b.A, []).ToBytes();
+        output.WriteLine($"proved 2 updates on 2^{b.A.K} rows in {clock.Elapsed.TotalSeconds:F1} s");
+        Assert.True(Rollup.Plonk.Verifying.Verifier.Verify(pk.Vk, [], proof));
+        int row0 = b.Poseidon.RowCount;
+        for (int r = row0; r < row0 + SmtUpdateChip.RegionRows; r++) b.A[b.Smt.NewValueHash, r] += Fr.One;
+        var bad = Rollup.Plonk.Proving.Prover.Prove(pk, b.A, []).ToBytes();
+        Assert.False(Rollup.Plonk.Verifying.Verifier.Verify(pk.Vk, [], bad));
+    }
+}
