@@ -17,7 +17,7 @@ public class SmtUpdateChipTests(ITestOutputHelper output)
     private sealed record Built(ConstraintSystem Cs, PoseidonChip Poseidon, SmtUpdateChip Smt, Assignment A, List<SmtUpdate> Updates,
         Fr Start, Fr End, (Fr Old, Fr New) Roots);
 
-    private static Built Build(int seed, int updates = 6, int capacity = 8)
+    private static Built Build(int seed, int updates = 6, int capacity = 8, Func<List<SmtUpdate>, List<SmtUpdate>>? lie = null)
     {
         var rng = new Random(seed);
         var store = new MemoryNodeStore();
@@ -44,12 +44,10 @@ public class SmtUpdateChipTests(ITestOutputHelper output)
             if (v is { } value) step.Set(k, value, []); else step.Delete(k);
             var nodes = new List<KeyValuePair<Fr, NodeRecord>>();
             var next = step.Commit(nodes);
-            var probe = new OverlayNodeStore(overlay);
-            probe.Add(nodes);
-            var after = TrieReader.Prove(probe, next, new TrieKey(k));
-            if (!SmtUpdate.Supports(before, after) || next == root) continue;
+            if (next == root) continue; // deleting an absent key changes nothing
             overlay.Add(nodes);
-            chain.Add(SmtUpdate.From(before, after));
+            var after = TrieReader.Prove(overlay, next, new TrieKey(k));
+            chain.Add(SmtUpdate.From(before, after, overlay));
             applied.Add((k, v));
             root = next;
         }
@@ -60,6 +58,7 @@ public class SmtUpdateChipTests(ITestOutputHelper output)
         foreach (var (k, v) in applied) { if (v is { } value) batched.Set(k, value, []); else batched.Delete(k); }
         Fr end = batched.Commit(new List<KeyValuePair<Fr, NodeRecord>>());
 
+        if (lie is not null) chain = lie(chain);
         var cs = new ConstraintSystem();
         var poseidon = new PoseidonChip(cs, CapacityFor(chain, capacity));
         var smt = new SmtUpdateChip(cs, poseidon, capacity);
@@ -86,20 +85,26 @@ public class SmtUpdateChipTests(ITestOutputHelper output)
         Assert.Empty(new ConstraintChecker().Check(b.A));
         Assert.Equal(b.Start, b.Roots.Old);
         Assert.Equal(b.End, b.Roots.New);
-        output.WriteLine($"{b.Updates.Count} updates (depths {string.Join(", ", b.Updates.Select(u => u.Siblings.Count))}; " +
-                         $"{b.Updates.Count(u => u.OldValueHash is null)} inserts, {b.Updates.Count(u => u.NewValueHash is null)} deletes) on 2^{b.A.K} rows");
-        Assert.Contains(b.Updates, u => u.OldValueHash is not null && u.NewValueHash is not null);
-        Assert.Contains(b.Updates, u => u.OldValueHash is null);
-        Assert.Contains(b.Updates, u => u.NewValueHash is null);
+        string Kind(SmtUpdate u) => (u.OldTerminal, u.NewTerminal) switch
+        {
+            (SmtTerminal.KeyLeaf, SmtTerminal.KeyLeaf) => "update",
+            (SmtTerminal.Empty, SmtTerminal.KeyLeaf) => "insert into empty",
+            (SmtTerminal.OtherLeaf, SmtTerminal.KeyLeaf) => "insert splitting a leaf",
+            (SmtTerminal.KeyLeaf, SmtTerminal.Empty) => "delete",
+            (SmtTerminal.KeyLeaf, SmtTerminal.OtherLeaf) => "delete lifting a leaf",
+            _ => "other",
+        };
+        var kinds = b.Updates.GroupBy(Kind).ToDictionary(g => g.Key, g => g.Count());
+        output.WriteLine($"{b.Updates.Count} updates on 2^{b.A.K} rows: {string.Join(", ", kinds.Select(k => $"{k.Value} {k.Key}"))}");
+        foreach (var kind in new[] { "update", "insert splitting a leaf", "delete lifting a leaf" }) Assert.True(kinds.ContainsKey(kind), kind);
     }
 
     [Fact]
     public void Every_cell_of_every_region_is_bound()
     {
-        var b = Build(2, updates: 3, capacity: 4);
+        var b = Build(1, updates: 16, capacity: 16); // every kind of update (see the test above)
         var s = b.Smt;
-        Column[] columns = [s.Bit, s.Acc, s.BelowModulus, s.On, s.Term, s.Sibling, s.Old, s.New, s.OldLeft, s.OldRight, s.NewLeft, s.NewRight,
-            s.Key, s.OldValueHash, s.NewValueHash, s.OldIsLeaf, s.NewIsLeaf, s.OldRoot, s.NewRoot];
+        var columns = s.AdviceColumns.ToArray();
         var checker = new LocalChecker(b.A) { MaxFailures = 1 };
         int start = b.Poseidon.RowCount, tried = 0;
         var missed = new List<string>();
@@ -121,11 +126,11 @@ public class SmtUpdateChipTests(ITestOutputHelper output)
     {
         var b = Build(3);
         int row = b.Poseidon.RowCount; // region 0, depth 0
-        var sibling = b.A[b.Smt.Sibling, row];
-        b.A[b.Smt.Sibling, row] = sibling + Fr.One;
+        var sibling = b.A[b.Smt.Old.Sibling, row];
+        b.A[b.Smt.Old.Sibling, row] = sibling + Fr.One;
         var failures = new ConstraintChecker { MaxFailures = 20 }.Check(b.A);
         Assert.Contains(failures, f => f.Name.Contains("left child") || f.Name.Contains("right child"));
-        b.A[b.Smt.Sibling, row] = sibling;
+        b.A[b.Smt.Old.Sibling, row] = sibling;
 
         // A root that is not the path's: every row of region 1 claims another old root.
         int region1 = row + SmtUpdateChip.RegionRows;
@@ -134,6 +139,37 @@ public class SmtUpdateChipTests(ITestOutputHelper output)
         Assert.Contains(failures, f => f.Name.Contains("updates chain"));
         Assert.Contains(failures, f => f.Name.Contains("the old root is row 0's old node"));
     }
+
+    [Fact]
+    public void A_split_passed_off_as_a_replacement_is_refused()
+    {
+        // An insert at another key's leaf must split it; putting the key's leaf in its place (same depth, same siblings)
+        // would drop the other key from the trie.
+        var failures = Failures(Build(1, updates: 16, capacity: 16, lie: chain =>
+        {
+            int i = chain.FindIndex(u => u.NewLonger);
+            chain[i] = chain[i] with { NewSiblings = chain[i].OldSiblings };
+            return chain;
+        }));
+        Assert.Contains(failures, f => f.Name.Contains("without a reshape the other leaf is on both sides or neither"));
+    }
+
+    [Fact]
+    public void A_lift_that_stops_early_or_a_delete_beside_a_leaf_is_refused()
+    {
+        // A delete that leaves the other key's leaf where it was (its parent now has one empty side and a leaf), rather
+        // than lifting it: the same-depth delete needs a branch beside it, and a leaf is not one.
+        var failures = Failures(Build(1, updates: 16, capacity: 16, lie: chain =>
+        {
+            int i = chain.FindIndex(u => u.OldLonger);
+            var u = chain[i];
+            chain[i] = u with { NewSiblings = u.OldSiblings, NewTerminal = SmtTerminal.Empty, OtherKey = Fr.Zero, OtherValueHash = Fr.Zero };
+            return chain;
+        }));
+        Assert.Contains(failures, f => f.Name.Contains("the sibling beside a delete is a branch"));
+    }
+
+    private static IReadOnlyList<ConstraintFailure> Failures(Built b) => new ConstraintChecker { MaxFailures = 50 }.Check(b.A);
 
     [Fact]
     public void Key_bits_of_k_plus_r_are_refused()
@@ -145,19 +181,19 @@ public class SmtUpdateChipTests(ITestOutputHelper output)
         for (int seed = 4; ; seed++)   // about a third of keys are below 2^254 − r and have an alias
         {
             b = Build(seed, updates: 1, capacity: 1);
-            if (b.A[b.Smt.Key, b.Poseidon.RowCount].ToBigInteger() + r < System.Numerics.BigInteger.One << 254) break;
+            if (b.A[b.Smt.Key.Value, b.Poseidon.RowCount].ToBigInteger() + r < System.Numerics.BigInteger.One << 254) break;
         }
         var s = b.Smt;
         int row0 = b.Poseidon.RowCount;
-        var alias = b.A[s.Key, row0].ToBigInteger() + r;
+        var alias = b.A[s.Key.Value, row0].ToBigInteger() + r;
         System.Numerics.BigInteger acc = 0;
         bool below = false;
         for (int i = 0; i < SmtUpdateChip.RegionRows; i++)
         {
             int bit = (int)((alias >> i) & 1), rBit = (int)((r >> i) & 1);
-            b.A.Assign(s.Bit, row0 + i, (ulong)bit);
-            b.A[s.Acc, row0 + i] = Fr.FromBigInteger(acc % r);
-            b.A.Assign(s.BelowModulus, row0 + i, below ? 1UL : 0UL);
+            b.A.Assign(s.Key.Bit, row0 + i, (ulong)bit);
+            b.A[s.Key.Acc, row0 + i] = Fr.FromBigInteger(acc % r);
+            b.A.Assign(s.Key.Below, row0 + i, below ? 1UL : 0UL);
             acc += (System.Numerics.BigInteger)bit << i;
             below = bit < rBit || (bit == rBit && below);
         }
@@ -177,7 +213,7 @@ public class SmtUpdateChipTests(ITestOutputHelper output)
         output.WriteLine($"proved 2 updates on 2^{b.A.K} rows in {clock.Elapsed.TotalSeconds:F1} s");
         Assert.True(Rollup.Plonk.Verifying.Verifier.Verify(pk.Vk, [], proof));
         int row0 = b.Poseidon.RowCount;
-        for (int r = row0; r < row0 + SmtUpdateChip.RegionRows; r++) b.A[b.Smt.NewValueHash, r] += Fr.One;
+        for (int r = row0; r < row0 + SmtUpdateChip.RegionRows; r++) b.A[b.Smt.New.ValueHash, r] += Fr.One;
         var bad = Rollup.Plonk.Proving.Prover.Prove(pk, b.A, []).ToBytes();
         Assert.False(Rollup.Plonk.Verifying.Verifier.Verify(pk.Vk, [], bad));
     }

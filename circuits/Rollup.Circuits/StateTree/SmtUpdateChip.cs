@@ -7,76 +7,75 @@ using TrieNodeHash = Rollup.State.Trie.NodeHash;
 
 namespace Rollup.Circuits.StateTree;
 
-/// <summary>One update of the state tree (docs/state-tree.md) as the circuit proves it: key k's value hash goes from
-/// old to new along a path whose siblings both roots share. Covers updating a present key, inserting into an empty
-/// subtree and deleting where no leaf lifts (the path's shape is unchanged); splitting another key's leaf and lifting
-/// a leaf after a delete are not yet covered (<see cref="Supports"/>).</summary>
-public sealed record SmtUpdate(Fr Key, IReadOnlyList<Fr> Siblings, Fr? OldValueHash, Fr? NewValueHash)
-{
-    /// <summary>Whether a before/after pair of paths is one this chip proves: same key, same siblings, each end a leaf
-    /// of the key or empty.</summary>
-    public static bool Supports(TrieProof before, TrieProof after) =>
-        before.Key == after.Key && before.Siblings.SequenceEqual(after.Siblings)
-        && (before.Terminal == TerminalKind.Empty || before.ProvesPresence)
-        && (after.Terminal == TerminalKind.Empty || after.ProvesPresence);
-
-    public static SmtUpdate From(TrieProof before, TrieProof after)
-    {
-        if (!Supports(before, after)) throw new NotSupportedException("a state-tree update that changes the path's shape (a leaf split or lifted) has no circuit yet");
-        return new(before.Key, before.Siblings, before.ProvesPresence ? before.LeafValueHash : null, after.ProvesPresence ? after.LeafValueHash : null);
-    }
-}
-
 /// <summary>
-/// Proves a chain of state-tree updates, each in a region of 256 rows (row i = depth i, root first):
+/// Proves a chain of state-tree updates (docs/state-tree.md), each in a region of 256 rows, row i = depth i, root first.
 /// <list type="bullet">
-/// <item><b>The key's bits.</b> Row i holds bit i of k; the bits accumulate to k over the region, and a running
-/// comparison with the bits of r proves the accumulated value is below r — without it, k + r (when below 2^254)
-/// would give another bit string for the same field element and steer to another leaf.</item>
-/// <item><b>The path.</b> A monotone flag <c>on</c> is 1 on depths above the terminal (0 ≤ i &lt; d). On such rows
-/// the old and new nodes are Poseidon(2, left, right) of the next row's node and the row's sibling, left/right by the
-/// bit; both are lookups into the <see cref="PoseidonChip"/>. At depth d (<c>term</c>) each node is the key's leaf
-/// Poseidon(1, k, valueHash) or 0. Below, everything is 0.</item>
-/// <item><b>The roots.</b> Row 0's nodes are the roots, carried down the region in <c>old_root</c>/<c>new_root</c>;
-/// consecutive regions chain (one's new root is the next one's old root), so the first region's old root and the
-/// last one's new root are what the batch moved the state between.</item>
+/// <item><b>Key bits.</b> Row i holds bit i of the key k and of the other key k' (zero when there is none); each sums to
+/// its key, and a running comparison with the bits of r proves the sum is below r — otherwise k + r (when below
+/// 2^254) would be a second bit string for the same element and steer to another leaf.</item>
+/// <item><b>Two paths.</b> Each side (old, new) has a monotone <c>on</c> flag, 1 above its terminal depth. On such rows
+/// the side's node is Poseidon(2, left, right) of the next row's node and the side's sibling, ordered by the bit (a
+/// lookup into the <see cref="PoseidonChip"/>). At the terminal depth the node is the key's leaf Poseidon(1, k, h), the
+/// other key's leaf (one cell, <c>other_node</c>, looked up once per region), or 0; below it everything is 0.</item>
+/// <item><b>Shape.</b> Where both sides are on, the siblings agree. When the depths differ (an insert splitting the
+/// other key's leaf, or a delete lifting it), the longer side's extra siblings are 0 except the last, which is the other
+/// key's leaf; the shorter side ends in that leaf and the longer in the key's own; the two keys agree on the bits above
+/// the last extra level and differ at it. Where a side ends in the other leaf at the same depth (absence), the keys
+/// agree on every bit of the path. The other key differs from k (an inverse cell), so "absent" can never hide a
+/// present key.</item>
+/// <item><b>Canonical shape.</b> A lift stops at a non-empty sibling (an inverse cell); a delete that lifts nothing
+/// leaves a branch beside the emptied child, shown by its two children (a lookup), since a leaf there would lift.</item>
+/// <item><b>Roots.</b> Row 0's nodes are the roots, carried down the region; consecutive regions chain.</item>
 /// </list>
-/// Every constraint is degree ≤ 4 with its selectors.
+/// Every constraint is degree ≤ 4 with its selectors; intermediate flags live in cells.
 /// </summary>
 public sealed class SmtUpdateChip
 {
     public const int RegionRows = 256;
 
+    /// <summary>Per-row cells of one side of the update.</summary>
+    public sealed record Side(Column On, Column Term, Column Last, Column Sibling, Column Node, Column Left, Column Right, Column ExpectedSibling,
+        Column IsKeyLeaf, Column IsOtherLeaf, Column ValueHash);
+
+    /// <summary>Per-row cells of one key's bit decomposition.</summary>
+    public sealed record KeyBits(Column Value, Column Bit, Column Acc, Column Below);
+
     public Column QRegion { get; }
     public Column QStart { get; }
     public Column QEnd { get; }
-    /// <summary>On the last row of every region but the last: the next region continues from this one's new root.</summary>
     public Column QChain { get; }
     public Column Pow2 { get; }
     public Column ModulusBit { get; }
 
-    public Column Bit { get; }
-    public Column Acc { get; }
-    public Column BelowModulus { get; }
-    public Column On { get; }
-    public Column Term { get; }
-    public Column Sibling { get; }
-    public Column Old { get; }
-    public Column New { get; }
-    public Column OldLeft { get; }
-    public Column OldRight { get; }
-    public Column NewLeft { get; }
-    public Column NewRight { get; }
-    public Column Key { get; }
-    public Column OldValueHash { get; }
-    public Column NewValueHash { get; }
-    public Column OldIsLeaf { get; }
-    public Column NewIsLeaf { get; }
+    public KeyBits Key { get; }
+    public KeyBits Other { get; }
+    public Side Old { get; }
+    public Side New { get; }
+    public Column OtherValueHash { get; }
+    public Column OtherNode { get; }
+    public Column HasOther { get; }
+    public Column KeyDiffInverse { get; }
+    public Column NewLonger { get; }
+    public Column OldLonger { get; }
+    public Column LongOn { get; }
+    public Column LastLong { get; }
+    public Column NeedsNonZero { get; }
+    public Column SiblingInverse { get; }
+    public Column DeleteNoLift { get; }
+    public Column BranchLeft { get; }
+    public Column BranchRight { get; }
     public Column OldRoot { get; }
     public Column NewRoot { get; }
 
     public int Capacity { get; }
     public int RowCount => Capacity * RegionRows;
+
+    /// <summary>Every advice column of the chip (for soundness tests).</summary>
+    public IEnumerable<Column> AdviceColumns =>
+        new[] { Key, Other }.SelectMany(k => new[] { k.Value, k.Bit, k.Acc, k.Below })
+            .Concat(new[] { Old, New }.SelectMany(s => new[] { s.On, s.Term, s.Last, s.Sibling, s.Node, s.Left, s.Right, s.ExpectedSibling, s.IsKeyLeaf, s.IsOtherLeaf, s.ValueHash }))
+            .Concat([OtherValueHash, OtherNode, HasOther, KeyDiffInverse, NewLonger, OldLonger, LongOn, LastLong, NeedsNonZero, SiblingInverse,
+                DeleteNoLift, BranchLeft, BranchRight, OldRoot, NewRoot]);
 
     public SmtUpdateChip(ConstraintSystem cs, PoseidonChip poseidon, int capacity)
     {
@@ -88,144 +87,211 @@ public sealed class SmtUpdateChip
         QChain = cs.Selector("smt_q_chain");
         Pow2 = cs.Fixed("smt_pow2");
         ModulusBit = cs.Fixed("smt_modulus_bit");
-        Bit = cs.Advice("smt_bit");
-        Acc = cs.Advice("smt_acc");
-        BelowModulus = cs.Advice("smt_below_modulus");
-        On = cs.Advice("smt_on_path");
-        Term = cs.Advice("smt_terminal");
-        Sibling = cs.Advice("smt_sibling");
-        Old = cs.Advice("smt_old");
-        New = cs.Advice("smt_new");
-        OldLeft = cs.Advice("smt_old_left");
-        OldRight = cs.Advice("smt_old_right");
-        NewLeft = cs.Advice("smt_new_left");
-        NewRight = cs.Advice("smt_new_right");
-        Key = cs.Advice("smt_key");
-        OldValueHash = cs.Advice("smt_old_value_hash");
-        NewValueHash = cs.Advice("smt_new_value_hash");
-        OldIsLeaf = cs.Advice("smt_old_is_leaf");
-        NewIsLeaf = cs.Advice("smt_new_is_leaf");
+        KeyBits Bits(string name) => new(cs.Advice($"smt_{name}"), cs.Advice($"smt_{name}_bit"), cs.Advice($"smt_{name}_acc"), cs.Advice($"smt_{name}_below_r"));
+        Side MakeSide(string name) => new(cs.Advice($"smt_{name}_on"), cs.Advice($"smt_{name}_term"), cs.Advice($"smt_{name}_last_on"),
+            cs.Advice($"smt_{name}_sibling"), cs.Advice($"smt_{name}_node"), cs.Advice($"smt_{name}_left"), cs.Advice($"smt_{name}_right"),
+            cs.Advice($"smt_{name}_expected_sibling"), cs.Advice($"smt_{name}_is_key_leaf"), cs.Advice($"smt_{name}_is_other_leaf"),
+            cs.Advice($"smt_{name}_value_hash"));
+        Key = Bits("key");
+        Other = Bits("other_key");
+        Old = MakeSide("old");
+        New = MakeSide("new");
+        OtherValueHash = cs.Advice("smt_other_value_hash");
+        OtherNode = cs.Advice("smt_other_node");
+        HasOther = cs.Advice("smt_has_other");
+        KeyDiffInverse = cs.Advice("smt_key_diff_inverse");
+        NewLonger = cs.Advice("smt_new_longer");
+        OldLonger = cs.Advice("smt_old_longer");
+        LongOn = cs.Advice("smt_long_on");
+        LastLong = cs.Advice("smt_last_long");
+        NeedsNonZero = cs.Advice("smt_needs_nonzero_sibling");
+        SiblingInverse = cs.Advice("smt_sibling_inverse");
+        DeleteNoLift = cs.Advice("smt_delete_no_lift");
+        BranchLeft = cs.Advice("smt_branch_left");
+        BranchRight = cs.Advice("smt_branch_right");
         OldRoot = cs.Advice("smt_old_root");
         NewRoot = cs.Advice("smt_new_root");
 
-        var q = QRegion.Cur;
-        var notEnd = q - QEnd.Cur;
-        var notStart = q - QStart.Cur;
-        var bit = Bit.Cur;
-        var on = On.Cur;
-        var term = Term.Cur;
+        ConfigureKeyBits(cs, Key, "key");
+        ConfigureKeyBits(cs, Other, "other key");
+        ConfigureRegionConstants(cs);
+        ConfigureSide(cs, Old, "old", poseidon);
+        ConfigureSide(cs, New, "new", poseidon);
+        ConfigureShape(cs, poseidon);
+    }
 
-        // The key: bits, their sum, and the sum below r.
-        var stepBelow = ModulusBit.Cur * ((1 - bit) + bit * BelowModulus.Cur) + (1 - ModulusBit.Cur) * (1 - bit) * BelowModulus.Cur;
-        cs.Gate("smt key bits",
-            ("bit is a bit", q * bit * (1 - bit)),
-            ("the sum starts at zero", QStart.Cur * Acc.Cur),
-            ("the sum adds bit·2^i", notEnd * (Acc.Next - Acc.Cur - bit * Pow2.Cur)),
-            ("the bits sum to the key", QEnd.Cur * (Key.Cur - Acc.Cur - bit * Pow2.Cur)),
-            ("the comparison starts equal", QStart.Cur * BelowModulus.Cur),
-            ("the comparison takes the next bit", notEnd * (BelowModulus.Next - stepBelow)),
+    private Expression Q => QRegion.Cur;
+    private Expression NotEnd => QRegion.Cur - QEnd.Cur;
+    private Expression NotStart => QRegion.Cur - QStart.Cur;
+
+    private void ConfigureKeyBits(ConstraintSystem cs, KeyBits k, string name)
+    {
+        var bit = k.Bit.Cur;
+        var stepBelow = ModulusBit.Cur * ((1 - bit) + bit * k.Below.Cur) + (1 - ModulusBit.Cur) * (1 - bit) * k.Below.Cur;
+        cs.Gate($"smt {name} bits",
+            ("bit is a bit", Q * bit * (1 - bit)),
+            ("the sum starts at zero", QStart.Cur * k.Acc.Cur),
+            ("the sum adds bit·2^i", NotEnd * (k.Acc.Next - k.Acc.Cur - bit * Pow2.Cur)),
+            ("the bits sum to the key", QEnd.Cur * (k.Value.Cur - k.Acc.Cur - bit * Pow2.Cur)),
+            ("the comparison with r starts equal", QStart.Cur * k.Below.Cur),
+            ("the comparison with r takes the next bit", NotEnd * (k.Below.Next - stepBelow)),
             ("the key is below r", QEnd.Cur * (1 - stepBelow)));
+    }
 
-        // Values fixed over a region.
-        var carried = new[] { Key, OldValueHash, NewValueHash, OldIsLeaf, NewIsLeaf, OldRoot, NewRoot };
-        cs.Gate("smt region constants",
-            carried.Select(c => ($"{c.Name} is the same on every row", notEnd * (c.Next - c.Cur)))
-                .Append(("old is a leaf is a bit", q * OldIsLeaf.Cur * (1 - OldIsLeaf.Cur)))
-                .Append(("new is a leaf is a bit", q * NewIsLeaf.Cur * (1 - NewIsLeaf.Cur)))
-                .Append(("an absent old value has no hash", q * (1 - OldIsLeaf.Cur) * OldValueHash.Cur))
-                .Append(("an absent new value has no hash", q * (1 - NewIsLeaf.Cur) * NewValueHash.Cur))
-                .Append(("the old root is row 0's old node", QStart.Cur * (OldRoot.Cur - Old.Cur)))
-                .Append(("the new root is row 0's new node", QStart.Cur * (NewRoot.Cur - New.Cur)))
-                .Append(("updates chain", QChain.Cur * (OldRoot.Next - NewRoot.Cur)))
-                .ToArray());
+    private void ConfigureRegionConstants(ConstraintSystem cs)
+    {
+        Column[] carried = [Key.Value, Other.Value, Old.IsKeyLeaf, Old.IsOtherLeaf, Old.ValueHash, New.IsKeyLeaf, New.IsOtherLeaf, New.ValueHash,
+            OtherValueHash, OtherNode, HasOther, KeyDiffInverse, NewLonger, OldLonger, DeleteNoLift, BranchLeft, BranchRight, OldRoot, NewRoot];
+        var polys = carried.Select(c => ($"{c.Name} is the same on every row", NotEnd * (c.Next - c.Cur))).ToList();
+        foreach (var c in new[] { Old.IsKeyLeaf, Old.IsOtherLeaf, New.IsKeyLeaf, New.IsOtherLeaf, NewLonger, OldLonger })
+            polys.Add(($"{c.Name} is a bit", Q * c.Cur * (1 - c.Cur)));
+        foreach (var (s, n) in new[] { (Old, "old"), (New, "new") })
+        {
+            polys.Add(($"{n} ends in one leaf at most", Q * s.IsKeyLeaf.Cur * s.IsOtherLeaf.Cur));
+            polys.Add(($"{n} value hash only for the key's leaf", Q * (1 - s.IsKeyLeaf.Cur) * s.ValueHash.Cur));
+        }
+        polys.Add(("has_other = either side ends in the other leaf",
+            Q * (HasOther.Cur - (Old.IsOtherLeaf.Cur + New.IsOtherLeaf.Cur - Old.IsOtherLeaf.Cur * New.IsOtherLeaf.Cur))));
+        polys.Add(("no other key without an other leaf", Q * (1 - HasOther.Cur) * Other.Value.Cur));
+        polys.Add(("no other value hash without an other leaf", Q * (1 - HasOther.Cur) * OtherValueHash.Cur));
+        polys.Add(("no other node without an other leaf", Q * (1 - HasOther.Cur) * OtherNode.Cur));
+        polys.Add(("the other key is not the key", Q * HasOther.Cur * ((Key.Value.Cur - Other.Value.Cur) * KeyDiffInverse.Cur - 1)));
+        polys.Add(("no inverse without an other key", Q * (1 - HasOther.Cur) * KeyDiffInverse.Cur));
+        polys.Add(("the old root is row 0's old node", QStart.Cur * (OldRoot.Cur - Old.Node.Cur)));
+        polys.Add(("the new root is row 0's new node", QStart.Cur * (NewRoot.Cur - New.Node.Cur)));
+        polys.Add(("updates chain", QChain.Cur * (OldRoot.Next - NewRoot.Cur)));
+        cs.Gate("smt region constants", polys.ToArray());
+    }
 
-        // The path's extent: on is 1 above the terminal depth, then 0; term marks the depth where it drops.
-        cs.Gate("smt path extent",
-            ("on is a bit", q * on * (1 - on)),
-            ("on never comes back", notEnd * On.Next * (1 - on)),
+    private void ConfigureSide(ConstraintSystem cs, Side s, string n, PoseidonChip poseidon)
+    {
+        var on = s.On.Cur;
+        var term = s.Term.Cur;
+        var bit = Key.Bit.Cur;
+        Expression Pick(bool left) => left ? s.Node.Next + bit * (s.Sibling.Cur - s.Node.Next) : s.Sibling.Cur + bit * (s.Node.Next - s.Sibling.Cur);
+        cs.Gate($"smt {n} path",
+            ("on is a bit", Q * on * (1 - on)),
+            ("on never comes back", NotEnd * s.On.Next * (1 - on)),
             ("the path ends within the region", QEnd.Cur * on),
             ("terminal at depth 0 when the path is empty", QStart.Cur * (term - (1 - on))),
-            ("terminal where on drops", notStart * (term - (On.Prev - on))));
-
-        // On the path: children ordered by the bit; off it, nothing.
-        Expression Pick(Expression child, bool left) => left ? child + bit * (Sibling.Cur - child) : Sibling.Cur + bit * (child - Sibling.Cur);
-        cs.Gate("smt path nodes",
-            ("old left child", q * on * (OldLeft.Cur - Pick(Old.Next, true))),
-            ("old right child", q * on * (OldRight.Cur - Pick(Old.Next, false))),
-            ("new left child", q * on * (NewLeft.Cur - Pick(New.Next, true))),
-            ("new right child", q * on * (NewRight.Cur - Pick(New.Next, false))),
-            ("no sibling off the path", q * (1 - on) * Sibling.Cur),
-            ("no old left child off the path", q * (1 - on) * OldLeft.Cur),
-            ("no old right child off the path", q * (1 - on) * OldRight.Cur),
-            ("no new left child off the path", q * (1 - on) * NewLeft.Cur),
-            ("no new right child off the path", q * (1 - on) * NewRight.Cur),
-            ("an absent old terminal is empty", q * term * (1 - OldIsLeaf.Cur) * Old.Cur),
-            ("an absent new terminal is empty", q * term * (1 - NewIsLeaf.Cur) * New.Cur),
-            ("nothing below the old terminal", q * (1 - on) * (1 - term) * Old.Cur),
-            ("nothing below the new terminal", q * (1 - on) * (1 - term) * New.Cur),
-            ("term is a bit", q * term * (1 - term)));
-
+            ("terminal where on drops", NotStart * (term - (s.On.Prev - on))),
+            ("last on-row is where on drops next", NotEnd * (s.Last.Cur - (on - s.On.Next))),
+            ("no last on-row at the region's end", QEnd.Cur * s.Last.Cur),
+            ("left child", Q * on * (s.Left.Cur - Pick(true))),
+            ("right child", Q * on * (s.Right.Cur - Pick(false))),
+            ("no left child off the path", Q * (1 - on) * s.Left.Cur),
+            ("no right child off the path", Q * (1 - on) * s.Right.Cur),
+            ("no sibling off the path", Q * (1 - on) * s.Sibling.Cur),
+            ("the other leaf's node", Q * term * s.IsOtherLeaf.Cur * (s.Node.Cur - OtherNode.Cur)),
+            ("an empty terminal is 0", Q * term * (1 - s.IsKeyLeaf.Cur - s.IsOtherLeaf.Cur) * s.Node.Cur),
+            ("nothing below the terminal", Q * (1 - on) * (1 - term) * s.Node.Cur),
+            ("expected extra sibling = the other leaf on the last on-row", Q * (s.ExpectedSibling.Cur - s.Last.Cur * OtherNode.Cur)));
         var table = poseidon.TableExpressions;
-        Expression[] NodeHash(Expression tag, Expression a, Expression b, Expression output) =>
-            [Expression.Constant(4), tag, a, b, .. Enumerable.Repeat(Expression.Constant(0), poseidon.MaxWidth - 4), output];
-        cs.Lookup("smt old branch is Poseidon(2, left, right)", q * on, NodeHash(Expression.Constant(2), OldLeft.Cur, OldRight.Cur, Old.Cur), table);
-        cs.Lookup("smt new branch is Poseidon(2, left, right)", q * on, NodeHash(Expression.Constant(2), NewLeft.Cur, NewRight.Cur, New.Cur), table);
-        cs.Lookup("smt old leaf is Poseidon(1, key, value hash)", q * term * OldIsLeaf.Cur, NodeHash(Expression.Constant(1), Key.Cur, OldValueHash.Cur, Old.Cur), table);
-        cs.Lookup("smt new leaf is Poseidon(1, key, value hash)", q * term * NewIsLeaf.Cur, NodeHash(Expression.Constant(1), Key.Cur, NewValueHash.Cur, New.Cur), table);
+        cs.Lookup($"smt {n} branch is Poseidon(2, left, right)", Q * on, NodeInput(poseidon, 2, s.Left.Cur, s.Right.Cur, s.Node.Cur), table);
+        cs.Lookup($"smt {n} key leaf is Poseidon(1, key, value hash)", Q * term * s.IsKeyLeaf.Cur, NodeInput(poseidon, 1, Key.Value.Cur, s.ValueHash.Cur, s.Node.Cur), table);
+    }
+
+    private static Expression[] NodeInput(PoseidonChip poseidon, long tag, Expression a, Expression b, Expression output) =>
+        [Expression.Constant(4), Expression.Constant(tag), a, b, .. Enumerable.Repeat(Expression.Constant(0), poseidon.MaxWidth - 4), output];
+
+    private void ConfigureShape(ConstraintSystem cs, PoseidonChip poseidon)
+    {
+        var (o, w) = (Old, New);
+        var reshaped = NewLonger.Cur + OldLonger.Cur;
+        var (bit, bit2) = (Key.Bit.Cur, Other.Bit.Cur);
+        cs.Gate("smt shape",
+            ("one side longer at most", Q * NewLonger.Cur * OldLonger.Cur),
+            ("same extent unless reshaped", Q * (1 - reshaped) * (o.On.Cur - w.On.Cur)),
+            ("a longer new path contains the old", Q * NewLonger.Cur * o.On.Cur * (1 - w.On.Cur)),
+            ("a longer old path contains the new", Q * OldLonger.Cur * w.On.Cur * (1 - o.On.Cur)),
+            ("a longer new path is strictly longer", Q * NewLonger.Cur * w.Last.Cur * o.On.Cur),
+            ("a longer old path is strictly longer", Q * OldLonger.Cur * o.Last.Cur * w.On.Cur),
+            ("a split ends the old path in the other leaf", Q * NewLonger.Cur * (1 - o.IsOtherLeaf.Cur)),
+            ("a split ends the new path in the key's leaf", Q * NewLonger.Cur * (1 - w.IsKeyLeaf.Cur)),
+            ("a lift ends the old path in the key's leaf", Q * OldLonger.Cur * (1 - o.IsKeyLeaf.Cur)),
+            ("a lift ends the new path in the other leaf", Q * OldLonger.Cur * (1 - w.IsOtherLeaf.Cur)),
+            ("shared siblings agree", Q * o.On.Cur * w.On.Cur * (o.Sibling.Cur - w.Sibling.Cur)),
+            ("the new path's extra siblings: zeros, then the other leaf", Q * w.On.Cur * (1 - o.On.Cur) * (w.Sibling.Cur - w.ExpectedSibling.Cur)),
+            ("the old path's extra siblings: zeros, then the other leaf", Q * o.On.Cur * (1 - w.On.Cur) * (o.Sibling.Cur - o.ExpectedSibling.Cur)),
+            ("long_on is either side on", Q * (LongOn.Cur - (o.On.Cur + w.On.Cur - o.On.Cur * w.On.Cur))),
+            ("last_long is where long_on drops", NotEnd * (LastLong.Cur - (LongOn.Cur - LongOn.Next))),
+            ("no last_long at the region's end", QEnd.Cur * LastLong.Cur),
+            ("the keys agree above the path's last level", NotEnd * HasOther.Cur * LongOn.Next * (bit - bit2)),
+            ("at the last level: they differ after a split or lift, agree for an absence",
+                Q * LastLong.Cur * (reshaped * (bit + bit2 - 1) + (HasOther.Cur - reshaped) * (bit - bit2))),
+            // A lift stops at a non-empty sibling: on the shorter new path's last on-row, when the old path was longer.
+            ("a lift checks the sibling it stops at", Q * (NeedsNonZero.Cur - w.Last.Cur * OldLonger.Cur)),
+            ("the sibling a lift stops at is not empty", Q * NeedsNonZero.Cur * (w.Sibling.Cur * SiblingInverse.Cur - 1)),
+            ("no sibling inverse elsewhere", Q * (1 - NeedsNonZero.Cur) * SiblingInverse.Cur),
+            // A delete that lifts nothing: the key's leaf becomes empty at the same depth > 0, beside a branch.
+            ("delete_no_lift = key leaf to empty, same depth",
+                Q * (DeleteNoLift.Cur - o.IsKeyLeaf.Cur * (1 - w.IsKeyLeaf.Cur - w.IsOtherLeaf.Cur))),
+            ("no left branch child unless deleting", Q * (1 - DeleteNoLift.Cur) * BranchLeft.Cur),
+            ("no right branch child unless deleting", Q * (1 - DeleteNoLift.Cur) * BranchRight.Cur),
+            // Same depth on both sides: another key's leaf stays or never was (an absence stays an absence; a key's
+            // leaf never takes the other leaf's place, which would drop that key).
+            ("without a reshape the other leaf is on both sides or neither", Q * (1 - reshaped) * (o.IsOtherLeaf.Cur - w.IsOtherLeaf.Cur)));
+        cs.Lookup("smt the sibling beside a delete is a branch", Q * DeleteNoLift.Cur * w.Last.Cur,
+            NodeInput(poseidon, 2, BranchLeft.Cur, BranchRight.Cur, w.Sibling.Cur), poseidon.TableExpressions);
+        cs.Lookup("smt the other leaf is Poseidon(1, other key, value hash)", QStart.Cur * HasOther.Cur,
+            NodeInput(poseidon, 1, Other.Value.Cur, OtherValueHash.Cur, OtherNode.Cur), poseidon.TableExpressions);
     }
 
     private static readonly BigInteger R = Fr.Modulus;
 
-    /// <summary>The width-4 Poseidon inputs the updates need (their leaves and branches); the regions find the hashes by
-    /// lookup, so only their presence in the Poseidon chip matters, not the order.</summary>
+    /// <summary>The update a padding region proves: the last real update's key as it ended (old = new), so the root
+    /// carries through; with no updates at all, the empty trie's empty path.</summary>
+    public static SmtUpdate Padding(IReadOnlyList<SmtUpdate> updates) =>
+        updates.Count == 0
+            ? new SmtUpdate(Fr.Zero, [], SmtTerminal.Empty, Fr.Zero, [], SmtTerminal.Empty, Fr.Zero, Fr.Zero, Fr.Zero, null)
+            : updates[^1].Unchanged();
+
+    /// <summary>The nodes of one side's path, root first (index d is the terminal).</summary>
+    public static Fr[] Nodes(Fr key, IReadOnlyList<Fr> siblings, SmtTerminal terminal, Fr valueHash, Fr otherKey, Fr otherValueHash)
+    {
+        int d = siblings.Count;
+        var k = new TrieKey(key);
+        var nodes = new Fr[d + 1];
+        nodes[d] = terminal switch
+        {
+            SmtTerminal.KeyLeaf => TrieNodeHash.Leaf(key, valueHash),
+            SmtTerminal.OtherLeaf => TrieNodeHash.Leaf(otherKey, otherValueHash),
+            _ => Fr.Zero,
+        };
+        for (int i = d - 1; i >= 0; i--)
+            nodes[i] = k.Bit(i) == 0 ? TrieNodeHash.Branch(nodes[i + 1], siblings[i]) : TrieNodeHash.Branch(siblings[i], nodes[i + 1]);
+        return nodes;
+    }
+
+    /// <summary>The width-4 Poseidon inputs the updates need (leaves, branches, the branch beside a delete); the regions
+    /// find the hashes by lookup, so only their presence in the Poseidon chip matters.</summary>
     public static List<Fr[]> PoseidonInputs(IEnumerable<SmtUpdate> updates)
     {
         var inputs = new List<Fr[]>();
+        var leaf = Fr.FromUInt64(1);
+        var branch = Fr.FromUInt64(2);
         foreach (var u in updates)
         {
-            var (oldNodes, newNodes) = Nodes(u);
-            var key = new TrieKey(u.Key);
-            if (u.OldValueHash is { } ov) inputs.Add([Fr.FromUInt64(1), u.Key, ov]);
-            if (u.NewValueHash is { } nv) inputs.Add([Fr.FromUInt64(1), u.Key, nv]);
-            for (int i = u.Siblings.Count - 1; i >= 0; i--)
+            var k = new TrieKey(u.Key);
+            foreach (var (siblings, terminal, vh) in new[] { (u.OldSiblings, u.OldTerminal, u.OldValueHash), (u.NewSiblings, u.NewTerminal, u.NewValueHash) })
             {
-                var s = u.Siblings[i];
-                inputs.Add(key.Bit(i) == 0 ? [Fr.FromUInt64(2), oldNodes[i + 1], s] : [Fr.FromUInt64(2), s, oldNodes[i + 1]]);
-                inputs.Add(key.Bit(i) == 0 ? [Fr.FromUInt64(2), newNodes[i + 1], s] : [Fr.FromUInt64(2), s, newNodes[i + 1]]);
+                var nodes = Nodes(u.Key, siblings, terminal, vh, u.OtherKey, u.OtherValueHash);
+                if (terminal == SmtTerminal.KeyLeaf) inputs.Add([leaf, u.Key, vh]);
+                for (int i = siblings.Count - 1; i >= 0; i--)
+                    inputs.Add(k.Bit(i) == 0 ? [branch, nodes[i + 1], siblings[i]] : [branch, siblings[i], nodes[i + 1]]);
             }
+            if (u.HasOther) inputs.Add([leaf, u.OtherKey, u.OtherValueHash]);
+            if (u.SiblingBranch is { } b) inputs.Add([branch, b.Left, b.Right]);
         }
         return inputs;
     }
-
-    /// <summary>The nodes on the path, root first (index d is the terminal), before and after.</summary>
-    public static (Fr[] Old, Fr[] New) Nodes(SmtUpdate u)
-    {
-        int d = u.Siblings.Count;
-        var key = new TrieKey(u.Key);
-        var o = new Fr[d + 1];
-        var n = new Fr[d + 1];
-        o[d] = u.OldValueHash is { } ov ? TrieNodeHash.Leaf(u.Key, ov) : Fr.Zero;
-        n[d] = u.NewValueHash is { } nv ? TrieNodeHash.Leaf(u.Key, nv) : Fr.Zero;
-        for (int i = d - 1; i >= 0; i--)
-        {
-            var s = u.Siblings[i];
-            o[i] = key.Bit(i) == 0 ? TrieNodeHash.Branch(o[i + 1], s) : TrieNodeHash.Branch(s, o[i + 1]);
-            n[i] = key.Bit(i) == 0 ? TrieNodeHash.Branch(n[i + 1], s) : TrieNodeHash.Branch(s, n[i + 1]);
-        }
-        return (o, n);
-    }
-
-    /// <summary>The update a padding region proves: the last real update's key left as it ended (same siblings, old =
-    /// new), so the root carries through unchanged; with no updates at all, the empty trie's empty path.</summary>
-    public static SmtUpdate Padding(IReadOnlyList<SmtUpdate> updates) =>
-        updates.Count == 0 ? new SmtUpdate(Fr.Zero, [], null, null) : updates[^1] with { OldValueHash = updates[^1].NewValueHash };
 
     /// <summary>Every width-4 Poseidon input the regions need, padding included.</summary>
     public List<Fr[]> PoseidonInputsWithPadding(IReadOnlyList<SmtUpdate> updates) =>
         PoseidonInputs(updates.Concat(Enumerable.Repeat(Padding(updates), Capacity - updates.Count)));
 
-    /// <summary>Fills the regions from <paramref name="startRow"/>: the updates, then padding regions. Returns the first
-    /// old root and the last new root.</summary>
+    /// <summary>Fills the regions from <paramref name="startRow"/>: the updates, then padding. Returns the first old root
+    /// and the last new root.</summary>
     public (Fr OldRoot, Fr NewRoot) Assign(Assignment a, int startRow, IReadOnlyList<SmtUpdate> updates)
     {
         if (updates.Count > Capacity) throw new InvalidOperationException($"{updates.Count} state-tree updates; the circuit reserves {Capacity}");
@@ -244,7 +310,6 @@ public sealed class SmtUpdateChip
             a.Assign(QStart, row0, 1UL);
             a.Assign(QEnd, row0 + RegionRows - 1, 1UL);
             if (region < Capacity - 1) a.Assign(QChain, row0 + RegionRows - 1, 1UL);
-
             AssignRegion(a, row0, region < updates.Count ? updates[region] : padding);
             if (region == 0) first = a[OldRoot, row0];
             last = a[NewRoot, row0];
@@ -254,45 +319,74 @@ public sealed class SmtUpdateChip
 
     private void AssignRegion(Assignment a, int row0, SmtUpdate u)
     {
-        int d = u.Siblings.Count;
-        if (d >= RegionRows - 1) throw new InvalidOperationException($"a path of depth {d}");
-        var (oldNodes, newNodes) = Nodes(u);
-        var keyBig = u.Key.ToBigInteger();
+        var oldNodes = Nodes(u.Key, u.OldSiblings, u.OldTerminal, u.OldValueHash, u.OtherKey, u.OtherValueHash);
+        var newNodes = Nodes(u.Key, u.NewSiblings, u.NewTerminal, u.NewValueHash, u.OtherKey, u.OtherValueHash);
+        var otherNode = u.HasOther ? TrieNodeHash.Leaf(u.OtherKey, u.OtherValueHash) : Fr.Zero;
+        int dOld = u.OldSiblings.Count, dNew = u.NewSiblings.Count, dLong = Math.Max(dOld, dNew);
+        bool deleteNoLift = u.OldTerminal == SmtTerminal.KeyLeaf && u.NewTerminal == SmtTerminal.Empty;
+        AssignBits(a, row0, Key, u.Key);
+        AssignBits(a, row0, Other, u.OtherKey);
         var key = new TrieKey(u.Key);
+        for (int i = 0; i < RegionRows; i++)
+        {
+            int row = row0 + i;
+            a[OtherValueHash, row] = u.OtherValueHash;
+            a[OtherNode, row] = otherNode;
+            a.Assign(HasOther, row, u.HasOther ? 1UL : 0UL);
+            a[KeyDiffInverse, row] = u.HasOther ? (u.Key - u.OtherKey).Inverse() : Fr.Zero;
+            a.Assign(NewLonger, row, u.NewLonger ? 1UL : 0UL);
+            a.Assign(OldLonger, row, u.OldLonger ? 1UL : 0UL);
+            a.Assign(LongOn, row, i < dLong ? 1UL : 0UL);
+            a.Assign(LastLong, row, i == dLong - 1 ? 1UL : 0UL);
+            bool needsNonZero = u.OldLonger && i == dNew - 1;
+            a.Assign(NeedsNonZero, row, needsNonZero ? 1UL : 0UL);
+            a[SiblingInverse, row] = needsNonZero ? u.NewSiblings[i].Inverse() : Fr.Zero;
+            a.Assign(DeleteNoLift, row, deleteNoLift ? 1UL : 0UL);
+            a[BranchLeft, row] = u.SiblingBranch?.Left ?? Fr.Zero;
+            a[BranchRight, row] = u.SiblingBranch?.Right ?? Fr.Zero;
+            a[OldRoot, row] = oldNodes[0];
+            a[NewRoot, row] = newNodes[0];
+            AssignSide(a, row, i, Old, key, u.OldSiblings, u.OldTerminal, u.OldValueHash, oldNodes, otherNode);
+            AssignSide(a, row, i, New, key, u.NewSiblings, u.NewTerminal, u.NewValueHash, newNodes, otherNode);
+        }
+    }
+
+    private static void AssignSide(Assignment a, int row, int i, Side s, TrieKey key, IReadOnlyList<Fr> siblings, SmtTerminal terminal, Fr vh, Fr[] nodes, Fr otherNode)
+    {
+        int d = siblings.Count;
+        a.Assign(s.On, row, i < d ? 1UL : 0UL);
+        a.Assign(s.Term, row, i == d ? 1UL : 0UL);
+        a.Assign(s.Last, row, i == d - 1 ? 1UL : 0UL);
+        a[s.ExpectedSibling, row] = i == d - 1 ? otherNode : Fr.Zero;
+        a.Assign(s.IsKeyLeaf, row, terminal == SmtTerminal.KeyLeaf ? 1UL : 0UL);
+        a.Assign(s.IsOtherLeaf, row, terminal == SmtTerminal.OtherLeaf ? 1UL : 0UL);
+        a[s.ValueHash, row] = terminal == SmtTerminal.KeyLeaf ? vh : Fr.Zero;
+        if (i <= d) a[s.Node, row] = nodes[i];
+        if (i < d)
+        {
+            var sib = siblings[i];
+            a[s.Sibling, row] = sib;
+            bool right = key.Bit(i) == 1;
+            a[s.Left, row] = right ? sib : nodes[i + 1];
+            a[s.Right, row] = right ? nodes[i + 1] : sib;
+        }
+    }
+
+    private static void AssignBits(Assignment a, int row0, KeyBits k, Fr value)
+    {
+        var v = value.ToBigInteger();
         BigInteger acc = 0;
         bool below = false;
         for (int i = 0; i < RegionRows; i++)
         {
             int row = row0 + i;
-            int bit = (int)((keyBig >> i) & 1);
-            int rBit = (int)((R >> i) & 1);
-            a.Assign(Bit, row, (ulong)bit);
-            a[Acc, row] = Fr.FromBigInteger(acc);
-            a.Assign(BelowModulus, row, below ? 1UL : 0UL);
+            int bit = (int)((v >> i) & 1), rBit = (int)((R >> i) & 1);
+            a[k.Value, row] = value;
+            a.Assign(k.Bit, row, (ulong)bit);
+            a[k.Acc, row] = Fr.FromBigInteger(acc);
+            a.Assign(k.Below, row, below ? 1UL : 0UL);
             acc += (BigInteger)bit << i;
             below = bit < rBit || (bit == rBit && below);
-
-            a[Key, row] = u.Key;
-            a[OldValueHash, row] = u.OldValueHash ?? Fr.Zero;
-            a[NewValueHash, row] = u.NewValueHash ?? Fr.Zero;
-            a.Assign(OldIsLeaf, row, u.OldValueHash is null ? 0UL : 1UL);
-            a.Assign(NewIsLeaf, row, u.NewValueHash is null ? 0UL : 1UL);
-            a[OldRoot, row] = oldNodes[0];
-            a[NewRoot, row] = newNodes[0];
-            a.Assign(On, row, i < d ? 1UL : 0UL);
-            a.Assign(Term, row, i == d ? 1UL : 0UL);
-            if (i <= d) { a[Old, row] = oldNodes[i]; a[New, row] = newNodes[i]; }
-            if (i < d)
-            {
-                var s = u.Siblings[i];
-                a[Sibling, row] = s;
-                bool right = key.Bit(i) == 1;
-                a[OldLeft, row] = right ? s : oldNodes[i + 1];
-                a[OldRight, row] = right ? oldNodes[i + 1] : s;
-                a[NewLeft, row] = right ? s : newNodes[i + 1];
-                a[NewRight, row] = right ? newNodes[i + 1] : s;
-            }
         }
     }
-
 }
