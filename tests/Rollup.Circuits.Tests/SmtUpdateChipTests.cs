@@ -17,7 +17,9 @@ public class SmtUpdateChipTests(ITestOutputHelper output)
     private sealed record Built(ConstraintSystem Cs, PoseidonChip Poseidon, SmtUpdateChip Smt, Assignment A, List<SmtUpdate> Updates,
         Fr Start, Fr End, (Fr Old, Fr New) Roots);
 
-    private static Built Build(int seed, int updates = 6, int capacity = 8, Func<List<SmtUpdate>, List<SmtUpdate>>? lie = null)
+    /// <summary>A real trie of 16 random keys and a chain of <paramref name="updates"/> random updates replayed on it one
+    /// at a time (TrieReader proofs before and after each); the end root comes independently from one batched commit.</summary>
+    private static (List<SmtUpdate> Chain, Fr Start, Fr End) Chain(int seed, int updates, Fr trie)
     {
         var rng = new Random(seed);
         var store = new MemoryNodeStore();
@@ -28,15 +30,13 @@ public class SmtUpdateChipTests(ITestOutputHelper output)
         Fr start = initial.Commit(created);
         store.Add(created);
 
-        // Replay candidate updates one at a time; keep those whose path keeps its shape (what the chip proves).
         var overlay = new OverlayNodeStore(store);
         var chain = new List<SmtUpdate>();
         var applied = new List<(Fr Key, Fr? Value)>();
         Fr root = start;
         for (int tries = 0; chain.Count < updates && tries < 1000; tries++)
         {
-            // Present keys (updates, deletes), absent ones and fresh ones (inserts: kept when they land in an empty
-            // subtree rather than on another key's leaf).
+            // Present keys (updates, deletes), absent ones and fresh ones (inserts).
             var k = rng.Next(3) == 0 ? Fr.Random(rng) : keys[rng.Next(keys.Count)];
             Fr? v = rng.Next(3) == 0 ? null : Fr.Random(rng);
             var before = TrieReader.Prove(overlay, root, new TrieKey(k));
@@ -47,18 +47,27 @@ public class SmtUpdateChipTests(ITestOutputHelper output)
             if (next == root) continue; // deleting an absent key changes nothing
             overlay.Add(nodes);
             var after = TrieReader.Prove(overlay, next, new TrieKey(k));
-            chain.Add(SmtUpdate.From(before, after, overlay));
+            chain.Add(SmtUpdate.From(before, after, overlay) with { Trie = trie });
             applied.Add((k, v));
             root = next;
         }
         Assert.Equal(updates, chain.Count);
 
-        // The independent end: the same updates applied to the start trie in one batched commit.
         var batched = new SparseMerkleTrie(store, start);
         foreach (var (k, v) in applied) { if (v is { } value) batched.Set(k, value, []); else batched.Delete(k); }
         Fr end = batched.Commit(new List<KeyValuePair<Fr, NodeRecord>>());
+        return (chain, start, end);
+    }
 
+    private static Built Build(int seed, int updates = 6, int capacity = 8, Func<List<SmtUpdate>, List<SmtUpdate>>? lie = null)
+    {
+        var (chain, start, end) = Chain(seed, updates, Fr.Zero);
         if (lie is not null) chain = lie(chain);
+        return Assign(chain, capacity, start, end);
+    }
+
+    private static Built Assign(List<SmtUpdate> chain, int capacity, Fr start, Fr end)
+    {
         var cs = new ConstraintSystem();
         var poseidon = new PoseidonChip(cs, CapacityFor(chain, capacity));
         var smt = new SmtUpdateChip(cs, poseidon, capacity);
@@ -69,6 +78,45 @@ public class SmtUpdateChipTests(ITestOutputHelper output)
         poseidon.Assign(a, 0, new Dictionary<int, List<Fr[]>> { [4] = smt.PoseidonInputsWithPadding(chain) });
         var roots = smt.Assign(a, poseidon.RowCount, chain);
         return new Built(cs, poseidon, smt, a, chain, start, end, roots);
+    }
+
+    [Fact]
+    public void Two_tries_chain_separately()
+    {
+        // The account trie (0) and one storage trie (an address) in one chip: each chains from its own start to its own
+        // end; the boundary is flagged as the end of one trie and the start of the next.
+        var address = Fr.FromUInt64(0xC0FFEE);
+        var (accounts, accountStart, accountEnd) = Chain(7, 4, Fr.Zero);
+        var (storage, storageStart, storageEnd) = Chain(8, 3, address);
+        var b = Assign([.. accounts, .. storage], 9, accountStart, storageEnd);
+        Assert.Empty(new ConstraintChecker().Check(b.A));
+        var s = b.Smt;
+        int Row(int region) => b.Poseidon.RowCount + region * SmtUpdateChip.RegionRows;
+        Assert.Equal(accountStart, b.A[s.OldRoot, Row(0)]);
+        Assert.Equal(accountEnd, b.A[s.NewRoot, Row(3)]);
+        Assert.Equal(Fr.One, b.A[s.LastOfTrie, Row(3)]);
+        Assert.Equal(Fr.One, b.A[s.FirstOfTrie, Row(4)]);
+        Assert.Equal(storageStart, b.A[s.OldRoot, Row(4)]);
+        Assert.Equal(storageEnd, b.A[s.NewRoot, Row(8)]); // the padding regions keep the storage trie's end root
+
+        // Every cell of the two regions at the boundary is bound.
+        var checker = new LocalChecker(b.A) { MaxFailures = 1 };
+        var missed = new List<string>();
+        foreach (var column in s.AdviceColumns)
+            for (int r = Row(3); r < Row(5); r++)
+            {
+                var original = b.A[column, r];
+                b.A[column, r] = original + Fr.One;
+                if (checker.CheckChanged((column, r)).Count == 0) missed.Add($"{column.Name}[{r - Row(0)}]");
+                b.A[column, r] = original;
+            }
+        Assert.True(missed.Count == 0, "uncaught: " + string.Join(", ", missed.Take(20)));
+
+        // Claiming the storage updates belong to the account trie makes them continue its chain, which they do not.
+        for (int r = Row(4); r < Row(9); r++) b.A[s.Trie, r] = Fr.Zero;
+        for (int r = Row(3); r < Row(5); r++) { b.A[s.LastOfTrie, r] = Fr.Zero; b.A[s.FirstOfTrie, r] = Fr.Zero; b.A[s.TrieChangeAfterInverse, r] = Fr.Zero; b.A[s.TrieChangeBeforeInverse, r] = Fr.Zero; }
+        var failures = new ConstraintChecker { MaxFailures = 20 }.Check(b.A);
+        Assert.Contains(failures, f => f.Name.Contains("updates of one trie chain"));
     }
 
     private static Dictionary<int, int> CapacityFor(List<SmtUpdate> chain, int capacity)
@@ -136,7 +184,7 @@ public class SmtUpdateChipTests(ITestOutputHelper output)
         int region1 = row + SmtUpdateChip.RegionRows;
         for (int r = region1; r < region1 + SmtUpdateChip.RegionRows; r++) b.A[b.Smt.OldRoot, r] += Fr.One;
         failures = new ConstraintChecker { MaxFailures = 20 }.Check(b.A);
-        Assert.Contains(failures, f => f.Name.Contains("updates chain"));
+        Assert.Contains(failures, f => f.Name.Contains("updates of one trie chain"));
         Assert.Contains(failures, f => f.Name.Contains("the old root is row 0's old node"));
     }
 

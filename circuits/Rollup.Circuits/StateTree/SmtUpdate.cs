@@ -18,6 +18,10 @@ public sealed record SmtUpdate(
     Fr OtherKey, Fr OtherValueHash,
     (Fr Left, Fr Right)? SiblingBranch)
 {
+    /// <summary>Which trie the update is in: 0 for the account trie, the account's address (as a field element) for its
+    /// storage trie.</summary>
+    public Fr Trie { get; init; }
+
     public bool HasOther => OldTerminal == SmtTerminal.OtherLeaf || NewTerminal == SmtTerminal.OtherLeaf;
     public bool NewLonger => NewSiblings.Count > OldSiblings.Count;
     public bool OldLonger => OldSiblings.Count > NewSiblings.Count;

@@ -25,7 +25,9 @@ namespace Rollup.Circuits.StateTree;
 /// present key.</item>
 /// <item><b>Canonical shape.</b> A lift stops at a non-empty sibling (an inverse cell); a delete that lifts nothing
 /// leaves a branch beside the emptied child, shown by its two children (a lookup), since a leaf there would lift.</item>
-/// <item><b>Roots.</b> Row 0's nodes are the roots, carried down the region; consecutive regions chain.</item>
+/// <item><b>Roots.</b> Row 0's nodes are the roots, carried down the region; consecutive regions of the same trie (the
+/// account trie, or one account's storage trie) chain, and each trie's first and last regions are flagged so that the
+/// account regions and the public inputs can pick up where its chain starts and ends.</item>
 /// </list>
 /// Every constraint is degree ≤ 4 with its selectors; intermediate flags live in cells.
 /// </summary>
@@ -43,7 +45,8 @@ public sealed class SmtUpdateChip
     public Column QRegion { get; }
     public Column QStart { get; }
     public Column QEnd { get; }
-    public Column QChain { get; }
+    public Column QFirstRegion { get; }
+    public Column QLastRegion { get; }
     public Column Pow2 { get; }
     public Column ModulusBit { get; }
 
@@ -66,6 +69,14 @@ public sealed class SmtUpdateChip
     public Column BranchRight { get; }
     public Column OldRoot { get; }
     public Column NewRoot { get; }
+    /// <summary>The trie the region updates (0: accounts; an address: that account's storage).</summary>
+    public Column Trie { get; }
+    /// <summary>1 when the previous region updates another trie (or there is none): this region starts the trie's chain.</summary>
+    public Column FirstOfTrie { get; }
+    /// <summary>1 when the next region updates another trie (or there is none): this region ends the trie's chain.</summary>
+    public Column LastOfTrie { get; }
+    public Column TrieChangeBeforeInverse { get; }
+    public Column TrieChangeAfterInverse { get; }
 
     public int Capacity { get; }
     public int RowCount => Capacity * RegionRows;
@@ -75,7 +86,7 @@ public sealed class SmtUpdateChip
         new[] { Key, Other }.SelectMany(k => new[] { k.Value, k.Bit, k.Acc, k.Below })
             .Concat(new[] { Old, New }.SelectMany(s => new[] { s.On, s.Term, s.Last, s.Sibling, s.Node, s.Left, s.Right, s.ExpectedSibling, s.IsKeyLeaf, s.IsOtherLeaf, s.ValueHash }))
             .Concat([OtherValueHash, OtherNode, HasOther, KeyDiffInverse, NewLonger, OldLonger, LongOn, LastLong, NeedsNonZero, SiblingInverse,
-                DeleteNoLift, BranchLeft, BranchRight, OldRoot, NewRoot]);
+                DeleteNoLift, BranchLeft, BranchRight, OldRoot, NewRoot, Trie, FirstOfTrie, LastOfTrie, TrieChangeBeforeInverse, TrieChangeAfterInverse]);
 
     public SmtUpdateChip(ConstraintSystem cs, PoseidonChip poseidon, int capacity)
     {
@@ -84,7 +95,8 @@ public sealed class SmtUpdateChip
         QRegion = cs.Selector("smt_q_region");
         QStart = cs.Selector("smt_q_start");
         QEnd = cs.Selector("smt_q_end");
-        QChain = cs.Selector("smt_q_chain");
+        QFirstRegion = cs.Selector("smt_q_first_region");
+        QLastRegion = cs.Selector("smt_q_last_region");
         Pow2 = cs.Fixed("smt_pow2");
         ModulusBit = cs.Fixed("smt_modulus_bit");
         KeyBits Bits(string name) => new(cs.Advice($"smt_{name}"), cs.Advice($"smt_{name}_bit"), cs.Advice($"smt_{name}_acc"), cs.Advice($"smt_{name}_below_r"));
@@ -111,6 +123,11 @@ public sealed class SmtUpdateChip
         BranchRight = cs.Advice("smt_branch_right");
         OldRoot = cs.Advice("smt_old_root");
         NewRoot = cs.Advice("smt_new_root");
+        Trie = cs.Advice("smt_trie");
+        FirstOfTrie = cs.Advice("smt_first_of_trie");
+        LastOfTrie = cs.Advice("smt_last_of_trie");
+        TrieChangeBeforeInverse = cs.Advice("smt_trie_change_before_inverse");
+        TrieChangeAfterInverse = cs.Advice("smt_trie_change_after_inverse");
 
         ConfigureKeyBits(cs, Key, "key");
         ConfigureKeyBits(cs, Other, "other key");
@@ -141,7 +158,8 @@ public sealed class SmtUpdateChip
     private void ConfigureRegionConstants(ConstraintSystem cs)
     {
         Column[] carried = [Key.Value, Other.Value, Old.IsKeyLeaf, Old.IsOtherLeaf, Old.ValueHash, New.IsKeyLeaf, New.IsOtherLeaf, New.ValueHash,
-            OtherValueHash, OtherNode, HasOther, KeyDiffInverse, NewLonger, OldLonger, DeleteNoLift, BranchLeft, BranchRight, OldRoot, NewRoot];
+            OtherValueHash, OtherNode, HasOther, KeyDiffInverse, NewLonger, OldLonger, DeleteNoLift, BranchLeft, BranchRight, OldRoot, NewRoot,
+            Trie, FirstOfTrie, LastOfTrie, TrieChangeBeforeInverse, TrieChangeAfterInverse];
         var polys = carried.Select(c => ($"{c.Name} is the same on every row", NotEnd * (c.Next - c.Cur))).ToList();
         foreach (var c in new[] { Old.IsKeyLeaf, Old.IsOtherLeaf, New.IsKeyLeaf, New.IsOtherLeaf, NewLonger, OldLonger })
             polys.Add(($"{c.Name} is a bit", Q * c.Cur * (1 - c.Cur)));
@@ -159,7 +177,24 @@ public sealed class SmtUpdateChip
         polys.Add(("no inverse without an other key", Q * (1 - HasOther.Cur) * KeyDiffInverse.Cur));
         polys.Add(("the old root is row 0's old node", QStart.Cur * (OldRoot.Cur - Old.Node.Cur)));
         polys.Add(("the new root is row 0's new node", QStart.Cur * (NewRoot.Cur - New.Node.Cur)));
-        polys.Add(("updates chain", QChain.Cur * (OldRoot.Next - NewRoot.Cur)));
+        // Regions of one trie are consecutive; each continues from the previous one's root unless it starts its trie.
+        // first/last are is-zero flags of the trie's change across the region boundary (pinned inverses), and the
+        // chip's first and last regions start and end their tries by definition.
+        var before = Trie.Cur - Trie.Prev;
+        var after = Trie.Next - Trie.Cur;
+        var startNotFirst = QStart.Cur - QFirstRegion.Cur;
+        var endNotLast = QEnd.Cur - QLastRegion.Cur;
+        polys.Add(("the first region starts its trie", QFirstRegion.Cur * (1 - FirstOfTrie.Cur)));
+        polys.Add(("first of trie = the trie changed", startNotFirst * (FirstOfTrie.Cur - before * TrieChangeBeforeInverse.Cur)));
+        polys.Add(("first of trie when the trie changed", startNotFirst * before * (1 - FirstOfTrie.Cur)));
+        polys.Add(("no inverse unless the trie changed before", QStart.Cur * (1 - FirstOfTrie.Cur) * TrieChangeBeforeInverse.Cur));
+        polys.Add(("no inverse at the first region", QFirstRegion.Cur * TrieChangeBeforeInverse.Cur));
+        polys.Add(("the last region ends its trie", QLastRegion.Cur * (1 - LastOfTrie.Cur)));
+        polys.Add(("last of trie = the trie changes", endNotLast * (LastOfTrie.Cur - after * TrieChangeAfterInverse.Cur)));
+        polys.Add(("last of trie when the trie changes", endNotLast * after * (1 - LastOfTrie.Cur)));
+        polys.Add(("no inverse unless the trie changes after", QEnd.Cur * (1 - LastOfTrie.Cur) * TrieChangeAfterInverse.Cur));
+        polys.Add(("no inverse at the last region", QLastRegion.Cur * TrieChangeAfterInverse.Cur));
+        polys.Add(("updates of one trie chain", endNotLast * (1 - LastOfTrie.Cur) * (OldRoot.Next - NewRoot.Cur)));
         cs.Gate("smt region constants", polys.ToArray());
     }
 
@@ -309,16 +344,23 @@ public sealed class SmtUpdateChip
             }
             a.Assign(QStart, row0, 1UL);
             a.Assign(QEnd, row0 + RegionRows - 1, 1UL);
-            if (region < Capacity - 1) a.Assign(QChain, row0 + RegionRows - 1, 1UL);
-            AssignRegion(a, row0, region < updates.Count ? updates[region] : padding);
+            if (region == 0) a.Assign(QFirstRegion, row0, 1UL);
+            if (region == Capacity - 1) a.Assign(QLastRegion, row0 + RegionRows - 1, 1UL);
+            var update = region < updates.Count ? updates[region] : padding;
+            var previous = region == 0 ? (Fr?)null : region - 1 < updates.Count ? updates[region - 1].Trie : padding.Trie;
+            var next = region == Capacity - 1 ? (Fr?)null : region + 1 < updates.Count ? updates[region + 1].Trie : padding.Trie;
+            AssignRegion(a, row0, update, previous, next);
             if (region == 0) first = a[OldRoot, row0];
             last = a[NewRoot, row0];
         }
         return (first, last);
     }
 
-    private void AssignRegion(Assignment a, int row0, SmtUpdate u)
+    private void AssignRegion(Assignment a, int row0, SmtUpdate u, Fr? previousTrie, Fr? nextTrie)
     {
+        bool first = previousTrie is not { } p || p != u.Trie, last = nextTrie is not { } n || n != u.Trie;
+        var beforeInverse = previousTrie is { } pt && pt != u.Trie ? (u.Trie - pt).Inverse() : Fr.Zero;
+        var afterInverse = nextTrie is { } nt && nt != u.Trie ? (nt - u.Trie).Inverse() : Fr.Zero;
         var oldNodes = Nodes(u.Key, u.OldSiblings, u.OldTerminal, u.OldValueHash, u.OtherKey, u.OtherValueHash);
         var newNodes = Nodes(u.Key, u.NewSiblings, u.NewTerminal, u.NewValueHash, u.OtherKey, u.OtherValueHash);
         var otherNode = u.HasOther ? TrieNodeHash.Leaf(u.OtherKey, u.OtherValueHash) : Fr.Zero;
@@ -346,6 +388,11 @@ public sealed class SmtUpdateChip
             a[BranchRight, row] = u.SiblingBranch?.Right ?? Fr.Zero;
             a[OldRoot, row] = oldNodes[0];
             a[NewRoot, row] = newNodes[0];
+            a[Trie, row] = u.Trie;
+            a.Assign(FirstOfTrie, row, first ? 1UL : 0UL);
+            a.Assign(LastOfTrie, row, last ? 1UL : 0UL);
+            a[TrieChangeBeforeInverse, row] = beforeInverse;
+            a[TrieChangeAfterInverse, row] = afterInverse;
             AssignSide(a, row, i, Old, key, u.OldSiblings, u.OldTerminal, u.OldValueHash, oldNodes, otherNode);
             AssignSide(a, row, i, New, key, u.NewSiblings, u.NewTerminal, u.NewValueHash, newNodes, otherNode);
         }
