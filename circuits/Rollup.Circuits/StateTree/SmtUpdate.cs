@@ -22,6 +22,9 @@ public sealed record SmtUpdate(
     /// storage trie.</summary>
     public Fr Trie { get; init; }
 
+    /// <summary>What the key and value hashes hash (bound by <see cref="LeafPreimages"/>), when the circuit checks them.</summary>
+    public LeafPreimage? Preimage { get; init; }
+
     public bool HasOther => OldTerminal == SmtTerminal.OtherLeaf || NewTerminal == SmtTerminal.OtherLeaf;
     public bool NewLonger => NewSiblings.Count > OldSiblings.Count;
     public bool OldLonger => OldSiblings.Count > NewSiblings.Count;
@@ -59,5 +62,6 @@ public sealed record SmtUpdate(
         OtherKey = NewTerminal == SmtTerminal.OtherLeaf ? OtherKey : Fr.Zero,
         OtherValueHash = NewTerminal == SmtTerminal.OtherLeaf ? OtherValueHash : Fr.Zero,
         SiblingBranch = null,
+        Preimage = Preimage is null ? null : Preimage with { OldFields = Preimage.NewFields },
     };
 }
