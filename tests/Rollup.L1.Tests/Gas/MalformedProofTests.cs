@@ -4,6 +4,7 @@ using Rollup.Crypto.Kzg;
 using Rollup.L1;
 using Rollup.L1.Contracts;
 using Rollup.L1.Rpc;
+using Rollup.L1.Proofs;
 using Rollup.L1.Tests.Support;
 using Rollup.Plonk.Keys;
 using Rollup.Plonk.Proving;
@@ -33,7 +34,7 @@ public class MalformedProofTests(AnvilFixture anvil, ITestOutputHelper output) :
         var pk = KeyGenerator.Generate(a, Srs.InsecureFromSeed(1 << 4, "rollup l1 malformed"u8));
         var instance = inputs.Select(BatchStatementCircuit.ToFr).ToArray();
         var proof = Prover.Prove(pk, a, [instance]).ToBytes();
-        var contract = SolcCompiler.Compile(SolidityVerifierGenerator.Generate(pk.Vk, [instance.Length], "MalformedVerifier"), "MalformedVerifier");
+        var contract = SolcJs.Compile(SolidityVerifierGenerator.Generate(pk.Vk, [instance.Length], "MalformedVerifier"), "MalformedVerifier");
         var (verifier, _) = await ContractClient.DeployAsync(bed.Owner, contract, []);
         await bed.Rollup.SetVerifierAsync(bed.Owner, verifier.Address);
 

@@ -6,6 +6,7 @@ using Rollup.L1.Batches;
 using Rollup.L1;
 using Rollup.L1.Contracts;
 using Rollup.L1.Rpc;
+using Rollup.L1.Proofs;
 using Rollup.L1.Tests.Support;
 using Rollup.Plonk.Keys;
 using Rollup.Plonk.Proving;
@@ -87,7 +88,7 @@ public class VerifierGasTests(AnvilFixture anvil, ITestOutputHelper output) : IC
         byte[] proof, ulong? batch)
     {
         Assert.True(Verifier.Verify(pk.Vk, [instance], proof), $"{name}: the C# verifier must accept");
-        var contract = SolcCompiler.Compile(SolidityVerifierGenerator.Generate(pk.Vk, [instance.Length], "GasVerifier"), "GasVerifier");
+        var contract = SolcJs.Compile(SolidityVerifierGenerator.Generate(pk.Vk, [instance.Length], "GasVerifier"), "GasVerifier");
         var (verifier, _) = await ContractClient.DeployAsync(bed.Owner, contract, []);
         var calldata = VerifierCalldata.Encode(proof, instance);
         var returned = await bed.Node.Client.CallAsync(new CallRequest { To = verifier.Address, Data = calldata });

@@ -1,5 +1,6 @@
 using Rollup.Core.Numerics;
 using Rollup.Crypto.Bn254.Fields;
+using Rollup.L1.Proofs;
 using Rollup.Plonk.Circuit;
 
 namespace Rollup.L1.Tests.Support;
