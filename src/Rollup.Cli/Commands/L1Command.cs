@@ -17,6 +17,7 @@ public static class L1Command
         l1.Subcommands.Add(L1DeployCommand.Create());
         l1.Subcommands.Add(L1StatusCommand.Create());
         l1.Subcommands.Add(L1VerifyingKeyCommand.Create());
+        l1.Subcommands.Add(L1DeployVerifierCommand.Create());
         return l1;
     }
 

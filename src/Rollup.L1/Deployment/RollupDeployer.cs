@@ -38,16 +38,7 @@ public static class RollupDeployer
         }
         else if (options.RealVerifier is { } real)
         {
-            var (deployed, _) = await ContractClient.DeployAsync(deployer, real.Contract, [], cancel).ConfigureAwait(false);
-            // Read the key digest back from the chain: the bytecode that landed is the one generated for this key.
-            var onChain = await deployed.CallSingleAsync<Hash256>("VERIFYING_KEY_DIGEST").ConfigureAwait(false);
-            if (!string.Equals(onChain.ToString(), real.VerifyingKeyDigest, StringComparison.OrdinalIgnoreCase))
-                throw new L1Exception($"the deployed verifier reports key digest {onChain}, expected {real.VerifyingKeyDigest}");
-            verifier = new VerifierEntry
-            {
-                Address = deployed.Address.ToString(), Contract = GeneratedVerifier.ContractName, IsRealVerifier = true,
-                VerifyingKeyDigest = real.VerifyingKeyDigest,
-            };
+            verifier = await DeployVerifierAsync(deployer, real, cancel).ConfigureAwait(false);
         }
         else
         {
@@ -78,6 +69,21 @@ public static class RollupDeployer
             GenesisStateRoot = options.GenesisStateRoot.ToString(),
             Compiler = ContractArtifacts.CompilerVersion,
             SourceHash = ContractArtifacts.SourceHash,
+        };
+    }
+
+    /// <summary>Deploys a generated verifier and checks the key digest it reports from the chain.</summary>
+    public static async Task<VerifierEntry> DeployVerifierAsync(TransactionSender deployer, GeneratedVerifier real, CancellationToken cancel = default)
+    {
+        var (deployed, _) = await ContractClient.DeployAsync(deployer, real.Contract, [], cancel).ConfigureAwait(false);
+        // Read the key digest back from the chain: the bytecode that landed is the one generated for this key.
+        var onChain = await deployed.CallSingleAsync<Hash256>("VERIFYING_KEY_DIGEST").ConfigureAwait(false);
+        if (!string.Equals(onChain.ToString(), real.VerifyingKeyDigest, StringComparison.OrdinalIgnoreCase))
+            throw new L1Exception($"the deployed verifier reports key digest {onChain}, expected {real.VerifyingKeyDigest}");
+        return new VerifierEntry
+        {
+            Address = deployed.Address.ToString(), Contract = GeneratedVerifier.ContractName, IsRealVerifier = true,
+            VerifyingKeyDigest = real.VerifyingKeyDigest,
         };
     }
 }

@@ -75,6 +75,48 @@ public sealed class RealVerifierCommandTests(AnvilFixture anvil) : IClassFixture
     }
 
     [Fact]
+    public async Task A_running_rollup_moves_from_the_stand_in_to_a_real_verifier()
+    {
+        string vkFile = Path.Combine(_dir, "vk.json"), file = Path.Combine(_dir, "deployment.json");
+        Assert.Equal(0, Run("l1", "verifying-key", "--insecure-srs-seed", Seed, "--out", vkFile).Exit);
+        var owner = await anvil.Node.NewAccountAsync();
+        var (exit, _, stderr) = Run("l1", "deploy", "--rpc", anvil.Node.Url, "--key", Hex.ToHex(owner.Key.ToBytes()), "--out", file);
+        Assert.True(exit == 0, stderr);
+        var standIn = DeploymentFile.Load(file);
+        Assert.False(standIn.Verifier.IsRealVerifier);
+
+        // Only the owner may switch; a stranger is refused before anything is deployed.
+        var stranger = await anvil.Node.NewAccountAsync();
+        (exit, _, stderr) = Run("l1", "deploy-verifier", "--rpc", anvil.Node.Url, "--key", Hex.ToHex(stranger.Key.ToBytes()),
+            "--verifying-key", vkFile, "--deployment", file);
+        Assert.Equal(1, exit);
+        Assert.Contains($"error: account {stranger.Address} is not the owner of rollup {standIn.Rollup} ({owner.Address} is)", stderr);
+        Assert.Equal(0UL, await anvil.Node.Client.GetTransactionCountAsync(stranger.Address));
+
+        (exit, var stdout, stderr) = Run("l1", "deploy-verifier", "--rpc", anvil.Node.Url, "--key", Hex.ToHex(owner.Key.ToBytes()),
+            "--verifying-key", vkFile, "--deployment", file);
+        Assert.True(exit == 0, stderr);
+        var switched = DeploymentFile.Load(file);
+        Assert.True(switched.Verifier.IsRealVerifier);
+        Assert.Contains(switched.Verifier.Address, stdout);
+        Assert.Contains($"it was {standIn.Verifier.Address}", stdout);
+        var rollup = new RollupContract(anvil.Node.Client, Address.Parse(switched.Rollup));
+        Assert.Equal(Address.Parse(switched.Verifier.Address), await rollup.VerifierAsync());
+
+        var b1 = await rollup.CommitBatchAsync(owner, 1, BatchHashing.GenesisBatchHash, RollupTestbed.Data(1));
+        var root = RollupTestbed.Root(1);
+        var inputs = BatchPublicInputs.Encode(Hash256.Zero, root, b1.DataHash, switched.L2ChainId);
+        // The stand-in's "proof" no longer finalizes; a real one does.
+        await RollupTestbed.AssertRevertsAsync(() => rollup.FinalizeBatchAsync(owner, 1, root, InsecureDigestProof.For(inputs)), "InvalidProof");
+        var pk = BatchStatementCircuit.Keys(Srs.InsecureFromSeed(1 << BatchStatementCircuit.K, Encoding.UTF8.GetBytes(Seed)));
+        await rollup.FinalizeBatchAsync(owner, 1, root, BatchStatementCircuit.Prove(pk, inputs));
+        (exit, stdout, stderr) = Run("l1", "status", "--rpc", anvil.Node.Url, "--deployment", file);
+        Assert.True(exit == 0, stderr);
+        Assert.DoesNotContain("NOT A REAL VERIFIER", stdout);
+        Assert.Contains($"last finalized batch 1, state root {root}", stdout);
+    }
+
+    [Fact]
     public async Task Bad_key_files_and_options_are_refused_before_anything_is_sent()
     {
         var deployer = await anvil.Node.NewAccountAsync();
