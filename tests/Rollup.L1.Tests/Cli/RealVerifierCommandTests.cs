@@ -30,26 +30,39 @@ public sealed class RealVerifierCommandTests(AnvilFixture anvil) : IClassFixture
         return (exit, output.ToString(), error.ToString());
     }
 
+    /// <summary>The README's testnet commands, word for word but for the URL, the key and the genesis root: the key in
+    /// $ROLLUP_L1_KEY, the SRS from a powers-of-tau file (made here with snarkjs, as a ceremony would).</summary>
     [Fact]
     public async Task Deploy_with_a_verifying_key_then_finalize_with_a_real_proof()
     {
-        string vkFile = Path.Combine(_dir, "batch-vk.json"), file = Path.Combine(_dir, "deployment.json");
-        var (exit, stdout, stderr) = Run("l1", "verifying-key", "--insecure-srs-seed", Seed, "--out", vkFile);
+        string ptau = Path.Combine(_dir, "ceremony.ptau"), vkFile = Path.Combine(_dir, "batch-vk.json"), file = Path.Combine(_dir, "sepolia.json");
+        JsTools.Node(JsTools.Snarkjs, "powersoftau", "new", "bn128", BatchStatementCircuit.K.ToString(), Path.Combine(_dir, "0.ptau"));
+        JsTools.Node(JsTools.Snarkjs, "powersoftau", "contribute", Path.Combine(_dir, "0.ptau"), ptau, "--name=test", "-e=rollup cli test entropy");
+
+        var (exit, stdout, stderr) = Run("l1", "verifying-key", "--ptau", ptau, "--out", vkFile);
         Assert.True(exit == 0, stderr);
-        Assert.Contains("warning: INSECURE SRS", stderr);
-        // The prover's key, made independently of the command from the same circuit and seed.
-        var pk = BatchStatementCircuit.Keys(Srs.InsecureFromSeed(1 << BatchStatementCircuit.K, Encoding.UTF8.GetBytes(Seed)));
+        Assert.DoesNotContain("INSECURE", stderr);
+        // The prover's key, made independently of the command from the same circuit and ceremony file.
+        var pk = BatchStatementCircuit.Keys(PtauFile.Load(ptau, 1 << BatchStatementCircuit.K));
         string digest = "0x" + Convert.ToHexStringLower(pk.Vk.Digest);
         Assert.Contains(digest, stdout);
         Assert.Equal(pk.Vk.Digest, VerifyingKeyFile.Load(vkFile).Key.Digest);
 
         var deployer = await anvil.Node.NewAccountAsync();
         var genesis = RollupTestbed.Root(0);
-        (exit, stdout, stderr) = Run("l1", "deploy", "--rpc", anvil.Node.Url, "--key", Hex.ToHex(deployer.Key.ToBytes()),
-            "--genesis-root", genesis.ToString(), "--verifying-key", vkFile, "--out", file);
+        Environment.SetEnvironmentVariable(Rollup.Cli.Commands.L1Command.KeyVariable, Hex.ToHex(deployer.Key.ToBytes()));
+        try
+        {
+            (exit, stdout, stderr) = Run("l1", "deploy", "--rpc", anvil.Node.Url, "--genesis-root", genesis.ToString(), "--verifying-key", vkFile, "--out", file);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(Rollup.Cli.Commands.L1Command.KeyVariable, null);
+        }
         Assert.True(exit == 0, stderr);
         Assert.DoesNotContain("NOT A REAL VERIFIER", stderr);
         var deployment = DeploymentFile.Load(file);
+        Assert.Equal(deployer.Address.ToString(), deployment.Owner);
         Assert.True(deployment.Verifier.IsRealVerifier);
         Assert.Equal(GeneratedVerifier.ContractName, deployment.Verifier.Contract);
         Assert.Equal(digest, deployment.Verifier.VerifyingKeyDigest);
