@@ -59,6 +59,8 @@ public static class BatchStatementCircuit
     /// <summary>A proof that the batch statement is <paramref name="publicInputs"/> (BatchPublicInputs.Encode).</summary>
     public static byte[] Prove(ProvingKey pk, IReadOnlyList<UInt256> publicInputs)
     {
+        if (publicInputs.Count != BatchPublicInputs.Count)
+            throw new ArgumentException($"a batch statement has {BatchPublicInputs.Count} public inputs, not {publicInputs.Count}");
         // The prover wants the key's own constraint system, so take the columns from it rather than configure anew.
         var cs = pk.Vk.Layout.System;
         var layout = new Layout(cs, cs.AdviceColumns.Single(c => c.Name == "statement"), cs.FixedColumns.Single(c => c.Name == "q_statement"),
