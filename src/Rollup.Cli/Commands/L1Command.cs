@@ -16,6 +16,8 @@ public static class L1Command
         var l1 = new Command("l1", "Deploy and inspect the rollup's L1 contracts (any JSON-RPC endpoint: anvil, a testnet, mainnet).");
         l1.Subcommands.Add(L1DeployCommand.Create());
         l1.Subcommands.Add(L1StatusCommand.Create());
+        l1.Subcommands.Add(L1VerifyingKeyCommand.Create());
+        l1.Subcommands.Add(L1DeployVerifierCommand.Create());
         return l1;
     }
 
@@ -45,7 +47,7 @@ public static class L1Command
         {
             return await action(output, error);
         }
-        catch (Exception e) when (e is L1Exception or TimeoutException or ArgumentException or FormatException or IOException)
+        catch (Exception e) when (e is L1Exception or TimeoutException or ArgumentException or FormatException or IOException or UnauthorizedAccessException)
         {
             error.WriteLine($"error: {e.Message}");
             return 1;

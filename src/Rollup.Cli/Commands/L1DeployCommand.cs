@@ -6,8 +6,8 @@ using Rollup.L1.Sending;
 
 namespace Rollup.Cli.Commands;
 
-/// <summary><c>rollup l1 deploy --rpc URL --key HEX</c>: deploys a verifier and the rollup contract, prints the
-/// addresses and writes the deployment file.</summary>
+/// <summary><c>rollup l1 deploy --rpc URL --key HEX [--verifying-key FILE]</c>: deploys a verifier (generated from the
+/// key, or the development stand-in) and the rollup contract, prints the addresses and writes the deployment file.</summary>
 public static class L1DeployCommand
 {
     public static Command Create()
@@ -22,13 +22,21 @@ public static class L1DeployCommand
         {
             Description = "An already deployed IVerifier to use. Default: deploy InsecureDigestVerifier, a development stand-in that is NOT a real verifier",
         };
+        var verifyingKey = new Option<string?>("--verifying-key")
+        {
+            Description = "Generate the PLONK verifier for this verifying key file (`rollup l1 verifying-key` writes one), compile it with the pinned solc and deploy it",
+        };
         var output = new Option<string>("--out") { Description = "Where to write the deployment file", DefaultValueFactory = _ => "deployment.json" };
 
         var command = new Command("deploy", "Deploy the verifier and the rollup contract; print the addresses and write the deployment file.");
-        foreach (var option in new Option[] { rpc, key, genesis, chainId, sequencer, prover, verifier, output }) command.Options.Add(option);
+        foreach (var option in new Option[] { rpc, key, genesis, chainId, sequencer, prover, verifier, verifyingKey, output }) command.Options.Add(option);
         command.SetAction((parse, cancel) => L1Command.GuardAsync(parse, async (stdout, stderr) =>
         {
             var deployerKey = L1Command.ReadKey(parse.GetValue(key));
+            if (parse.GetValue(verifier) is not null && parse.GetValue(verifyingKey) is not null)
+                throw new ArgumentException("--verifier and --verifying-key exclude each other: use a deployed verifier, or deploy one for a key");
+            // Generate and compile before anything is sent, so a bad key file or a missing solc costs no gas.
+            var real = parse.GetValue(verifyingKey) is { } keyFile ? GeneratedVerifier.FromKeyFile(keyFile) : null;
             var options = new DeployOptions
             {
                 GenesisStateRoot = Hash256.Parse(parse.GetValue(genesis)!),
@@ -36,6 +44,7 @@ public static class L1DeployCommand
                 Sequencer = ParseAddress(parse.GetValue(sequencer), "--sequencer"),
                 Prover = ParseAddress(parse.GetValue(prover), "--prover"),
                 ExistingVerifier = ParseAddress(parse.GetValue(verifier), "--verifier"),
+                RealVerifier = real,
             };
             using var client = new EthClient(parse.GetValue(rpc)!);
             var sender = await TransactionSender.CreateAsync(client, deployerKey, cancel);
@@ -45,7 +54,7 @@ public static class L1DeployCommand
 
             stdout.WriteLine($"Deployed on chain {deployment.L1ChainId} in block {deployment.DeployedAtBlock}:");
             stdout.WriteLine($"  rollup      {deployment.Rollup}");
-            stdout.WriteLine($"  verifier    {deployment.Verifier.Address} ({deployment.Verifier.Contract})");
+            stdout.WriteLine($"  verifier    {deployment.Verifier.Address} ({deployment.Verifier.Contract}{(deployment.Verifier.VerifyingKeyDigest is { } d ? $", verifying key {d}" : "")})");
             stdout.WriteLine($"  owner       {deployment.Owner}");
             stdout.WriteLine($"  sequencer   {deployment.Sequencer}");
             stdout.WriteLine($"  prover      {deployment.Prover}");

@@ -59,9 +59,12 @@ public sealed record DeploymentFile
 public sealed record VerifierEntry
 {
     public required string Address { get; init; }
-    /// <summary>The contract's name under contracts/, or "external" for one deployed separately and passed in.</summary>
+    /// <summary>The contract's name under contracts/, "PlonkVerifier" for one generated from a verifying key, or
+    /// "external" for one deployed separately and passed in.</summary>
     public required string Contract { get; init; }
     /// <summary>False for the development stand-in, which accepts proofs anyone can compute; null when unknown.</summary>
     public bool? IsRealVerifier { get; init; }
+    /// <summary>For a verifier generated from a verifying key: the key's digest (its VERIFYING_KEY_DIGEST()).</summary>
+    public string? VerifyingKeyDigest { get; init; }
     public string? Warning { get; init; }
 }

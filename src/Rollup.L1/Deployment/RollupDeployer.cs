@@ -11,8 +11,11 @@ public sealed record DeployOptions
     public ulong L2ChainId { get; init; } = L2Defaults.ChainId;
     public Address? Sequencer { get; init; }
     public Address? Prover { get; init; }
-    /// <summary>An already deployed verifier to use; null deploys the insecure development stand-in.</summary>
+    /// <summary>An already deployed verifier to use.</summary>
     public Address? ExistingVerifier { get; init; }
+    /// <summary>A verifier generated from a verifying key, to deploy. With neither this nor
+    /// <see cref="ExistingVerifier"/>, the insecure development stand-in is deployed.</summary>
+    public GeneratedVerifier? RealVerifier { get; init; }
 }
 
 /// <summary>Deploys a verifier and the rollup contract (owner = the deploying account) and describes the result.</summary>
@@ -25,11 +28,17 @@ public static class RollupDeployer
     public static async Task<DeploymentFile> DeployAsync(TransactionSender deployer, DeployOptions options, CancellationToken cancel = default)
     {
         VerifierEntry verifier;
+        if (options.ExistingVerifier is not null && options.RealVerifier is not null)
+            throw new ArgumentException("give either an existing verifier (--verifier) or a verifying key to deploy one for (--verifying-key), not both");
         if (options.ExistingVerifier is { } existing)
         {
             if ((await deployer.Client.GetCodeAsync(existing, cancel: cancel).ConfigureAwait(false)).Length == 0)
                 throw new L1Exception($"--verifier {existing}: there is no contract at that address on chain {deployer.ChainId}");
             verifier = new VerifierEntry { Address = existing.ToString(), Contract = "external" };
+        }
+        else if (options.RealVerifier is { } real)
+        {
+            verifier = await DeployVerifierAsync(deployer, real, cancel).ConfigureAwait(false);
         }
         else
         {
@@ -60,6 +69,21 @@ public static class RollupDeployer
             GenesisStateRoot = options.GenesisStateRoot.ToString(),
             Compiler = ContractArtifacts.CompilerVersion,
             SourceHash = ContractArtifacts.SourceHash,
+        };
+    }
+
+    /// <summary>Deploys a generated verifier and checks the key digest it reports from the chain.</summary>
+    public static async Task<VerifierEntry> DeployVerifierAsync(TransactionSender deployer, GeneratedVerifier real, CancellationToken cancel = default)
+    {
+        var (deployed, _) = await ContractClient.DeployAsync(deployer, real.Contract, [], cancel).ConfigureAwait(false);
+        // Read the key digest back from the chain: the bytecode that landed is the one generated for this key.
+        var onChain = await deployed.CallSingleAsync<Hash256>("VERIFYING_KEY_DIGEST").ConfigureAwait(false);
+        if (!string.Equals(onChain.ToString(), real.VerifyingKeyDigest, StringComparison.OrdinalIgnoreCase))
+            throw new L1Exception($"the deployed verifier reports key digest {onChain}, expected {real.VerifyingKeyDigest}");
+        return new VerifierEntry
+        {
+            Address = deployed.Address.ToString(), Contract = GeneratedVerifier.ContractName, IsRealVerifier = true,
+            VerifyingKeyDigest = real.VerifyingKeyDigest,
         };
     }
 }

@@ -3,6 +3,7 @@ using Rollup.Core.Types;
 using Rollup.Crypto.Kzg;
 using Rollup.L1.Batches;
 using Rollup.L1.Contracts;
+using Rollup.L1.Proofs;
 using Rollup.L1.Tests.Support;
 using Rollup.Plonk.Keys;
 using Rollup.Plonk.Proving;
@@ -37,7 +38,7 @@ public class RealProofTests(AnvilFixture anvil, ITestOutputHelper output) : ICla
         }
 
         var source = SolidityVerifierGenerator.Generate(pk.Vk, [BatchPublicInputs.Count], "BatchVerifier");
-        var (verifier, _) = await ContractClient.DeployAsync(bed.Owner, SolcCompiler.Compile(source, "BatchVerifier"), []);
+        var (verifier, _) = await ContractClient.DeployAsync(bed.Owner, SolcJs.Compile(source, "BatchVerifier"), []);
         await bed.Rollup.SetVerifierAsync(bed.Owner, verifier.Address);
 
         var proof = Prove(inputs);
