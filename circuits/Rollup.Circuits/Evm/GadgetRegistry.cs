@@ -18,6 +18,17 @@ public static class GadgetRegistry
         new BitwiseGadget(BitwiseOp.And),
         new BitwiseGadget(BitwiseOp.Or),
         new BitwiseGadget(BitwiseOp.Xor),
+        new ComparisonGadget(ComparisonOp.Lt),
+        new ComparisonGadget(ComparisonOp.Gt),
+        new ComparisonGadget(ComparisonOp.Slt),
+        new ComparisonGadget(ComparisonOp.Sgt),
+        new EqualityGadget(isZero: false),
+        new EqualityGadget(isZero: true),
+        new NotGadget(),
+        new ByteGadget(),
+        new ShiftGadget(ShiftOp.Shl),
+        new ShiftGadget(ShiftOp.Shr),
+        new ShiftGadget(ShiftOp.Sar),
     ];
 
     /// <summary>The gadgets a trace needs: padding and every gadget one of whose opcodes it runs. Tests use this to keep
