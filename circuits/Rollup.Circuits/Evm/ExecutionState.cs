@@ -25,4 +25,8 @@ public enum ExecutionState
     Shl,
     Shr,
     Sar,
+    ErrorInvalidOpcode,
+    ErrorStackUnderflow,
+    ErrorStackOverflow,
+    ErrorOutOfGasStatic,
 }
