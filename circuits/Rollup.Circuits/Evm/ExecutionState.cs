@@ -29,4 +29,6 @@ public enum ExecutionState
     ErrorStackUnderflow,
     ErrorStackOverflow,
     ErrorOutOfGasStatic,
+    ErrorInvalidJump,
+    ErrorInvalidJumpI,
 }

@@ -33,6 +33,8 @@ public static class GadgetRegistry
         new ErrorStackGadget(overflow: false),
         new ErrorStackGadget(overflow: true),
         new ErrorOutOfGasStaticGadget(),
+        new ErrorInvalidJumpGadget(conditional: false),
+        new ErrorInvalidJumpGadget(conditional: true),
     ];
 
     /// <summary>The gadgets a trace needs: padding and every gadget one of whose opcodes it runs. Tests use this to keep

@@ -10,20 +10,23 @@ using Xunit.Abstractions;
 
 namespace Rollup.Circuits.Tests.Gadgets;
 
-/// <summary>The error states (invalid opcode, stack underflow, stack overflow, out of static gas) on real halting
+/// <summary>The error states (invalid opcode, stack underflow, stack overflow, out of static gas, invalid jump) on real halting
 /// executions: the trace records the halt, the witness builder gives the step to the error state, the honest witness
 /// satisfies the circuit and every owned cell mutated is caught. A witness claiming an error that did not happen (on a
 /// STOP, or out of gas on a step that underflowed) is rejected by the error state's own constraint.</summary>
 public class ErrorStateTests(ITestOutputHelper output)
 {
     private static bool IsError(EvmStep s) => s.State is ExecutionState.ErrorInvalidOpcode or ExecutionState.ErrorStackUnderflow
-        or ExecutionState.ErrorStackOverflow or ExecutionState.ErrorOutOfGasStatic;
+        or ExecutionState.ErrorStackOverflow or ExecutionState.ErrorOutOfGasStatic or ExecutionState.ErrorInvalidJump
+        or ExecutionState.ErrorInvalidJumpI;
 
     /// <summary>Runs <paramref name="code"/> (which may fail) and builds the circuit with the gadgets its trace needs, plus
     /// <paramref name="claimed"/>'s; <paramref name="alter"/> may change the steps before they are assigned.</summary>
-    private static EvmTestbed.Built Build(byte[] code, long gas = 1_000_000, ExecutionState? claimed = null, Action<List<EvmStep>>? alter = null)
+    private static EvmTestbed.Built Build(byte[] code, long gas = 1_000_000, ExecutionState? claimed = null, Action<List<EvmStep>>? alter = null,
+        Action<Rollup.Evm.Tracing.Zk.ZkTrace>? alterTrace = null)
     {
         var trace = EvmTestbed.Trace(code, gas: gas, mustSucceed: false);
+        alterTrace?.Invoke(trace);
         var needed = GadgetRegistry.Covering(trace).Select(g => g.State).ToHashSet();
         if (claimed is { } c) needed.Add(c);
         var circuit = new SuperCircuit(GadgetRegistry.All().Where(g => needed.Contains(g.State)).ToList());
@@ -111,9 +114,73 @@ public class ErrorStateTests(ITestOutputHelper output)
     [Fact]
     public void A_halt_without_an_error_state_is_refused_by_name()
     {
-        var code = new BytecodeBuilder().Push(3).Op(Opcode.JUMP).Op(Opcode.STOP).Build();
-        var trace = EvmTestbed.Trace(code, mustSucceed: false);
+        // Out of gas on a dynamic cost (memory expansion): the static part (3) is paid, the expansion is not.
+        var code = new BytecodeBuilder().Push(1).Push(1_000_000).Op(Opcode.MSTORE).Build();
+        var trace = EvmTestbed.Trace(code, gas: 100, mustSucceed: false);
+        Assert.Equal(ExitReason.OutOfGas, trace.Steps[^1].Halt);
         var e = Assert.Throws<EvmWitnessBuilder.UnsupportedStepException>(() => EvmWitnessBuilder.Build(trace, GadgetRegistry.All(), _ => EvmTestbed.CodeId));
-        Assert.Contains("InvalidJump", e.Message);
+        Assert.Contains("MSTORE", e.Message);
+        Assert.Contains("OutOfGas", e.Message);
+    }
+
+    public static TheoryData<string, byte[]> InvalidJumps()
+    {
+        var farWithHighLimb = (Rollup.Core.Numerics.UInt256.One << 200) + new Rollup.Core.Numerics.UInt256(28);
+        return new()
+        {
+            { "JUMP onto a STOP", new BytecodeBuilder().Push(3).Op(Opcode.JUMP).Op(Opcode.STOP).Build() },
+            { "JUMP onto a 0x5b inside PUSH data", new BytecodeBuilder().Push(0x5b).Push(1).Op(Opcode.JUMP).Build() },
+            { "JUMP to the code's length", new BytecodeBuilder().Push(3).Op(Opcode.JUMP).Build() },
+            { "JUMP far past the end", new BytecodeBuilder().Push(1000).Op(Opcode.JUMP).Op(Opcode.JUMPDEST).Build() },
+            // PUSH26 (0..26), JUMP (27), JUMPDEST (28): dest_lo = 28 is the JUMPDEST, but the high limb is not zero.
+            { "JUMP with a high limb", new BytecodeBuilder().Push(farWithHighLimb).Op(Opcode.JUMP).Op(Opcode.JUMPDEST).Op(Opcode.STOP).Build() },
+            { "JUMPI onto a STOP", new BytecodeBuilder().Push(1).Push(5).Op(Opcode.JUMPI).Op(Opcode.STOP).Build() },
+            { "JUMPI with a high-limb condition into PUSH data", new BytecodeBuilder().Push(0x5b).Push(Rollup.Core.Numerics.UInt256.One << 130).Push(1).Op(Opcode.JUMPI).Build() },
+        };
+    }
+
+    [Theory]
+    [MemberData(nameof(InvalidJumps))]
+    public void A_jump_to_no_JUMPDEST_halts_in_the_invalid_jump_state(string what, byte[] code)
+    {
+        var b = Build(code);
+        output.WriteLine(what);
+        var expected = b.Trace.Steps[^1].Opcode == (byte)Opcode.JUMP ? ExecutionState.ErrorInvalidJump : ExecutionState.ErrorInvalidJumpI;
+        Assert.Equal(ExitReason.InvalidJump, b.Trace.Steps[^1].Halt);
+        Assert.Equal(expected, b.Steps[^1].State);
+        Assert.Empty(new ConstraintChecker { MaxFailures = 5 }.Check(b.Assignment));
+        MutationHarness.MutateOwnedCells(b, IsError).AssertAllCaught(output);
+    }
+
+    /// <summary>The trace claims the (valid) jump halted with an invalid jump, and ends there.</summary>
+    private static void ClaimInvalidJump(Rollup.Evm.Tracing.Zk.ZkTrace trace, Opcode jump)
+    {
+        int i = trace.Steps.FindIndex(s => s.Opcode == (byte)jump);
+        trace.Steps[i].Halt = ExitReason.InvalidJump;
+        trace.Steps.RemoveRange(i + 1, trace.Steps.Count - i - 1);
+    }
+
+    [Fact]
+    public void An_invalid_jump_claimed_for_a_jump_onto_a_JUMPDEST_is_rejected()
+    {
+        // PUSH1 4, JUMP, INVALID, JUMPDEST, STOP: the jump is valid; the trace claims it halted and drops what followed.
+        var code = new BytecodeBuilder().Push(4).Op(Opcode.JUMP).Op(Opcode.INVALID).Op(Opcode.JUMPDEST).Op(Opcode.STOP).Build();
+        var b = Build(code, alterTrace: trace => ClaimInvalidJump(trace, Opcode.JUMP));
+        Assert.Equal(ExecutionState.ErrorInvalidJump, b.Steps[^1].State);
+        var failures = new ConstraintChecker { MaxFailures = 10 }.Check(b.Assignment);
+        output.WriteLine(string.Join("\n", failures.Take(3)));
+        TraceLies.AssertCaughtBy(failures, "the destination is not a JUMPDEST instruction");
+    }
+
+    [Fact]
+    public void An_invalid_jump_claimed_for_a_JUMPI_that_does_not_jump_is_rejected()
+    {
+        // The condition is zero, so JUMPI falls through whatever the destination (9, past the end).
+        var code = new BytecodeBuilder().Push(0).Push(9).Op(Opcode.JUMPI).Op(Opcode.STOP).Build();
+        var b = Build(code, alterTrace: trace => ClaimInvalidJump(trace, Opcode.JUMPI));
+        Assert.Equal(ExecutionState.ErrorInvalidJumpI, b.Steps[^1].State);
+        var failures = new ConstraintChecker { MaxFailures = 10 }.Check(b.Assignment);
+        output.WriteLine(string.Join("\n", failures.Take(3)));
+        TraceLies.AssertCaughtBy(failures, "the condition is not zero");
     }
 }
