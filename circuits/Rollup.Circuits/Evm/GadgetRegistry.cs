@@ -18,6 +18,23 @@ public static class GadgetRegistry
         new BitwiseGadget(BitwiseOp.And),
         new BitwiseGadget(BitwiseOp.Or),
         new BitwiseGadget(BitwiseOp.Xor),
+        new ComparisonGadget(ComparisonOp.Lt),
+        new ComparisonGadget(ComparisonOp.Gt),
+        new ComparisonGadget(ComparisonOp.Slt),
+        new ComparisonGadget(ComparisonOp.Sgt),
+        new EqualityGadget(isZero: false),
+        new EqualityGadget(isZero: true),
+        new NotGadget(),
+        new ByteGadget(),
+        new ShiftGadget(ShiftOp.Shl),
+        new ShiftGadget(ShiftOp.Shr),
+        new ShiftGadget(ShiftOp.Sar),
+        new ErrorInvalidOpcodeGadget(),
+        new ErrorStackGadget(overflow: false),
+        new ErrorStackGadget(overflow: true),
+        new ErrorOutOfGasStaticGadget(),
+        new ErrorInvalidJumpGadget(conditional: false),
+        new ErrorInvalidJumpGadget(conditional: true),
     ];
 
     /// <summary>The gadgets a trace needs: padding and every gadget one of whose opcodes it runs. Tests use this to keep
@@ -27,5 +44,14 @@ public static class GadgetRegistry
     {
         var used = opcodes.ToHashSet();
         return All().Where(g => g.State == ExecutionState.Padding || g.Opcodes.Any(used.Contains)).ToList();
+    }
+
+    /// <summary>The gadgets a trace needs, error states included: the opcodes' gadgets and the error gadget of every
+    /// step that halts exceptionally.</summary>
+    public static IReadOnlyList<IGadget> Covering(Rollup.Evm.Tracing.Zk.ZkTrace trace)
+    {
+        var byOpcode = Covering(trace.Steps.Select(s => s.Opcode));
+        var errors = All().OfType<IErrorGadget>().Where(g => trace.Steps.Any(g.Handles));
+        return byOpcode.Concat(errors).ToList();
     }
 }

@@ -15,6 +15,12 @@ public sealed class StepContext(Assignment assignment, int row, ZkStep? step, IR
     /// <summary>The step's read/write entries, in slot order.</summary>
     public IReadOnlyList<RwEntry> Rw { get; } = rw;
 
+    /// <summary>A cell assigned before the gadget's: the step state, or a table filled before the EVM circuit (the
+    /// bytecode table), for witnesses that depend on a table's contents.</summary>
+    public Fr Read(Column column, int row) => assignment[column, row];
+
+    public int Rows => assignment.Rows;
+
     public void Set(CellRef cell, Fr value) => assignment[cell.Column, Row + cell.Rotation] = value;
     public void Set(CellRef cell, ulong value) => Set(cell, Fr.FromUInt64(value));
 

@@ -15,6 +15,10 @@ public sealed class BytecodeTable
     public Column Byte { get; }
     public Column PushLo { get; }
     public Column PushHi { get; }
+    /// <summary>1 where the byte is an instruction, 0 inside a PUSH's immediate (a 0x5b there is no JUMPDEST).</summary>
+    public Column IsCode { get; }
+    /// <summary>The code's length, on every row of that code (where jumps beyond it are invalid).</summary>
+    public Column CodeLength { get; }
 
     public BytecodeTable(ConstraintSystem cs)
     {
@@ -23,6 +27,8 @@ public sealed class BytecodeTable
         Byte = cs.Advice("code_byte");
         PushLo = cs.Advice("code_push_lo");
         PushHi = cs.Advice("code_push_hi");
+        IsCode = cs.Advice("code_is_code");
+        CodeLength = cs.Advice("code_length");
     }
 
     /// <summary>Fills rows from <paramref name="startRow"/>: every code's bytes, then one zero byte past each end (where
@@ -34,12 +40,16 @@ public sealed class BytecodeTable
         {
             var padded = new byte[code.Length + 33];
             code.CopyTo(padded, 0);
+            int immediateLeft = 0; // bytes of the current PUSH's immediate still to come
             for (int i = 0; i <= code.Length; i++, row++)
             {
                 a[CodeId, row] = id;
                 a.Assign(Index, row, (ulong)i);
                 byte op = padded[i];
                 a.Assign(Byte, row, op);
+                a.Assign(IsCode, row, immediateLeft == 0 ? 1UL : 0UL);
+                a.Assign(CodeLength, row, (ulong)code.Length);
+                immediateLeft = immediateLeft > 0 ? immediateLeft - 1 : op is >= 0x60 and <= 0x7f ? op - 0x5f : 0;
                 if (op is >= 0x60 and <= 0x7f)
                 {
                     int n = op - 0x5f;

@@ -13,6 +13,10 @@ public sealed record SubTable(string Name, int RowCount, Func<IEnumerable<(Fr A,
     /// a | b = a + b − (a &amp; b), a ^ b = a + b − 2(a &amp; b).</summary>
     public static readonly SubTable ByteAnd = new("byte AND", 1 << 16, () =>
         Enumerable.Range(0, 1 << 16).Select(i => (Fr.FromUInt64((ulong)(i >> 8)), Fr.FromUInt64((ulong)(i & 0xff)), Fr.FromUInt64((ulong)((i >> 8) & i & 0xff)))));
+
+    /// <summary>(n, 2^n, 2^(8−n)) for n in 0..7: the bit part of a shift, its multiplier left and right (8 rows).</summary>
+    public static readonly SubTable ShiftBits = new("shift bits", 8, () =>
+        Enumerable.Range(0, 8).Select(n => (Fr.FromUInt64((ulong)n), Fr.FromUInt64(1UL << n), Fr.FromUInt64(1UL << (8 - n)))));
 }
 
 /// <summary>Fixed columns (tag, a, b, c) holding every sub-table a circuit asked for, each row tagged with its

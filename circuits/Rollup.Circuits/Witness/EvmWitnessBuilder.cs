@@ -1,5 +1,6 @@
 using Rollup.Circuits.Evm;
 using Rollup.Crypto.Bn254.Fields;
+using Rollup.Evm.Execution;
 using Rollup.Evm.Tracing.Zk;
 
 namespace Rollup.Circuits.Witness;
@@ -24,9 +25,15 @@ public static class EvmWitnessBuilder
         // bind exactly these accesses; a gap inside the steps (a nested call's entry) is refused rather than skipped.
         var steps = new List<EvmStep>();
         int next = 0, expected = trace.Steps.Count > 0 ? trace.Steps[0].RwCounter : 0;
+        var errorGadgets = gadgets.OfType<IErrorGadget>().ToList();
         foreach (var step in trace.Steps)
         {
-            if (!byOpcode.TryGetValue(step.Opcode, out var state))
+            // A step that halts exceptionally is proven by its error state, not by its opcode's gadget.
+            ExecutionState state;
+            if (step.Halt.IsExceptional())
+                state = (errorGadgets.FirstOrDefault(g => g.Handles(step))
+                    ?? throw new UnsupportedStepException($"opcode {Rollup.Evm.Instructions.OpcodeMetadata.Name(step.Opcode)} at pc {step.Pc} (call {step.CallId}) halts with {step.Halt}, which has no error state yet")).State;
+            else if (!byOpcode.TryGetValue(step.Opcode, out state))
                 throw new UnsupportedStepException($"opcode {Rollup.Evm.Instructions.OpcodeMetadata.Name(step.Opcode)} at pc {step.Pc} (call {step.CallId}) has no gadget yet");
             if (step.RwCount < 0) throw new InvalidOperationException($"step at pc {step.Pc} never closed its accesses");
             if (step.RwCounter != expected)
@@ -44,6 +51,7 @@ public static class EvmWitnessBuilder
     {
         Pc = s.Pc, Opcode = s.Opcode, GasLeft = s.GasLeft, GasCost = s.GasCost, Depth = s.Depth, CallId = s.CallId,
         StackPointer = s.StackPointer, MemorySize = s.MemorySize, RwCounter = rwCounter, RwCount = s.RwCount,
+        Halt = s.Halt,
     };
 
     /// <summary>The read/write entries the steps made, in counter order (what the RW table must hold).</summary>

@@ -44,5 +44,6 @@ public static class EvmTestbed
         Pc = pc ?? s.Pc, Opcode = opcode ?? s.Opcode, GasLeft = gasLeft ?? s.GasLeft, GasCost = s.GasCost, Depth = s.Depth,
         CallId = s.CallId, StackPointer = stackPointer ?? s.StackPointer, MemorySize = s.MemorySize, RwCounter = s.RwCounter,
         RwCount = s.RwCount,
+        Halt = s.Halt,
     };
 }

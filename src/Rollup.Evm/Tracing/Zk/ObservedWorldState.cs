@@ -179,8 +179,12 @@ internal sealed class ObservedWorldState(IWorldState inner, ZkTracer log) : IWor
         return _snapshots.Count - 1;
     }
 
+    /// <summary>The id of the newest snapshot still open (−1 if none): a call's, when taken just before it starts.</summary>
+    public int LatestSnapshot => _snapshots.Count - 1;
+
     public void RevertToSnapshot(int snapshot)
     {
+        log.BeforeRevert(snapshot);
         while (_snapshots.Count > snapshot + 1) _snapshots.Pop();
         var (innerSnapshot, writes) = _snapshots.Pop();
         inner.RevertToSnapshot(innerSnapshot);

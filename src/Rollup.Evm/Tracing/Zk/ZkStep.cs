@@ -1,4 +1,5 @@
 using MessagePack;
+using Rollup.Evm.Execution;
 
 namespace Rollup.Evm.Tracing.Zk;
 
@@ -23,6 +24,10 @@ public sealed class ZkStep
     [Key(8)] public int RwCounter { get; init; }
     /// <summary>How many log entries the step itself made (for CALL and CREATE, up to the callee's start).</summary>
     [Key(9)] public int RwCount { get; set; } = -1;
+    /// <summary>Why the step ended its call, if it did (STOP, RETURN, REVERT, or an exceptional halt such as
+    /// out-of-gas, stack underflow, invalid jump); <see cref="ExitReason.Running"/> for a step after which the call went
+    /// on. The circuits map an exceptional halt to its error state, not to the opcode's gadget.</summary>
+    [Key(10)] public ExitReason Halt { get; set; }
 }
 
 /// <summary>A transaction's zk trace: its steps and its read/write log.</summary>

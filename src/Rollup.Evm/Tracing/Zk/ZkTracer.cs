@@ -19,6 +19,10 @@ public sealed unsafe class ZkTracer : ITracer, IStateObserver
         public readonly int CallId = callId;
         public ZkStep? Pending;
         public bool CostKnown;
+        /// <summary>The pending step ran to its end (the call went on after it).</summary>
+        public bool PendingEnded;
+        /// <summary>The observed state's snapshot taken for this call (reverting it ends the call), or −1.</summary>
+        public int Snapshot = -1;
         public int PendingStackOut;
         public (ulong Offset, ulong Length) PendingMemoryWrite;
         public byte[] MemoryBefore = [];
@@ -36,7 +40,16 @@ public sealed unsafe class ZkTracer : ITracer, IStateObserver
 
     public ZkTrace Trace => _trace;
 
-    public IWorldState Observe(IWorldState state) => new ObservedWorldState(state, this);
+    private ObservedWorldState? _observed;
+
+    public IWorldState Observe(IWorldState state) => _observed = new ObservedWorldState(state, this);
+
+    /// <summary>Called before a revert's undo entries are logged. When the call itself is being reverted (its own
+    /// snapshot), its halting step's accesses end here: the undo entries belong to the call's end, not to the step.</summary>
+    internal void BeforeRevert(int snapshot)
+    {
+        if (_frames.TryPeek(out var f) && f.Snapshot == snapshot) CloseAccesses(f);
+    }
 
     internal RwEntry Append(bool isWrite, RwTag tag, int id, in Address address, in UInt256 key, in UInt256 value, in UInt256 previous, in UInt256 committed = default)
     {
@@ -68,7 +81,7 @@ public sealed unsafe class ZkTracer : ITracer, IStateObserver
             Settle(caller, caller.CallFrame.Gas);
             CloseAccesses(caller); // the caller's CALL/CREATE step ends where its callee begins
         }
-        var f = new Frame(frame, _nextCallId++);
+        var f = new Frame(frame, _nextCallId++) { Snapshot = _observed?.LatestSnapshot ?? -1 };
         _frames.Push(f);
         var m = frame.Message;
         Context(f.CallId, CallContextField.CallerAddress, EvmWord.FromAddress(m.Sender));
@@ -86,6 +99,7 @@ public sealed unsafe class ZkTracer : ITracer, IStateObserver
         var f = _frames.Pop();
         Settle(f, frame.Gas);
         CloseAccesses(f);
+        if (f.Pending is { } last && !f.PendingEnded) last.Halt = reason; // the step that ended the call
         Context(f.CallId, CallContextField.IsSuccess, reason.IsSuccess() ? UInt256.One : UInt256.Zero);
     }
 
@@ -102,10 +116,11 @@ public sealed unsafe class ZkTracer : ITracer, IStateObserver
         _trace.Steps.Add(step);
         f.Pending = step;
         f.CostKnown = false;
+        f.PendingEnded = false;
 
         ref readonly var meta = ref OpcodeMetadata.Get(opcode);
         UInt256* stack = frame.StackPointer;
-        if (!meta.Defined || sp < meta.StackIn) { f.PendingStackOut = 0; f.PendingMemoryWrite = default; return; } // halts at once
+        if (HaltsAtOnce(env, opcode, sp, gas)) { f.PendingStackOut = 0; f.PendingMemoryWrite = default; return; }
 
         // Stack reads: DUPn reads only the slot it copies, SWAPn the two it exchanges; others read their inputs top first.
         if (opcode is >= 0x80 and <= 0x8f) Stack(false, f.CallId, sp - (opcode - 0x7f), stack[sp - (opcode - 0x7f)], stack[sp - (opcode - 0x7f)]);
@@ -137,9 +152,20 @@ public sealed unsafe class ZkTracer : ITracer, IStateObserver
         }
     }
 
+    /// <summary>Whether the interpreter halts the step before it reads anything: an opcode the fork does not define, a
+    /// stack too short for its inputs or too full for its outputs, or less gas than its static cost. Such a step
+    /// records no accesses (its error state proves the halt from the step state alone).</summary>
+    private static bool HaltsAtOnce(ExecutionEnvironment env, byte opcode, int sp, long gas)
+    {
+        ref readonly var info = ref env.Table.Entries[opcode];
+        ref readonly var meta = ref OpcodeMetadata.Get(opcode);
+        return !info.Defined || sp < meta.StackIn || sp - meta.StackIn + meta.StackOut > EvmLimits.StackLimit || gas < info.StaticGas;
+    }
+
     public void OnStepEnd(ExecutionEnvironment env, CallFrame frame, long gasLeft)
     {
         var f = _frames.Peek();
+        f.PendingEnded = true;
         Settle(f, gasLeft);
         UInt256* stack = frame.StackPointer;
         int sp = frame.StackSize;
