@@ -1,0 +1,97 @@
+using System.Runtime.CompilerServices;
+using Rollup.Core.Numerics;
+
+namespace Rollup.Evm.State;
+
+/// <summary>An account's storage slots, keyed by slot: a chained hash table over an array of <see cref="StorageSlot"/>
+/// records. Records are only ever added (until <see cref="Clear"/>), so an index stays valid for a whole transaction
+/// and the journal can name a slot by it. Written for the SLOAD/SSTORE path: no allocation per access, a keyed hash
+/// cheaper than <see cref="HashCode"/>'s, and the last slot found remembered, because the EVM asks about the same slot
+/// several times per instruction (warm check, current value, original value, write).</summary>
+internal sealed class SlotTable
+{
+    // Random per process, so which keys share a bucket cannot be chosen in advance by a contract author.
+    private static readonly ulong Seed = (ulong)Random.Shared.NextInt64();
+
+    private StorageSlot[] _slots = [];
+    private int[] _buckets = [];
+    private int _count;
+    private int _shift = 64;
+    private int _last = -1;
+
+    public int Count => _count;
+
+    public ref StorageSlot this[int index] => ref _slots[index];
+
+    /// <summary>The record's index, or -1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int Find(in UInt256 key)
+    {
+        int last = _last;
+        if (last >= 0 && _slots[last].Key == key) return last;
+        return FindInBuckets(key);
+    }
+
+    private int FindInBuckets(in UInt256 key)
+    {
+        if (_count == 0) return -1;
+        var slots = _slots;
+        for (int i = _buckets[Bucket(key)] - 1; i >= 0; i = slots[i].Next - 1)
+            if (slots[i].Key == key) return _last = i;
+        return -1;
+    }
+
+    /// <summary>The record's index, adding a blank record for the key if there is none.</summary>
+    public int FindOrAdd(in UInt256 key)
+    {
+        int i = Find(key);
+        return i >= 0 ? i : Add(key);
+    }
+
+    private int Add(in UInt256 key)
+    {
+        if (_count == _slots.Length) Grow();
+        int i = _count++;
+        ref var slot = ref _slots[i];
+        slot.Key = key;
+        ref int head = ref _buckets[Bucket(key)];
+        slot.Next = head;
+        head = i + 1;
+        return _last = i;
+    }
+
+    public void Clear()
+    {
+        _slots = [];
+        _buckets = [];
+        _count = 0;
+        _shift = 64;
+        _last = -1;
+    }
+
+    private void Grow()
+    {
+        int capacity = _slots.Length == 0 ? 8 : _slots.Length * 2;
+        Array.Resize(ref _slots, capacity);
+        _buckets = new int[capacity];
+        _shift = 64 - System.Numerics.BitOperations.Log2((uint)capacity);
+        for (int i = 0; i < _count; i++)
+        {
+            ref int head = ref _buckets[Bucket(_slots[i].Key)];
+            _slots[i].Next = head;
+            head = i + 1;
+        }
+    }
+
+    // Each word is folded in through a multiply and an xor-shift, so (unlike a sum of products) no two keys collide
+    // for every seed; the top bits index the power-of-two bucket array.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int Bucket(in UInt256 key)
+    {
+        ulong h = (key.U0 ^ Seed) * 0x9E3779B97F4A7C15UL;
+        h = ((h ^ (h >> 29)) ^ key.U1) * 0xBF58476D1CE4E5B9UL;
+        h = ((h ^ (h >> 32)) ^ key.U2) * 0x94D049BB133111EBUL;
+        h = ((h ^ (h >> 29)) ^ key.U3) * 0x9E3779B97F4A7C15UL;
+        return (int)((h ^ (h >> 31)) >> _shift);
+    }
+}
