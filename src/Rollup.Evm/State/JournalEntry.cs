@@ -13,21 +13,22 @@ internal enum JournalKind : byte
 /// <summary>One undoable change to the journaled state, as a value: the journal is an array of these, so recording a
 /// change allocates nothing (SSTORE and SLOAD record one or two per instruction). Reverting a call frame undoes
 /// entries newest first (<see cref="JournaledState"/>'s RevertToSnapshot). Which fields mean what depends on
-/// <see cref="Kind"/>; the rare changes with more to save (code, re-creation) keep it in <see cref="Target"/>.</summary>
-[StructLayout(LayoutKind.Auto)]
+/// <see cref="Kind"/>; the rare changes with more to save (code, re-creation) keep it in <see cref="Target"/>. The
+/// address and the word share their bytes (no kind uses both), keeping an entry at 56 bytes.</summary>
+[StructLayout(LayoutKind.Explicit)]
 internal struct JournalEntry
 {
-    public JournalKind Kind;
-    /// <summary>Storage, transient and warm-slot changes: the record's index in the account's slot table.</summary>
-    public int Slot;
-    /// <summary>A previous nonce, refund, stamp or flag.</summary>
-    public long Number;
     /// <summary>The <see cref="AccountObject"/> changed, or a <see cref="SavedCode"/> / <see cref="SavedAccount"/>.</summary>
-    public object? Target;
-    /// <summary>Touch and warm-account changes: the address.</summary>
-    public Address Address;
+    [FieldOffset(0)] public object? Target;
     /// <summary>A previous balance or slot value.</summary>
-    public UInt256 Word;
+    [FieldOffset(8)] public UInt256 Word;
+    /// <summary>Touch and warm-account changes: the address.</summary>
+    [FieldOffset(8)] public Address Address;
+    /// <summary>A previous nonce, refund, stamp or flag.</summary>
+    [FieldOffset(40)] public long Number;
+    /// <summary>Storage, transient and warm-slot changes: the record's index in the account's slot table.</summary>
+    [FieldOffset(48)] public int Slot;
+    [FieldOffset(52)] public JournalKind Kind;
 }
 
 /// <summary>An account's code before SetCode.</summary>

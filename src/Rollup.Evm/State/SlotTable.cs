@@ -5,7 +5,8 @@ namespace Rollup.Evm.State;
 
 /// <summary>An account's storage slots, keyed by slot: a chained hash table over an array of <see cref="StorageSlot"/>
 /// records. Records are only ever added (until <see cref="Clear"/>), so an index stays valid for a whole transaction
-/// and the journal can name a slot by it. Written for the SLOAD/SSTORE path: no allocation per access, a keyed hash
+/// and the journal can name a slot by it. They sit in chunks of 512 (56 KB, under the large-object threshold), so
+/// a contract with many slots grows by a chunk at a time instead of copying every record into a larger array. Written for the SLOAD/SSTORE path: no allocation per access, a keyed hash
 /// cheaper than <see cref="HashCode"/>'s, and the last slot found remembered, because the EVM asks about the same slot
 /// several times per instruction (warm check, current value, original value, write).</summary>
 internal sealed class SlotTable
@@ -13,7 +14,10 @@ internal sealed class SlotTable
     // Random per process, so which keys share a bucket cannot be chosen in advance by a contract author.
     private static readonly ulong Seed = (ulong)Random.Shared.NextInt64();
 
-    private StorageSlot[] _slots = [];
+    private const int ChunkBits = 9;
+    private const int ChunkSize = 1 << ChunkBits;
+
+    private StorageSlot[][] _chunks = [[]];
     private int[] _buckets = [];
     private int _count;
     private int _shift = 64;
@@ -21,23 +25,26 @@ internal sealed class SlotTable
 
     public int Count => _count;
 
-    public ref StorageSlot this[int index] => ref _slots[index];
+    public ref StorageSlot this[int index]
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => ref _chunks[index >> ChunkBits][index & (ChunkSize - 1)];
+    }
 
     /// <summary>The record's index, or -1.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Find(in UInt256 key)
     {
         int last = _last;
-        if (last >= 0 && _slots[last].Key == key) return last;
+        if (last >= 0 && this[last].Key == key) return last;
         return FindInBuckets(key);
     }
 
     private int FindInBuckets(in UInt256 key)
     {
         if (_count == 0) return -1;
-        var slots = _slots;
-        for (int i = _buckets[Bucket(key)] - 1; i >= 0; i = slots[i].Next - 1)
-            if (slots[i].Key == key) return _last = i;
+        for (int i = _buckets[Bucket(key)] - 1; i >= 0; i = this[i].Next - 1)
+            if (this[i].Key == key) return _last = i;
         return -1;
     }
 
@@ -50,9 +57,9 @@ internal sealed class SlotTable
 
     private int Add(in UInt256 key)
     {
-        if (_count == _slots.Length) Grow();
+        if (_count == _buckets.Length) Grow();
         int i = _count++;
-        ref var slot = ref _slots[i];
+        ref var slot = ref this[i];
         slot.Key = key;
         ref int head = ref _buckets[Bucket(key)];
         slot.Next = head;
@@ -62,7 +69,7 @@ internal sealed class SlotTable
 
     public void Clear()
     {
-        _slots = [];
+        _chunks = [[]];
         _buckets = [];
         _count = 0;
         _shift = 64;
@@ -71,14 +78,23 @@ internal sealed class SlotTable
 
     private void Grow()
     {
-        int capacity = _slots.Length == 0 ? 8 : _slots.Length * 2;
-        Array.Resize(ref _slots, capacity);
+        // Capacity doubles; the first chunk grows with it up to the chunk size, then whole chunks are added.
+        int capacity = _buckets.Length == 0 ? 8 : _buckets.Length * 2;
+        if (capacity <= ChunkSize) Array.Resize(ref _chunks[0], capacity);
+        else
+        {
+            int chunks = capacity >> ChunkBits;
+            int had = _chunks.Length;
+            Array.Resize(ref _chunks, chunks);
+            for (int c = had; c < chunks; c++) _chunks[c] = new StorageSlot[ChunkSize];
+        }
         _buckets = new int[capacity];
         _shift = 64 - System.Numerics.BitOperations.Log2((uint)capacity);
         for (int i = 0; i < _count; i++)
         {
-            ref int head = ref _buckets[Bucket(_slots[i].Key)];
-            _slots[i].Next = head;
+            ref var slot = ref this[i];
+            ref int head = ref _buckets[Bucket(slot.Key)];
+            slot.Next = head;
             head = i + 1;
         }
     }
