@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Rollup.Evm.State;
 
 /// <summary>The journal's storage: <see cref="JournalEntry"/> values in fixed chunks of 1,024 (56 KB, under the
@@ -16,6 +18,7 @@ internal sealed class Journal
     public int Count => _count;
 
     /// <summary>A fresh entry at the end, to fill in.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ref JournalEntry Push(JournalKind kind)
     {
         int chunk = _count >> ChunkBits, offset = _count & (ChunkSize - 1);

@@ -7,7 +7,7 @@ namespace Rollup.Evm.State;
 /// <summary>What a journal entry undoes.</summary>
 internal enum JournalKind : byte
 {
-    Balance, Nonce, Code, Storage, Transient, Existence, Recreated, SelfDestruct, Touch, WarmAccount, WarmSlot, Refund, Log,
+    Balance, Nonce, Code, Storage, WarmSlotAndStorage, Transient, Existence, Recreated, SelfDestruct, Touch, WarmAccount, WarmSlot, Refund, Log,
 }
 
 /// <summary>One undoable change to the journaled state, as a value: the journal is an array of these, so recording a
@@ -24,7 +24,8 @@ internal struct JournalEntry
     [FieldOffset(8)] public UInt256 Word;
     /// <summary>Touch and warm-account changes: the address.</summary>
     [FieldOffset(8)] public Address Address;
-    /// <summary>A previous nonce, refund, stamp or flag.</summary>
+    /// <summary>A previous nonce, refund, stamp or flag (for WarmSlotAndStorage: the warm stamp in the low 32 bits,
+    /// the write stamp in the high 32).</summary>
     [FieldOffset(40)] public long Number;
     /// <summary>Storage, transient and warm-slot changes: the record's index in the account's slot table.</summary>
     [FieldOffset(48)] public int Slot;

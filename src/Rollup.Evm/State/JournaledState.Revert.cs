@@ -24,6 +24,14 @@ public sealed partial class JournaledState
                 slot.TxStamp = (int)entry.Number;
                 break;
             }
+            case JournalKind.WarmSlotAndStorage:
+            {
+                ref var slot = ref ((AccountObject)entry.Target!).Storage[entry.Slot];
+                slot.WarmStamp = (int)(uint)entry.Number;
+                slot.Current = entry.Word;
+                slot.TxStamp = (int)(entry.Number >> 32);
+                break;
+            }
             case JournalKind.Transient:
             {
                 ref var slot = ref ((AccountObject)entry.Target!).Transient![entry.Slot];

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Rollup.Core.Numerics;
 using Rollup.Core.Types;
 
@@ -6,6 +7,9 @@ namespace Rollup.Evm.State;
 // Storage, transient storage and warm slots: all kept in per-account slot records (StorageSlot), so an SLOAD or
 // SSTORE costs one account lookup (usually the cached last one) and one slot lookup (usually the table's cached
 // last one), and journals a value, not an object.
+// The methods SLOAD and SSTORE reach are AggressiveOptimization (like the interpreter loop): compiled optimized at
+// first call instead of starting in tier-0 code and waiting for a background tier-1 compile, which on a loaded
+// machine took longer than a whole short benchmark or a block's storage-heavy transaction.
 public sealed partial class JournaledState
 {
     // Transaction-layer values are valid while a record's TxStamp equals _commitStamp; CommitTransaction bumps it.
@@ -14,6 +18,7 @@ public sealed partial class JournaledState
     private int _commitStamp = 1;
     private int _accessStamp = 1;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public UInt256 GetStorage(in Address address, in UInt256 key)
     {
         var account = Load(address);
@@ -50,6 +55,7 @@ public sealed partial class JournaledState
         return !account.BlockStorageCleared && _source.HasStorage(address);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public UInt256 GetOriginalStorage(in Address address, in UInt256 key)
     {
         var account = Load(address);
@@ -62,6 +68,7 @@ public sealed partial class JournaledState
 
     /// <summary>The slot's value before this transaction when its record does not hold it: zero if the block wiped the
     /// account, else the source's, cached in the record (<paramref name="index"/>, or a new one if -1).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private UInt256 LoadOriginal(AccountObject account, in Address address, in UInt256 key, int index)
     {
         if (account.BlockStorageCleared) return UInt256.Zero;
@@ -73,19 +80,40 @@ public sealed partial class JournaledState
         return value;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void SetStorage(in Address address, in UInt256 key, in UInt256 value)
     {
         var account = LoadForWrite(address);
         int i = account.Storage.FindOrAdd(key);
         ref var slot = ref account.Storage[i];
-        ref var entry = ref _journal.Push(JournalKind.Storage);
-        entry.Target = account;
-        entry.Slot = i;
-        entry.Number = slot.TxStamp;
-        entry.Word = slot.Current;
+        JournalWrite(account, i, ref slot);
         if (slot.TxStamp != _commitStamp) account.TxWritten.Add(i);
         slot.Current = value;
         slot.TxStamp = _commitStamp;
+    }
+
+    // An SSTORE to a cold slot warms it and then writes it: when the newest entry is that warming and no snapshot was
+    // taken after it, the write's undo joins that entry (both are undone together or not at all), so a cold SSTORE
+    // journals one entry instead of two.
+    private void JournalWrite(AccountObject account, int index, ref StorageSlot slot)
+    {
+        int last = _journal.Count - 1;
+        if (last >= _snapshotFloor)
+        {
+            ref var warm = ref _journal[last];
+            if (warm.Kind == JournalKind.WarmSlot && warm.Slot == index && ReferenceEquals(warm.Target, account))
+            {
+                warm.Kind = JournalKind.WarmSlotAndStorage;
+                warm.Number = (long)(uint)warm.Number | ((long)slot.TxStamp << 32);
+                warm.Word = slot.Current;
+                return;
+            }
+        }
+        ref var entry = ref _journal.Push(JournalKind.Storage);
+        entry.Target = account;
+        entry.Slot = index;
+        entry.Number = slot.TxStamp;
+        entry.Word = slot.Current;
     }
 
     /// <summary>CreateAccount: the transaction's writes to the account so far no longer count (journaled slot by slot,
@@ -138,6 +166,7 @@ public sealed partial class JournaledState
         return storage;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public UInt256 GetTransientStorage(in Address address, in UInt256 key)
     {
         var table = Load(address).Transient;
@@ -146,6 +175,7 @@ public sealed partial class JournaledState
         return i >= 0 && table[i].TxStamp == _accessStamp ? table[i].Current : UInt256.Zero;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void SetTransientStorage(in Address address, in UInt256 key, in UInt256 value)
     {
         var account = Load(address);
@@ -170,6 +200,7 @@ public sealed partial class JournaledState
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool WarmStorage(in Address address, in UInt256 key)
     {
         var account = Load(address);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Rollup.Core.Chain;
 using Rollup.Core.Numerics;
 using Rollup.Core.Types;
@@ -24,6 +25,9 @@ public sealed partial class JournaledState : IWorldState
     private Address _lastAddress;
     private AccountObject? _lastAccount;
 
+    // The journal length at the newest snapshot: entries below it may be a revert's boundary and must not be merged.
+    private int _snapshotFloor;
+
     public JournaledState(IStateSource source) => _source = source;
 
     public IReadOnlyList<LogEntry> Logs => _logs;
@@ -31,6 +35,7 @@ public sealed partial class JournaledState : IWorldState
 
     // ---- accounts -------------------------------------------------------------------------------------------
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private AccountObject Load(in Address address)
     {
         if (_lastAccount is { } last && _lastAddress == address) return last;
@@ -55,6 +60,7 @@ public sealed partial class JournaledState : IWorldState
     }
 
     /// <summary>Makes an account exist (a credit or a nonce bump brings it into being), journaled.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private AccountObject LoadForWrite(in Address address)
     {
         var account = Load(address);
@@ -169,7 +175,7 @@ public sealed partial class JournaledState : IWorldState
     public void AddRefund(long gas) { _journal.Push(JournalKind.Refund).Number = _refund; _refund += gas; }
     public void SubtractRefund(long gas) { _journal.Push(JournalKind.Refund).Number = _refund; _refund -= gas; }
 
-    public int TakeSnapshot() => _journal.Count;
+    public int TakeSnapshot() => _snapshotFloor = _journal.Count;
 
     // ---- transaction boundaries -----------------------------------------------------------------------------
 
@@ -177,6 +183,7 @@ public sealed partial class JournaledState : IWorldState
     public void BeginTransaction()
     {
         _journal.Truncate(0);
+        _snapshotFloor = 0;
         _warmAccounts.Clear();
         _accessStamp++; // every warm slot turns cold and every transient slot empty
         _touched.Clear();
@@ -215,6 +222,7 @@ public sealed partial class JournaledState : IWorldState
         }
         _commitStamp++; // every record's transaction-layer value is void now that it is folded in
         _journal.Truncate(0);
+        _snapshotFloor = 0;
     }
 
     /// <summary>Everything the committed transactions of the block changed.</summary>

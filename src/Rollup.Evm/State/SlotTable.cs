@@ -40,6 +40,7 @@ internal sealed class SlotTable
         return FindInBuckets(key);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int FindInBuckets(in UInt256 key)
     {
         if (_count == 0) return -1;
@@ -49,16 +50,20 @@ internal sealed class SlotTable
     }
 
     /// <summary>The record's index, adding a blank record for the key if there is none.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int FindOrAdd(in UInt256 key)
     {
         int i = Find(key);
         return i >= 0 ? i : Add(key);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Add(in UInt256 key)
     {
         if (_count == _buckets.Length) Grow();
         int i = _count++;
+        int chunk = i >> ChunkBits;
+        if (chunk > 0 && _chunks[chunk] is null) _chunks[chunk] = new StorageSlot[ChunkSize]; // one at a time, as filled
         ref var slot = ref this[i];
         slot.Key = key;
         ref int head = ref _buckets[Bucket(key)];
@@ -81,13 +86,7 @@ internal sealed class SlotTable
         // Capacity doubles; the first chunk grows with it up to the chunk size, then whole chunks are added.
         int capacity = _buckets.Length == 0 ? 8 : _buckets.Length * 2;
         if (capacity <= ChunkSize) Array.Resize(ref _chunks[0], capacity);
-        else
-        {
-            int chunks = capacity >> ChunkBits;
-            int had = _chunks.Length;
-            Array.Resize(ref _chunks, chunks);
-            for (int c = had; c < chunks; c++) _chunks[c] = new StorageSlot[ChunkSize];
-        }
+        else Array.Resize(ref _chunks, capacity >> ChunkBits);
         _buckets = new int[capacity];
         _shift = 64 - System.Numerics.BitOperations.Log2((uint)capacity);
         for (int i = 0; i < _count; i++)

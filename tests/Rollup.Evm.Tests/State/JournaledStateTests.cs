@@ -47,6 +47,29 @@ public class JournaledStateTests
     }
 
     [Fact]
+    public void A_snapshot_between_warming_and_writing_a_slot_reverts_only_the_write()
+    {
+        var state = NewState(presetSlots: 1);
+        int outer = state.TakeSnapshot();
+        Assert.True(state.WarmStorage(Contract, W(1)));
+        int inner = state.TakeSnapshot();
+        state.SetStorage(Contract, W(1), W(5));
+        state.RevertToSnapshot(inner);
+        Assert.Equal(W(10), state.GetStorage(Contract, W(1)));
+        Assert.False(state.WarmStorage(Contract, W(1)));
+
+        // Warmed and written with no snapshot between (one merged journal entry): undone together.
+        Assert.True(state.WarmStorage(Contract, W(2)));
+        state.SetStorage(Contract, W(2), W(6));
+        Assert.Equal(W(6), state.GetStorage(Contract, W(2)));
+        state.RevertToSnapshot(outer);
+        Assert.Equal(W(10), state.GetStorage(Contract, W(1)));
+        Assert.Equal(W(0), state.GetStorage(Contract, W(2)));
+        Assert.True(state.WarmStorage(Contract, W(1)));
+        Assert.True(state.WarmStorage(Contract, W(2)));
+    }
+
+    [Fact]
     public void Commit_makes_writes_the_next_transactions_originals_and_resets_warmth()
     {
         var state = NewState(presetSlots: 3);
