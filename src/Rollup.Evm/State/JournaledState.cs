@@ -8,7 +8,8 @@ namespace Rollup.Evm.State;
 
 /// <summary>The world state while a block runs: reads fall through to an <see cref="IStateSource"/>, writes are kept
 /// here and journaled so any call frame can be reverted. <see cref="CommitTransaction"/> ends a transaction (EIP-161
-/// and SELFDESTRUCT deletions, warm sets and transient storage reset); <see cref="GetChanges"/> yields the block's diff.</summary>
+/// and SELFDESTRUCT deletions, warm sets and transient storage reset); <see cref="GetChanges"/> yields the block's diff.
+/// One thread at a time: even reads update its caches (the last account, each table's last slot).</summary>
 public sealed partial class JournaledState : IWorldState
 {
     private readonly IStateSource _source;

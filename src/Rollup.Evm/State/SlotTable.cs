@@ -3,12 +3,13 @@ using Rollup.Core.Numerics;
 
 namespace Rollup.Evm.State;
 
-/// <summary>An account's storage slots, keyed by slot: a chained hash table over an array of <see cref="StorageSlot"/>
-/// records. Records are only ever added (until <see cref="Clear"/>), so an index stays valid for a whole transaction
-/// and the journal can name a slot by it. They sit in chunks of 512 (56 KB, under the large-object threshold), so
-/// a contract with many slots grows by a chunk at a time instead of copying every record into a larger array. Written for the SLOAD/SSTORE path: no allocation per access, a keyed hash
-/// cheaper than <see cref="HashCode"/>'s, and the last slot found remembered, because the EVM asks about the same slot
-/// several times per instruction (warm check, current value, original value, write).</summary>
+/// <summary>An account's storage slots, keyed by slot: a chained hash table over <see cref="StorageSlot"/> records.
+/// Records are only ever added (until <see cref="Clear"/>), so an index stays valid for a whole transaction and the
+/// journal can name a slot by it. They sit in chunks of 512 (56 KB, under the large-object threshold), so a contract
+/// with many slots grows by a chunk at a time instead of copying every record into a larger array. Written for the
+/// SLOAD/SSTORE path: no allocation per access, a keyed hash cheaper than <see cref="HashCode"/>'s, and the last slot
+/// found remembered, because the EVM asks about the same slot several times per instruction (warm check, current
+/// value, original value, write). Not thread-safe, even for reads (they update that memory).</summary>
 internal sealed class SlotTable
 {
     // Random per process, so which keys share a bucket cannot be chosen in advance by a contract author.
@@ -98,8 +99,9 @@ internal sealed class SlotTable
         }
     }
 
-    // Each word is folded in through a multiply and an xor-shift, so (unlike a sum of products) no two keys collide
-    // for every seed; the top bits index the power-of-two bucket array.
+    // Each word is folded in after an xor-shift and a multiply of everything before it, so (unlike a sum of per-word
+    // products, where colliding keys can be built without the seed) keys differing in one word never collide in all
+    // 64 bits, and building colliding keys needs the seed. The top bits index the power-of-two bucket array.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int Bucket(in UInt256 key)
     {
