@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Rollup.Core.Numerics;
 using Rollup.Evm.Execution;
 using Rollup.Evm.Gas;
@@ -7,6 +8,7 @@ namespace Rollup.Evm.Instructions;
 /// <summary>SLOAD, SSTORE (with the EIP-2200/2929/3529 gas and refund rules), TLOAD and TSTORE (EIP-1153).</summary>
 internal static unsafe class StorageOps
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ExitReason SLoad(ExecutionEnvironment env, CallFrame f)
     {
         ref var top = ref f.StackPointer[f.StackSize - 1];
@@ -16,6 +18,7 @@ internal static unsafe class StorageOps
         return ExitReason.Running;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ExitReason SStore(ExecutionEnvironment env, CallFrame f)
     {
         if (f.IsStatic) return ExitReason.StaticStateChange;
@@ -56,6 +59,7 @@ internal static unsafe class StorageOps
     /// <summary>EIP-2200 net gas metering (EIP-1283 in Constantinople), with EIP-2929's prices from Berlin and
     /// EIP-3529's smaller clearing refund from London. Charges by comparing the slot's original (transaction start),
     /// current and new values; refunds undo the charge when a slot is restored within the transaction.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static long NetMeteredCost(ExecutionEnvironment env, in Core.Types.Address address, in UInt256 key, in UInt256 current, in UInt256 value)
     {
         var rules = env.Rules;

@@ -1,91 +1,40 @@
+using System.Runtime.InteropServices;
 using Rollup.Core.Numerics;
 using Rollup.Core.Types;
 
 namespace Rollup.Evm.State;
 
-/// <summary>One undoable change to the journaled state. Reverting a call frame undoes entries newest first.</summary>
-internal abstract class JournalEntry
+/// <summary>What a journal entry undoes.</summary>
+internal enum JournalKind : byte
 {
-    public abstract void Undo(JournaledState state);
+    Balance, Nonce, Code, Storage, WarmSlotAndStorage, Transient, Existence, Recreated, SelfDestruct, Touch, WarmAccount, WarmSlot, Refund, Log,
 }
 
-internal sealed class BalanceChange(AccountObject account, UInt256 previous) : JournalEntry
+/// <summary>One undoable change to the journaled state, as a value: the journal is an array of these, so recording a
+/// change allocates nothing (SSTORE and SLOAD record one or two per instruction). Reverting a call frame undoes
+/// entries newest first (<see cref="JournaledState"/>'s RevertToSnapshot). Which fields mean what depends on
+/// <see cref="Kind"/>; the rare changes with more to save (code, re-creation) keep it in <see cref="Target"/>. The
+/// address and the word share their bytes (no kind uses both), keeping an entry at 56 bytes.</summary>
+[StructLayout(LayoutKind.Explicit)]
+internal struct JournalEntry
 {
-    public override void Undo(JournaledState state) => account.Balance = previous;
+    /// <summary>The <see cref="AccountObject"/> changed, or a <see cref="SavedCode"/> / <see cref="SavedAccount"/>.</summary>
+    [FieldOffset(0)] public object? Target;
+    /// <summary>A previous balance or slot value.</summary>
+    [FieldOffset(8)] public UInt256 Word;
+    /// <summary>Touch and warm-account changes: the address.</summary>
+    [FieldOffset(8)] public Address Address;
+    /// <summary>A previous nonce, refund, stamp or flag (for WarmSlotAndStorage: the warm stamp in the low 32 bits,
+    /// the write stamp in the high 32).</summary>
+    [FieldOffset(40)] public long Number;
+    /// <summary>Storage, transient and warm-slot changes: the record's index in the account's slot table.</summary>
+    [FieldOffset(48)] public int Slot;
+    [FieldOffset(52)] public JournalKind Kind;
 }
 
-internal sealed class NonceChange(AccountObject account, ulong previous) : JournalEntry
-{
-    public override void Undo(JournaledState state) => account.Nonce = previous;
-}
+/// <summary>An account's code before SetCode.</summary>
+internal sealed record SavedCode(AccountObject Account, Hash256 CodeHash, byte[]? Code);
 
-internal sealed class CodeChange(AccountObject account, Hash256 previousHash, byte[]? previousCode) : JournalEntry
-{
-    public override void Undo(JournaledState state) { account.CodeHash = previousHash; account.Code = previousCode; }
-}
-
-internal sealed class StorageChange(AccountObject account, UInt256 key, bool hadValue, UInt256 previous) : JournalEntry
-{
-    public override void Undo(JournaledState state)
-    {
-        if (hadValue) account.TxStorage[key] = previous; else account.TxStorage.Remove(key);
-    }
-}
-
-internal sealed class TransientChange(Address address, UInt256 key, UInt256 previous) : JournalEntry
-{
-    public override void Undo(JournaledState state) => state.RestoreTransient(address, key, previous);
-}
-
-/// <summary>Account came into existence (first balance credit, or CREATE), undone by making it not exist again.</summary>
-internal sealed class ExistenceChange(AccountObject account, bool previous) : JournalEntry
-{
-    public override void Undo(JournaledState state) => account.Exists = previous;
-}
-
-/// <summary>CREATE at an address: restores the account's storage, code, nonce and flags as they were.</summary>
-internal sealed class AccountRecreated(AccountObject account, Dictionary<UInt256, UInt256> txStorage, bool txStorageCleared,
-    bool createdInTx, bool existed, ulong nonce, Hash256 codeHash, byte[]? code) : JournalEntry
-{
-    public override void Undo(JournaledState state)
-    {
-        account.TxStorage = txStorage;
-        account.TxStorageCleared = txStorageCleared;
-        account.CreatedInTx = createdInTx;
-        account.Exists = existed;
-        account.Nonce = nonce;
-        account.CodeHash = codeHash;
-        account.Code = code;
-    }
-}
-
-internal sealed class SelfDestructChange(AccountObject account, bool previous) : JournalEntry
-{
-    public override void Undo(JournaledState state) => account.SelfDestructed = previous;
-}
-
-internal sealed class TouchChange(Address address) : JournalEntry
-{
-    public override void Undo(JournaledState state) => state.Untouch(address);
-}
-
-internal sealed class WarmAccountChange(Address address) : JournalEntry
-{
-    public override void Undo(JournaledState state) => state.Unwarm(address);
-}
-
-internal sealed class WarmSlotChange(Address address, UInt256 key) : JournalEntry
-{
-    public override void Undo(JournaledState state) => state.Unwarm(address, key);
-}
-
-internal sealed class RefundChange(long previous) : JournalEntry
-{
-    public override void Undo(JournaledState state) => state.RestoreRefund(previous);
-}
-
-internal sealed class LogAdded : JournalEntry
-{
-    public static readonly LogAdded Instance = new();
-    public override void Undo(JournaledState state) => state.RemoveLastLog();
-}
+/// <summary>An account's fields before CreateAccount (its storage is journaled slot by slot).</summary>
+internal sealed record SavedAccount(AccountObject Account, bool TxStorageCleared, bool CreatedInTx, bool Existed, ulong Nonce,
+    Hash256 CodeHash, byte[]? Code);

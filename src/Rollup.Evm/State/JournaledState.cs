@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Rollup.Core.Chain;
 using Rollup.Core.Numerics;
 using Rollup.Core.Types;
@@ -7,19 +8,26 @@ namespace Rollup.Evm.State;
 
 /// <summary>The world state while a block runs: reads fall through to an <see cref="IStateSource"/>, writes are kept
 /// here and journaled so any call frame can be reverted. <see cref="CommitTransaction"/> ends a transaction (EIP-161
-/// and SELFDESTRUCT deletions, warm sets and transient storage reset); <see cref="GetChanges"/> yields the block's diff.</summary>
-public sealed class JournaledState : IWorldState
+/// and SELFDESTRUCT deletions, warm sets and transient storage reset); <see cref="GetChanges"/> yields the block's diff.
+/// One thread at a time: even reads update its caches (the last account, each table's last slot).</summary>
+public sealed partial class JournaledState : IWorldState
 {
     private readonly IStateSource _source;
     private readonly Dictionary<Address, AccountObject> _accounts = [];
-    private readonly List<JournalEntry> _journal = [];
+    private readonly Journal _journal = new();
     private readonly HashSet<Address> _warmAccounts = [];
-    private readonly HashSet<(Address, UInt256)> _warmSlots = [];
     private readonly HashSet<Address> _touched = [];
-    private readonly Dictionary<(Address, UInt256), UInt256> _transient = [];
     private readonly List<LogEntry> _logs = [];
     private readonly HashSet<Address> _deletedInBlock = [];
     private long _refund;
+
+    // The account asked for last: the EVM asks about the same account many times in a row (its own storage, above
+    // all), and AccountObjects are never replaced, so a hit saves a dictionary lookup without going stale.
+    private Address _lastAddress;
+    private AccountObject? _lastAccount;
+
+    // The journal length at the newest snapshot: entries below it may be a revert's boundary and must not be merged.
+    private int _snapshotFloor;
 
     public JournaledState(IStateSource source) => _source = source;
 
@@ -28,10 +36,19 @@ public sealed class JournaledState : IWorldState
 
     // ---- accounts -------------------------------------------------------------------------------------------
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private AccountObject Load(in Address address)
     {
-        if (_accounts.TryGetValue(address, out var account)) return account;
-        account = new AccountObject();
+        if (_lastAccount is { } last && _lastAddress == address) return last;
+        if (!_accounts.TryGetValue(address, out var account)) account = LoadFromSource(address);
+        _lastAddress = address;
+        _lastAccount = account;
+        return account;
+    }
+
+    private AccountObject LoadFromSource(in Address address)
+    {
+        var account = new AccountObject();
         if (_source.TryGetAccount(address, out var data))
         {
             account.Exists = true;
@@ -44,12 +61,13 @@ public sealed class JournaledState : IWorldState
     }
 
     /// <summary>Makes an account exist (a credit or a nonce bump brings it into being), journaled.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private AccountObject LoadForWrite(in Address address)
     {
         var account = Load(address);
         if (!account.Exists)
         {
-            _journal.Add(new ExistenceChange(account, false));
+            _journal.Push(JournalKind.Existence).Target = account;
             account.Exists = true;
         }
         account.Dirty = true;
@@ -78,7 +96,7 @@ public sealed class JournaledState : IWorldState
         var account = LoadForWrite(address);
         Touch(address);
         if (amount.IsZero) return;
-        _journal.Add(new BalanceChange(account, account.Balance));
+        PushBalance(account);
         account.Balance += amount;
     }
 
@@ -87,21 +105,23 @@ public sealed class JournaledState : IWorldState
         var account = LoadForWrite(address);
         Touch(address);
         if (amount.IsZero) return;
-        _journal.Add(new BalanceChange(account, account.Balance));
+        PushBalance(account);
         account.Balance -= amount;
     }
 
     public void SetNonce(in Address address, ulong nonce)
     {
         var account = LoadForWrite(address);
-        _journal.Add(new NonceChange(account, account.Nonce));
+        ref var entry = ref _journal.Push(JournalKind.Nonce);
+        entry.Target = account;
+        entry.Number = (long)account.Nonce;
         account.Nonce = nonce;
     }
 
     public void SetCode(in Address address, byte[] code)
     {
         var account = LoadForWrite(address);
-        _journal.Add(new CodeChange(account, account.CodeHash, account.Code));
+        _journal.Push(JournalKind.Code).Target = new SavedCode(account, account.CodeHash, account.Code);
         account.Code = code;
         account.CodeHash = code.Length == 0 ? AccountData.EmptyCodeHash : Core.Crypto.Keccak256.Hash(code);
     }
@@ -109,9 +129,9 @@ public sealed class JournaledState : IWorldState
     public void CreateAccount(in Address address)
     {
         var account = Load(address);
-        _journal.Add(new AccountRecreated(account, account.TxStorage, account.TxStorageCleared, account.CreatedInTx,
-            account.Exists, account.Nonce, account.CodeHash, account.Code));
-        account.TxStorage = [];
+        _journal.Push(JournalKind.Recreated).Target = new SavedAccount(account, account.TxStorageCleared, account.CreatedInTx,
+            account.Exists, account.Nonce, account.CodeHash, account.Code);
+        VoidTxStorage(account);
         account.TxStorageCleared = true;
         account.CreatedInTx = true;
         account.Exists = true;
@@ -127,7 +147,7 @@ public sealed class JournaledState : IWorldState
     {
         var account = Load(address);
         if (account.SelfDestructed) return;
-        _journal.Add(new SelfDestructChange(account, false));
+        _journal.Push(JournalKind.SelfDestruct).Target = account;
         account.SelfDestructed = true;
     }
 
@@ -135,126 +155,39 @@ public sealed class JournaledState : IWorldState
 
     public void Touch(in Address address)
     {
-        if (_touched.Add(address)) _journal.Add(new TouchChange(address));
+        if (_touched.Add(address)) _journal.Push(JournalKind.Touch).Address = address;
     }
 
-    internal void Untouch(Address address) => _touched.Remove(address);
-
-    // ---- storage --------------------------------------------------------------------------------------------
-
-    public UInt256 GetStorage(in Address address, in UInt256 key)
+    private void PushBalance(AccountObject account)
     {
-        var account = Load(address);
-        if (account.TxStorage.TryGetValue(key, out var value)) return value;
-        if (account.TxStorageCleared) return UInt256.Zero;
-        return GetOriginal(account, address, key);
+        ref var entry = ref _journal.Push(JournalKind.Balance);
+        entry.Target = account;
+        entry.Word = account.Balance;
     }
-
-    public bool HasStorage(in Address address)
-    {
-        var account = Load(address);
-        foreach (var v in account.TxStorage.Values) if (!v.IsZero) return true;
-        if (account.TxStorageCleared) return false;
-        foreach (var v in account.BlockStorage.Values) if (!v.IsZero) return true;
-        // The source's storage counts unless the block wiped the account. (If earlier transactions of the block
-        // zeroed every slot one by one, this still says true: a create would collide where a client that
-        // recomputes the storage root would not. No known test or chain reaches that case.)
-        return !account.BlockStorageCleared && _source.HasStorage(address);
-    }
-
-    public UInt256 GetOriginalStorage(in Address address, in UInt256 key)
-    {
-        var account = Load(address);
-        // A slot of an account created in this transaction started the transaction empty.
-        if (account.TxStorageCleared && account.CreatedInTx) return UInt256.Zero;
-        return GetOriginal(account, address, key);
-    }
-
-    private UInt256 GetOriginal(AccountObject account, in Address address, in UInt256 key)
-    {
-        if (account.BlockStorage.TryGetValue(key, out var value)) return value;
-        if (account.BlockStorageCleared) return UInt256.Zero;
-        value = _source.GetStorage(address, key);
-        account.BlockStorage[key] = value; // cache: later reads in the block skip the source
-        return value;
-    }
-
-    public void SetStorage(in Address address, in UInt256 key, in UInt256 value)
-    {
-        var account = LoadForWrite(address);
-        bool had = account.TxStorage.TryGetValue(key, out var previous);
-        _journal.Add(new StorageChange(account, key, had, previous));
-        account.TxStorage[key] = value;
-    }
-
-    public UInt256 GetTransientStorage(in Address address, in UInt256 key) =>
-        _transient.TryGetValue((address, key), out var v) ? v : UInt256.Zero;
-
-    public void SetTransientStorage(in Address address, in UInt256 key, in UInt256 value)
-    {
-        var previous = GetTransientStorage(address, key);
-        _journal.Add(new TransientChange(address, key, previous));
-        RestoreTransient(address, key, value);
-    }
-
-    internal void RestoreTransient(Address address, UInt256 key, UInt256 value)
-    {
-        if (value.IsZero) _transient.Remove((address, key)); else _transient[(address, key)] = value;
-    }
-
-    // ---- EIP-2929 access sets ---------------------------------------------------------------------------------
-
-    public bool WarmAccount(in Address address)
-    {
-        if (!_warmAccounts.Add(address)) return false;
-        _journal.Add(new WarmAccountChange(address));
-        return true;
-    }
-
-    public bool WarmStorage(in Address address, in UInt256 key)
-    {
-        if (!_warmSlots.Add((address, key))) return false;
-        _journal.Add(new WarmSlotChange(address, key));
-        return true;
-    }
-
-    public bool IsWarm(in Address address) => _warmAccounts.Contains(address);
-
-    internal void Unwarm(Address address) => _warmAccounts.Remove(address);
-    internal void Unwarm(Address address, UInt256 key) => _warmSlots.Remove((address, key));
 
     // ---- logs, refunds, snapshots ---------------------------------------------------------------------------
 
     public void AddLog(LogEntry log)
     {
         _logs.Add(log);
-        _journal.Add(LogAdded.Instance);
+        _journal.Push(JournalKind.Log);
     }
 
-    internal void RemoveLastLog() => _logs.RemoveAt(_logs.Count - 1);
+    public void AddRefund(long gas) { _journal.Push(JournalKind.Refund).Number = _refund; _refund += gas; }
+    public void SubtractRefund(long gas) { _journal.Push(JournalKind.Refund).Number = _refund; _refund -= gas; }
 
-    public void AddRefund(long gas) { _journal.Add(new RefundChange(_refund)); _refund += gas; }
-    public void SubtractRefund(long gas) { _journal.Add(new RefundChange(_refund)); _refund -= gas; }
-    internal void RestoreRefund(long previous) => _refund = previous;
-
-    public int TakeSnapshot() => _journal.Count;
-
-    public void RevertToSnapshot(int snapshot)
-    {
-        for (int i = _journal.Count - 1; i >= snapshot; i--) _journal[i].Undo(this);
-        _journal.RemoveRange(snapshot, _journal.Count - snapshot);
-    }
+    public int TakeSnapshot() => _snapshotFloor = _journal.Count;
 
     // ---- transaction boundaries -----------------------------------------------------------------------------
 
     /// <summary>Starts a transaction: no journal, warm sets, transient storage, logs or refund carry over.</summary>
     public void BeginTransaction()
     {
-        _journal.Clear();
+        _journal.Truncate(0);
+        _snapshotFloor = 0;
         _warmAccounts.Clear();
-        _warmSlots.Clear();
+        _accessStamp++; // every warm slot turns cold and every transient slot empty
         _touched.Clear();
-        _transient.Clear();
         _logs.Clear();
         _refund = 0;
     }
@@ -273,31 +206,24 @@ public sealed class JournaledState : IWorldState
                 account.Balance = UInt256.Zero;
                 account.CodeHash = AccountData.EmptyCodeHash;
                 account.Code = [];
-                account.BlockStorage = [];
+                account.Storage.Clear();
+                account.TxWritten.Clear();
                 account.BlockStorageCleared = true;
-                account.TxStorage = [];
                 account.TxStorageCleared = false;
                 account.Dirty = true;
                 _deletedInBlock.Add(address);
             }
             else
             {
-                if (account.TxStorageCleared)
-                {
-                    account.BlockStorage = account.TxStorage;
-                    account.BlockStorageCleared = true;
-                }
-                else
-                {
-                    foreach (var (k, v) in account.TxStorage) account.BlockStorage[k] = v;
-                }
-                account.TxStorage = [];
+                FoldTxStorage(account);
                 account.TxStorageCleared = false;
             }
             account.CreatedInTx = false;
             account.SelfDestructed = false;
         }
-        _journal.Clear();
+        _commitStamp++; // every record's transaction-layer value is void now that it is folded in
+        _journal.Truncate(0);
+        _snapshotFloor = 0;
     }
 
     /// <summary>Everything the committed transactions of the block changed.</summary>
@@ -315,7 +241,7 @@ public sealed class JournaledState : IWorldState
             changes.Accounts[address] = account.Data;
             if (account.Code is { Length: > 0 } code) changes.Code[account.CodeHash] = code;
             if (account.BlockStorageCleared) changes.StorageCleared.Add(address);
-            if (account.BlockStorage.Count > 0) changes.Storage[address] = new Dictionary<UInt256, UInt256>(account.BlockStorage);
+            if (BlockStorageOf(account) is { } storage) changes.Storage[address] = storage;
         }
         return changes;
     }
