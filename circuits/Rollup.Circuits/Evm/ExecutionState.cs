@@ -14,4 +14,12 @@ public enum ExecutionState
     And,
     Or,
     Xor,
+    Mul,
+    Div,
+    Mod,
+    SDiv,
+    SMod,
+    AddMod,
+    MulMod,
+    SignExtend,
 }

@@ -18,6 +18,9 @@ public static class GadgetRegistry
         new BitwiseGadget(BitwiseOp.And),
         new BitwiseGadget(BitwiseOp.Or),
         new BitwiseGadget(BitwiseOp.Xor),
+        new MulGadget(),
+        new DivModGadget(isMod: false),
+        new DivModGadget(isMod: true),
     ];
 
     /// <summary>The gadgets a trace needs: padding and every gadget one of whose opcodes it runs. Tests use this to keep
