@@ -21,6 +21,8 @@ public static class GadgetRegistry
         new MulGadget(),
         new DivModGadget(isMod: false),
         new DivModGadget(isMod: true),
+        new SignedDivModGadget(isMod: false),
+        new SignedDivModGadget(isMod: true),
     ];
 
     /// <summary>The gadgets a trace needs: padding and every gadget one of whose opcodes it runs. Tests use this to keep
