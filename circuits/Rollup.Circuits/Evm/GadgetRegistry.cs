@@ -23,6 +23,8 @@ public static class GadgetRegistry
         new DivModGadget(isMod: true),
         new SignedDivModGadget(isMod: false),
         new SignedDivModGadget(isMod: true),
+        new AddModGadget(),
+        new MulModGadget(),
     ];
 
     /// <summary>The gadgets a trace needs: padding and every gadget one of whose opcodes it runs. Tests use this to keep

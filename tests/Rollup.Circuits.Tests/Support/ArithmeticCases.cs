@@ -54,6 +54,22 @@ public static class ArithmeticCases
         }
     }
 
+    /// <summary>(a, b, n) for ADDMOD and MULMOD: every edge modulus (0 and 1 included) against sums and products that
+    /// overflow 256 bits and small ones, then random triples.</summary>
+    public static IEnumerable<UInt256[]> Triples(int seed, int randomTriples)
+    {
+        var rng = new Random(seed);
+        foreach (var n in Edges)
+        {
+            yield return [UInt256.MaxValue, UInt256.MaxValue, n];
+            yield return [UInt256.MaxValue, UInt256.One, n];
+            yield return [UInt256.Zero, UInt256.Zero, n];
+            yield return [SignBit, SignBit, n];
+            yield return [RandomWord(rng), RandomWord(rng), n];
+        }
+        for (int i = 0; i < randomTriples; i++) yield return [RandomWord(rng), RandomWord(rng), RandomWord(rng)];
+    }
+
     /// <summary>The trace claims the first <paramref name="opcode"/> step pushed <paramref name="lie"/>(result); the POP
     /// after it reads the same lie and the next write to that slot overwrites it, so the read/write log stays consistent
     /// and only the gadget can object.</summary>

@@ -7,15 +7,16 @@ namespace Rollup.Circuits.Evm.WordMath;
 /// <summary>Proves Σ_j L_j·2^(128j) = Σ_j R_j·2^(128j) for two lists of chunk expressions, chunk by chunk:
 /// L_j + carry_(j−1) = R_j + carry_j·2^128, with carry_(−1) = 0 and the last carry zero (or, for arithmetic modulo
 /// 2^(128·n), left free but bounded).
-/// <para>Why this is sound: each carry is 9 byte cells minus an offset of 2^64, so −2^64 ≤ carry &lt; 2^72 − 2^64. The
+/// <para>Why this is sound: each carry is 9 byte cells minus an offset of 2^70, so −2^70 ≤ carry &lt; 2^72 − 2^70. The
 /// callers keep every |L_j|, |R_j| below 2^200, so both sides of each chunk equation are far below p/2 in absolute
 /// value and the field equation is an integer equation. Summing the chunk equations times 2^(128j) telescopes to
-/// L − R = carry_last·2^(128n). Carries may be negative because R_j may exceed 2^128 (a sum of two limbs).</para>
+/// L − R = carry_last·2^(128n). Carries are negative where the right side's chunks outgrow the left's (a product on
+/// the right, a sum of limbs on the left).</para>
 /// Honest carries: L_j, R_j &lt; 2^196 so |carry| &lt; 2^68, well inside the range.</summary>
 public sealed class CarryChain
 {
     private const int CarryBytes = 9;
-    private static readonly BigInteger Offset = BigInteger.One << 64;
+    private static readonly BigInteger Offset = BigInteger.One << 70;
 
     private readonly CellRef[][] _carries;
 
