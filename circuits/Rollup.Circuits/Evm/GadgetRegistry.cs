@@ -25,6 +25,7 @@ public static class GadgetRegistry
         new SignedDivModGadget(isMod: true),
         new AddModGadget(),
         new MulModGadget(),
+        new SignExtendGadget(),
     ];
 
     /// <summary>The gadgets a trace needs: padding and every gadget one of whose opcodes it runs. Tests use this to keep
