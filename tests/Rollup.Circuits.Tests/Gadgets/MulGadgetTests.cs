@@ -13,6 +13,10 @@ public class MulGadgetTests(ITestOutputHelper output)
 {
     private static byte[] Program(int seed) => ArithmeticCases.Program(Opcode.MUL, ArithmeticCases.Pairs(seed, randomPairs: 8));
 
+    /// <summary>For lying traces (the full checker runs on them): the lie is in the first case.</summary>
+    private static readonly byte[] SmallProgram = ArithmeticCases.Program(Opcode.MUL,
+        [[UInt256.MaxValue, ArithmeticCases.SignBit + UInt256.One], [new UInt256(3), new UInt256(5)]]);
+
     [Fact]
     public void Honest_trace_passes_and_every_owned_cell_mutation_is_caught()
     {
@@ -25,9 +29,9 @@ public class MulGadgetTests(ITestOutputHelper output)
     public void A_wrong_product_is_rejected()
     {
         // Off by 2^128 (the high limb), then off by one in the low limb.
-        var high = MutationHarness.AlteredTraceFailures(Program(2), ArithmeticCases.WrongResult(0x02, v => v + (UInt256.One << 128)));
+        var high = MutationHarness.AlteredTraceFailures(SmallProgram, ArithmeticCases.WrongResult(0x02, v => v + (UInt256.One << 128)));
         Assert.Contains(high, f => f.Name.StartsWith("Mul: a·b = result mod 2^256"));
-        var low = MutationHarness.AlteredTraceFailures(Program(2), ArithmeticCases.WrongResult(0x02, v => v ^ UInt256.One));
+        var low = MutationHarness.AlteredTraceFailures(SmallProgram, ArithmeticCases.WrongResult(0x02, v => v ^ UInt256.One));
         output.WriteLine(string.Join("\n", low.Take(3)));
         Assert.Contains(low, f => f.Name.StartsWith("Mul: a·b = result mod 2^256: chunk 0"));
     }
@@ -35,7 +39,7 @@ public class MulGadgetTests(ITestOutputHelper output)
     [Fact]
     public void A_wrong_gas_is_rejected()
     {
-        var failures = MutationHarness.AlteredTraceFailures(Program(3), ArithmeticCases.WrongGas(0x02));
+        var failures = MutationHarness.AlteredTraceFailures(SmallProgram, ArithmeticCases.WrongGas(0x02));
         Assert.Contains(failures, f => f.Name == "Mul: transition: gas");
     }
 }
