@@ -5,7 +5,7 @@ using Rollup.Plonk.Circuit;
 namespace Rollup.Circuits.Evm.Gadgets;
 
 /// <summary>SDIV and SMOD (5 gas, two pops a and b, one push), on magnitudes: |a| = |b'|·|q| + |r| with |r| &lt; |b'|,
-/// b' = b + is_zero(b) as in <see cref="DivModGadget"/>. That is truncated division, the EVM's: the quotient's sign is
+/// b' = b + is_zero(b) (<see cref="WordDivision"/>). That is truncated division, the EVM's: the quotient's sign is
 /// sign(a) XOR sign(b), the remainder's is sign(a); a zero result is never negative.
 /// <para>Operands: a's and b's high limbs are 16 byte cells, so their top byte gives the sign bit (<see cref="SignBit"/>);
 /// |a|, |b| are 32 byte cells tied to a, b by <see cref="SignedWord"/>. Result: SDIV pushes q (32 byte cells, tied to
@@ -20,12 +20,10 @@ public sealed class SignedDivModGadget(bool isMod) : IGadget
     public IReadOnlyList<byte> Opcodes => [isMod ? (byte)0x07 : (byte)0x05];
 
     private Operand _a = null!, _b = null!;
-    private WordBytes _quotientMagnitude = null!, _remainderMagnitude = null!, _result = null!;
+    private WordBytes _result = null!;
     private CellRef _resultSign = null!, _signsDiffer = null!;
     private SignedWord _resultSigned = null!;
-    private IsZeroWord _divisorIsZero = null!;
-    private LessThanWords _remainderBelowDivisor = null!;
-    private CarryChain _chain = null!;
+    private WordDivision _division = null!;
 
     /// <summary>A stack operand with its sign bit and magnitude.</summary>
     private sealed record Operand(CellRef[] High, SignBit Sign, WordBytes Magnitude, SignedWord Relation);
@@ -48,24 +46,12 @@ public sealed class SignedDivModGadget(bool isMod) : IGadget
         var written = b.StackPush(0, stackDelta: -1);
         _a = ConfigureOperand(b, "a", dividend);
         _b = ConfigureOperand(b, "b", divisor);
-        _quotientMagnitude = b.Word("|q|");
-        _remainderMagnitude = b.Word("|r|");
-
-        // |a| = |b'|·|q| + |r|, |r| < |b'|, as in DivModGadget.
-        _divisorIsZero = IsZeroWord.Configure(b, "b", _b.Magnitude.Lo, _b.Magnitude.Hi);
-        Expression bz = _divisorIsZero.IsZero;
-        var divisorLimbs = WideProduct.Limbs64(_b.Magnitude.Bytes);
-        divisorLimbs[0] += bz;
-        _remainderBelowDivisor = LessThanWords.Configure(b, "|r| < |b'|", _remainderMagnitude.Lo, _remainderMagnitude.Hi,
-            _b.Magnitude.Lo + bz, _b.Magnitude.Hi);
-        var product = WideProduct.Chunks(divisorLimbs, WideProduct.Limbs64(_quotientMagnitude.Bytes), 4);
-        var zero = Expression.Constant(0);
-        _chain = CarryChain.Configure(b, "|b'|·|q| + |r| = |a|",
-            [product[0] + _remainderMagnitude.Lo, product[1] + _remainderMagnitude.Hi, product[2], product[3]],
-            [_a.Magnitude.Lo, _a.Magnitude.Hi, zero, zero]);
+        // |a| = |b'|·|q| + |r|, |r| < |b'|.
+        _division = WordDivision.Configure(b, _a.Magnitude.Lo, _a.Magnitude.Hi, _b.Magnitude, ("|a|", "|b|", "|q|", "|r|"));
+        Expression bz = _division.DivisorIsZero;
 
         // The result: its magnitude, its sign where the magnitude is non-zero, and the word itself.
-        var magnitude = isMod ? _remainderMagnitude : _quotientMagnitude;
+        var magnitude = isMod ? _division.Remainder : _division.Quotient;
         Expression sa = _a.Sign.Bit, sb = _b.Sign.Bit;
         _signsDiffer = b.Cell("sign(a) XOR sign(b)");
         b.Require("sign(a) XOR sign(b)", _signsDiffer - (sa + sb - sa * sb * 2));
@@ -106,16 +92,7 @@ public sealed class SignedDivModGadget(bool isMod) : IGadget
     {
         var (aNegative, aMagnitude) = AssignOperand(step, _a, step.Rw[0].Value.ToBigInteger());
         var (bNegative, bMagnitude) = AssignOperand(step, _b, step.Rw[1].Value.ToBigInteger());
-        var bPrime = bMagnitude.IsZero ? BigInteger.One : bMagnitude;
-        var q = BigInteger.DivRem(aMagnitude, bPrime, out var r);
-        ByteCells.Set(step, _quotientMagnitude, q);
-        ByteCells.Set(step, _remainderMagnitude, r);
-        _divisorIsZero.Assign(step, Rollup.Core.Numerics.UInt256.FromBigInteger(bMagnitude));
-        _remainderBelowDivisor.Assign(step, r, bPrime);
-        var mask = WideProduct.TwoTo128 - 1;
-        var product = WideProduct.Chunks(WideProduct.Limbs64(bPrime, 4), WideProduct.Limbs64(q, 4), 4);
-        _chain.Assign(step, [product[0] + (r & mask), product[1] + (r >> 128), product[2], product[3]],
-            [aMagnitude & mask, aMagnitude >> 128, 0, 0]);
+        var (q, r) = _division.Assign(step, aMagnitude, bMagnitude);
 
         step.Set(_signsDiffer, aNegative != bNegative ? 1UL : 0UL);
         var magnitude = isMod ? r : q;
