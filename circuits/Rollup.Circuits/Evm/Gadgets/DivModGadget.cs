@@ -1,4 +1,4 @@
-using Rollup.Circuits.Evm.WordMath;
+using Rollup.Circuits.Evm.Math;
 using Rollup.Plonk.Circuit;
 
 namespace Rollup.Circuits.Evm.Gadgets;

@@ -1,5 +1,5 @@
 using System.Numerics;
-using Rollup.Circuits.Evm.WordMath;
+using Rollup.Circuits.Evm.Math;
 using Rollup.Plonk.Circuit;
 
 namespace Rollup.Circuits.Evm.Gadgets;

@@ -1,8 +1,7 @@
 using System.Numerics;
 using Rollup.Plonk.Circuit;
 
-// Namespace WordMath, not Math: a namespace named Math inside Rollup.Circuits.Evm would shadow System.Math there.
-namespace Rollup.Circuits.Evm.WordMath;
+namespace Rollup.Circuits.Evm.Math;
 
 /// <summary>Little-endian runs of byte cells read as one integer, and the witness side that fills them.</summary>
 public static class ByteCells

@@ -2,7 +2,7 @@ using System.Numerics;
 using Rollup.Crypto.Bn254.Fields;
 using Rollup.Plonk.Circuit;
 
-namespace Rollup.Circuits.Evm.WordMath;
+namespace Rollup.Circuits.Evm.Math;
 
 /// <summary>Proves Σ_j L_j·2^(128j) = Σ_j R_j·2^(128j) for two lists of chunk expressions, chunk by chunk:
 /// L_j + carry_(j−1) = R_j + carry_j·2^128, with carry_(−1) = 0 and the last carry zero (or, for arithmetic modulo

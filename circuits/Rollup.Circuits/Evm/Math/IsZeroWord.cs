@@ -3,7 +3,7 @@ using Rollup.Core.Numerics;
 using Rollup.Crypto.Bn254.Fields;
 using Rollup.Plonk.Circuit;
 
-namespace Rollup.Circuits.Evm.WordMath;
+namespace Rollup.Circuits.Evm.Math;
 
 /// <summary>is_zero = 1 exactly when a word is zero, from the sum of its 128-bit limbs (both below 2^128, so the sum is
 /// below the field modulus and zero only if both limbs are). The usual inverse trick: is_zero = 1 − v·inv and

@@ -2,7 +2,7 @@ using System.Numerics;
 using Rollup.Crypto.Bn254.Fields;
 using Rollup.Plonk.Circuit;
 
-namespace Rollup.Circuits.Evm.WordMath;
+namespace Rollup.Circuits.Evm.Math;
 
 /// <summary>Proves x &lt; y for canonical words (limbs below 2^128): a word d = y − x − 1 in 32 byte cells with
 /// x + d + 1 = y as integers, on limbs: x_lo + d_lo + 1 = y_lo + c·2^128 and x_hi + d_hi + c = y_hi, c a bit. All terms

@@ -1,6 +1,6 @@
 using Rollup.Plonk.Circuit;
 
-namespace Rollup.Circuits.Evm.WordMath;
+namespace Rollup.Circuits.Evm.Math;
 
 /// <summary>The top bit of a byte: v = 128·s + u with s a bit and u ≤ 127, the bound shown by u and 127 − u both being
 /// byte cells (were u ≥ 128, 127 − u would be a field element near p, not a byte). The caller must know v is a byte

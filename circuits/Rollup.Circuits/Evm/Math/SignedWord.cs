@@ -2,7 +2,7 @@ using System.Numerics;
 using Rollup.Crypto.Bn254.Fields;
 using Rollup.Plonk.Circuit;
 
-namespace Rollup.Circuits.Evm.WordMath;
+namespace Rollup.Circuits.Evm.Math;
 
 /// <summary>A two's-complement word x and its magnitude |x| under a sign bit s: x = |x| when s = 0, and x + |x| = 2^256
 /// when s = 1. Both must be canonical words (limbs below 2^128, e.g. byte cells or range-checked stack values); then,

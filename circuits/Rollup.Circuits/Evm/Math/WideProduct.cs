@@ -1,7 +1,7 @@
 using System.Numerics;
 using Rollup.Plonk.Circuit;
 
-namespace Rollup.Circuits.Evm.WordMath;
+namespace Rollup.Circuits.Evm.Math;
 
 /// <summary>Products of multi-limb integers, regrouped into 128-bit chunks so that a chain of carries
 /// (<see cref="CarryChain"/>) can compare them with other integers.

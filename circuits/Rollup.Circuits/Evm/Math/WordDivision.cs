@@ -2,7 +2,7 @@ using System.Numerics;
 using Rollup.Core.Numerics;
 using Rollup.Plonk.Circuit;
 
-namespace Rollup.Circuits.Evm.WordMath;
+namespace Rollup.Circuits.Evm.Math;
 
 /// <summary>Division of words with the EVM's rule for a zero divisor: a = b'·q + r with r &lt; b', where
 /// b' = b + is_zero(b). The equations hold unconditionally (b = 0 gives b' = 1, q = a, r = 0), so no constraint needs
