@@ -31,4 +31,12 @@ public enum ExecutionState
     ErrorOutOfGasStatic,
     ErrorInvalidJump,
     ErrorInvalidJumpI,
+    Mul,
+    Div,
+    Mod,
+    SDiv,
+    SMod,
+    AddMod,
+    MulMod,
+    SignExtend,
 }

@@ -35,6 +35,14 @@ public static class GadgetRegistry
         new ErrorOutOfGasStaticGadget(),
         new ErrorInvalidJumpGadget(conditional: false),
         new ErrorInvalidJumpGadget(conditional: true),
+        new MulGadget(),
+        new DivModGadget(isMod: false),
+        new DivModGadget(isMod: true),
+        new SignedDivModGadget(isMod: false),
+        new SignedDivModGadget(isMod: true),
+        new AddModGadget(),
+        new MulModGadget(),
+        new SignExtendGadget(),
     ];
 
     /// <summary>The gadgets a trace needs: padding and every gadget one of whose opcodes it runs. Tests use this to keep
