@@ -18,6 +18,13 @@ public static class GadgetRegistry
         new BitwiseGadget(BitwiseOp.And),
         new BitwiseGadget(BitwiseOp.Or),
         new BitwiseGadget(BitwiseOp.Xor),
+        new DupGadget(),
+        new SwapGadget(),
+        new JumpGadget(),
+        new JumpiGadget(),
+        new StepStateGadget(StepStateOp.Pc),
+        new StepStateGadget(StepStateOp.Msize),
+        new StepStateGadget(StepStateOp.Gas),
     ];
 
     /// <summary>The gadgets a trace needs: padding and every gadget one of whose opcodes it runs. Tests use this to keep

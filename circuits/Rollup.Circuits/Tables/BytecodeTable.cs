@@ -15,6 +15,8 @@ public sealed class BytecodeTable
     public Column Byte { get; }
     public Column PushLo { get; }
     public Column PushHi { get; }
+    /// <summary>1 where the byte is an instruction, 0 where it is a PUSH's immediate data (a 0x5b there is no JUMPDEST).</summary>
+    public Column IsCode { get; }
 
     public BytecodeTable(ConstraintSystem cs)
     {
@@ -23,6 +25,7 @@ public sealed class BytecodeTable
         Byte = cs.Advice("code_byte");
         PushLo = cs.Advice("code_push_lo");
         PushHi = cs.Advice("code_push_hi");
+        IsCode = cs.Advice("code_is_code");
     }
 
     /// <summary>Fills rows from <paramref name="startRow"/>: every code's bytes, then one zero byte past each end (where
@@ -34,12 +37,18 @@ public sealed class BytecodeTable
         {
             var padded = new byte[code.Length + 33];
             code.CopyTo(padded, 0);
+            int nextInstruction = 0;
             for (int i = 0; i <= code.Length; i++, row++)
             {
                 a[CodeId, row] = id;
                 a.Assign(Index, row, (ulong)i);
                 byte op = padded[i];
                 a.Assign(Byte, row, op);
+                if (i == nextInstruction)
+                {
+                    a.Assign(IsCode, row, 1UL);
+                    nextInstruction = i + 1 + (op is >= 0x60 and <= 0x7f ? op - 0x5f : 0);
+                }
                 if (op is >= 0x60 and <= 0x7f)
                 {
                     int n = op - 0x5f;
