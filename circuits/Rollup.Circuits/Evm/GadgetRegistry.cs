@@ -25,6 +25,9 @@ public static class GadgetRegistry
         new StepStateGadget(StepStateOp.Pc),
         new StepStateGadget(StepStateOp.Msize),
         new StepStateGadget(StepStateOp.Gas),
+        new MloadGadget(),
+        new MstoreGadget(),
+        new Mstore8Gadget(),
     ];
 
     /// <summary>The gadgets a trace needs: padding and every gadget one of whose opcodes it runs. Tests use this to keep

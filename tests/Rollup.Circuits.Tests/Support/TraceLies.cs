@@ -33,4 +33,20 @@ public static class TraceLies
         int i = t.Steps.Select((s, j) => (s, j)).Where(x => x.s.Opcode == opcode).ElementAt(nth).j;
         for (int j = i + 1; j < t.Steps.Count; j++) t.Steps[j] = EvmTestbed.With(t.Steps[j], gasLeft: t.Steps[j].GasLeft + delta);
     };
+
+    /// <summary>The step after the <paramref name="nth"/> step running <paramref name="opcode"/> claims a memory size
+    /// <paramref name="delta"/> bytes larger (and so do all later steps, so only that step's transition is wrong).</summary>
+    public static Action<ZkTrace> WrongMemorySize(byte opcode, long delta, int nth = 0) => t =>
+    {
+        int i = t.Steps.Select((s, j) => (s, j)).Where(x => x.s.Opcode == opcode).ElementAt(nth).j;
+        for (int j = i + 1; j < t.Steps.Count; j++)
+        {
+            var s = t.Steps[j];
+            t.Steps[j] = new ZkStep
+            {
+                Pc = s.Pc, Opcode = s.Opcode, GasLeft = s.GasLeft, GasCost = s.GasCost, Depth = s.Depth, CallId = s.CallId,
+                StackPointer = s.StackPointer, MemorySize = (ulong)((long)s.MemorySize + delta), RwCounter = s.RwCounter, RwCount = s.RwCount,
+            };
+        }
+    };
 }
