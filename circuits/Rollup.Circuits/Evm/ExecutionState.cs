@@ -24,4 +24,6 @@ public enum ExecutionState
     Mload,
     Mstore,
     Mstore8,
+    Return,
+    Revert,
 }

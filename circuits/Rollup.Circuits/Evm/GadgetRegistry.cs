@@ -28,6 +28,8 @@ public static class GadgetRegistry
         new MloadGadget(),
         new MstoreGadget(),
         new Mstore8Gadget(),
+        new ReturnRevertGadget(isRevert: false),
+        new ReturnRevertGadget(isRevert: true),
     ];
 
     /// <summary>The gadgets a trace needs: padding and every gadget one of whose opcodes it runs. Tests use this to keep

@@ -24,7 +24,11 @@ public sealed class MemoryOffset
 
     private MemoryOffset(CellRef[] wordBytes, CellRef[] selectors, Expression word) => (_wordBytes, _selectors, Word) = (wordBytes, selectors, word);
 
-    public static MemoryOffset Declare(GadgetBuilder b, RwSlot offset)
+    public static MemoryOffset Declare(GadgetBuilder b, RwSlot offset) => Declare(b, offset.ValueLo, offset.ValueHi);
+
+    /// <summary>The split of the word (lo, hi); a gadget that may not access memory passes lo·flag and hi·flag through
+    /// cells (zero splits as word 0, shift 0).</summary>
+    public static MemoryOffset Declare(GadgetBuilder b, Expression lo, Expression hi)
     {
         var wordBytes = Enumerable.Range(0, WordIndexBytes).Select(i => b.ByteCell($"offset / 32, byte {i}")).ToArray();
         var selectors = Enumerable.Range(0, 32).Select(k => b.Cell($"offset % 32 is {k}")).ToArray();
@@ -38,8 +42,8 @@ public sealed class MemoryOffset
             shift += (Expression)selectors[k] * k;
         }
         b.Require("offset % 32: exactly one", sum - 1);
-        b.Require("offset = 32·word + shift", offset.ValueLo - (word * 32 + shift));
-        b.Require("offset high limb is zero", offset.ValueHi);
+        b.Require("offset = 32·word + shift", lo - (word * 32 + shift));
+        b.Require("offset high limb is zero", hi);
         return new MemoryOffset(wordBytes, selectors, word);
     }
 

@@ -129,6 +129,9 @@ public sealed unsafe class ZkTracer : ITracer, IStateObserver
                 var word = MemoryAccess.WordAt(memory, w);
                 MemoryWord(false, f.CallId, w, word, word);
             }
+        // RETURN and REVERT end here: what follows (a revert's undo writes, a create's code deposit) belongs to the
+        // call's end, not to the instruction.
+        if (opcode is 0xf3 or 0xfd) CloseAccesses(f);
         f.PendingMemoryWrite = (access.WriteOffset, access.WriteLength);
         if (access.WriteLength > 0)
         {
