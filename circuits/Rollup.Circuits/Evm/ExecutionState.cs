@@ -26,4 +26,8 @@ public enum ExecutionState
     Mstore8,
     Return,
     Revert,
+    Address,
+    Caller,
+    CallValue,
+    CallDataSize,
 }

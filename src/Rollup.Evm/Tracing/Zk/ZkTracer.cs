@@ -119,6 +119,10 @@ public sealed unsafe class ZkTracer : ITracer, IStateObserver
         else
             for (int i = 1; i <= meta.StackIn; i++) Stack(false, f.CallId, sp - i, stack[sp - i], stack[sp - i]);
 
+        // Instructions that read the call's context (written on entry, OnCallEnter) log that read.
+        if (ContextRead(opcode) is { } field)
+            Append(false, RwTag.CallContext, f.CallId, default, new UInt256((ulong)field), ContextValue(frame.Message, field), ContextValue(frame.Message, field));
+
         f.PendingStackOut = opcode is >= 0x80 and <= 0x8f ? 1 : opcode is >= 0x90 and <= 0x9f ? -(opcode - 0x8f) : meta.StackOut;
 
         var access = MemoryAccess.Of(opcode, stack, sp);
@@ -173,6 +177,26 @@ public sealed unsafe class ZkTracer : ITracer, IStateObserver
         f.PendingMemoryWrite = default;
         CloseAccesses(f);
     }
+
+    /// <summary>The call-context field an instruction reads: ADDRESS, CALLER, CALLVALUE, CALLDATASIZE.</summary>
+    private static CallContextField? ContextRead(byte opcode) => opcode switch
+    {
+        0x30 => CallContextField.CalleeAddress,
+        0x33 => CallContextField.CallerAddress,
+        0x34 => CallContextField.Value,
+        0x36 => CallContextField.CallDataLength,
+        _ => null,
+    };
+
+    /// <summary>The value a call-context field holds, as written on entry.</summary>
+    private static UInt256 ContextValue(Message m, CallContextField field) => field switch
+    {
+        CallContextField.CallerAddress => EvmWord.FromAddress(m.Sender),
+        CallContextField.CalleeAddress => EvmWord.FromAddress(m.Recipient),
+        CallContextField.Value => m.Value,
+        CallContextField.CallDataLength => new UInt256((ulong)m.Input.Length),
+        _ => throw new ArgumentOutOfRangeException(nameof(field)),
+    };
 
     private static void Settle(Frame f, long gasAfter)
     {
