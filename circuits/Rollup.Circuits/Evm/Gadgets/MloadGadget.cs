@@ -16,6 +16,7 @@ public sealed class MloadGadget : IGadget
     public IReadOnlyList<byte> Opcodes => [0x51];
 
     private MemoryOffset _offset = null!;
+    private SmallRange _itemsExist = null!;
     private MemoryExpansion _expansion = null!;
     private WordBytes _first = null!, _second = null!;
 
@@ -23,6 +24,7 @@ public sealed class MloadGadget : IGadget
     {
         b.Require("opcode is MLOAD", b.Cur(StepField.Opcode) - 0x51);
         var size = b.Cur(StepField.StackSize);
+        _itemsExist = SmallRange.Declare(b, "stack size - 1", size - 1);
         var offsetSlot = b.StackPop(1);
         _offset = MemoryOffset.Declare(b, offsetSlot);
         var aligned = _offset.Aligned;
@@ -65,6 +67,7 @@ public sealed class MloadGadget : IGadget
     public void Assign(StepContext step)
     {
         var offset = step.Rw[0].Value;
+        _itemsExist.Assign(step, step.Step!.StackPointer - 1);
         _offset.Assign(step, offset);
         bool aligned = offset.U0 % 32 == 0;
         step.Set(_first, step.Rw[1].Value);

@@ -12,6 +12,7 @@ public sealed class Mstore8Gadget : IGadget
     public IReadOnlyList<byte> Opcodes => [0x53];
 
     private MemoryOffset _offset = null!;
+    private SmallRange _itemsExist = null!;
     private MemoryExpansion _expansion = null!;
     private CellRef[] _low = [];
     private WordBytes _word = null!;
@@ -21,6 +22,7 @@ public sealed class Mstore8Gadget : IGadget
         b.Require("opcode is MSTORE8", b.Cur(StepField.Opcode) - 0x53);
         var offsetSlot = b.StackPop(1);
         var valueSlot = b.StackPop(2);
+        _itemsExist = SmallRange.Declare(b, "stack size - 2", b.Cur(StepField.StackSize) - 2);
         _offset = MemoryOffset.Declare(b, offsetSlot);
         var slot = b.MemoryWordAt(write: true, _offset.Word);
 
@@ -50,6 +52,7 @@ public sealed class Mstore8Gadget : IGadget
     public void Assign(StepContext step)
     {
         var offset = step.Rw[0].Value;
+        _itemsExist.Assign(step, step.Step!.StackPointer - 2);
         _offset.Assign(step, offset);
         var value = step.Rw[1].Value.ToBigEndian();
         for (int i = 0; i < 16; i++) step.Set(_low[i], value[31 - i]);

@@ -16,6 +16,7 @@ public sealed class MstoreGadget : IGadget
     public IReadOnlyList<byte> Opcodes => [0x52];
 
     private MemoryOffset _offset = null!;
+    private SmallRange _itemsExist = null!;
     private MemoryExpansion _expansion = null!;
     private WordBytes _value = null!, _first = null!, _second = null!;
 
@@ -24,6 +25,7 @@ public sealed class MstoreGadget : IGadget
         b.Require("opcode is MSTORE", b.Cur(StepField.Opcode) - 0x52);
         var offsetSlot = b.StackPop(1);
         var valueSlot = b.StackPop(2);
+        _itemsExist = SmallRange.Declare(b, "stack size - 2", b.Cur(StepField.StackSize) - 2);
         _offset = MemoryOffset.Declare(b, offsetSlot);
         var aligned = _offset.Aligned;
         var firstSlot = b.MemoryWordAt(write: true, _offset.Word);
@@ -78,6 +80,7 @@ public sealed class MstoreGadget : IGadget
     public void Assign(StepContext step)
     {
         var offset = step.Rw[0].Value;
+        _itemsExist.Assign(step, step.Step!.StackPointer - 2);
         _offset.Assign(step, offset);
         bool aligned = offset.U0 % 32 == 0;
         step.Set(_value, step.Rw[1].Value);

@@ -24,6 +24,7 @@ public sealed class ReturnRevertGadget(bool isRevert) : IGadget
     public IReadOnlyList<byte> Opcodes => [isRevert ? (byte)0xfd : (byte)0xf3];
 
     private IsZero _size = null!;
+    private SmallRange _itemsExist = null!;
     private CellRef _start = null!, _endWords = null!;
     private CellRef[] _sizeMinusOne = [], _lastWord = [], _lastShift = [], _on = [];
     private MemoryOffset _first = null!;
@@ -35,6 +36,7 @@ public sealed class ReturnRevertGadget(bool isRevert) : IGadget
         b.Require($"opcode is {name}", b.Cur(StepField.Opcode) - Opcodes[0]);
         var offset = b.StackPop(1);
         var size = b.StackPop(2);
+        _itemsExist = SmallRange.Declare(b, "stack size - 2", b.Cur(StepField.StackSize) - 2);
         _size = IsZero.Declare(b, "size", size.ValueLo, size.ValueHi);
         var nonEmpty = _size.NonZero;
         b.Require("a non-empty range's size fits a limb", nonEmpty * size.ValueHi);
@@ -87,6 +89,7 @@ public sealed class ReturnRevertGadget(bool isRevert) : IGadget
     {
         var offset = step.Rw[0].Value;
         var size = step.Rw[1].Value;
+        _itemsExist.Assign(step, step.Step!.StackPointer - 2);
         _size.Assign(step, size);
         bool empty = size.IsZero;
         ulong start = empty ? 0 : offset.U0, sizeMinusOne = empty ? 0 : size.U0 - 1, last = start + sizeMinusOne;
