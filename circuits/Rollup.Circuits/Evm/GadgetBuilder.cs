@@ -18,6 +18,8 @@ public sealed class GadgetBuilder
     private readonly List<CellRef> _cells = [];
     private readonly List<RwSlot> _slots = [];
     private bool _transitionDeclared;
+    /// <summary>Slots declared with <see cref="SlotIf"/> that are off on a given step (Σ (1 − enabled)); 0 if none.</summary>
+    private Expression _slotsOff = Expression.Constant(0);
 
     internal GadgetBuilder(EvmCircuitConfig config, ConstraintSystem cs, IGadget gadget)
     {
@@ -94,6 +96,26 @@ public sealed class GadgetBuilder
         return slot;
     }
 
+    /// <summary>The next read/write slot, enabled exactly when <paramref name="enabled"/> (an expression the gadget
+    /// proves to be 0 or 1) is 1: for steps whose number of accesses depends on their data (an unaligned memory access
+    /// touches two words). Enabled, its counter is the step counter plus its index; disabled, every field is zero, so no
+    /// cell of it is left free. Optional slots come after all unconditional ones (the witness puts a step's entries on
+    /// consecutive rows), and the step transition counts only the enabled ones.</summary>
+    public RwSlot SlotIf(Expression enabled)
+    {
+        int j = _nextSlot++;
+        if (j >= EvmCircuitConfig.Height) throw new InvalidOperationException($"{Gadget.State}: more than {EvmCircuitConfig.Height} accesses");
+        var slot = new RwSlot(_config.Slots, j);
+        _slots.Add(slot);
+        Require($"slot {j} is enabled when its condition holds", slot.Enabled - enabled);
+        Require($"slot {j} counter (when enabled)", enabled * (slot.Counter - (Cur(StepField.RwCounter) + j)));
+        int f = 0;
+        foreach (var (column, rotation) in slot.Cells.Skip(1))
+            Require($"slot {j} field {f++} is zero when disabled", (1 - enabled) * column.At(rotation));
+        _slotsOff += 1 - enabled;
+        return slot;
+    }
+
     /// <summary>A stack slot access: the <paramref name="depth"/>-th item from the top before the step (1 = top), or for a
     /// write, the position <paramref name="depth"/> counts from the step's stack size downwards (0 = a new top).</summary>
     public RwSlot Stack(bool write, int depth)
@@ -135,7 +157,7 @@ public sealed class GadgetBuilder
         Require("transition: pc", Next(StepField.Pc) - (nextPc ?? Cur(StepField.Pc) + 1));
         Require("transition: gas", Next(StepField.Gas) - (Cur(StepField.Gas) - gasCost));
         Require("transition: stack size", Next(StepField.StackSize) - (Cur(StepField.StackSize) + stackDelta));
-        Require("transition: rw counter", Next(StepField.RwCounter) - (Cur(StepField.RwCounter) + _nextSlot));
+        Require("transition: rw counter", Next(StepField.RwCounter) - (Cur(StepField.RwCounter) + _nextSlot - _slotsOff));
         Require("transition: call id", Next(StepField.CallId) - Cur(StepField.CallId));
         Require("transition: memory size", Next(StepField.MemorySize) - (nextMemorySize ?? Cur(StepField.MemorySize)));
         Require("transition: code id", Next(StepField.CodeId) - Cur(StepField.CodeId));
@@ -146,7 +168,7 @@ public sealed class GadgetBuilder
     public void EndTransition()
     {
         _transitionDeclared = true;
-        Require("transition: rw counter", Next(StepField.RwCounter) - (Cur(StepField.RwCounter) + _nextSlot));
+        Require("transition: rw counter", Next(StepField.RwCounter) - (Cur(StepField.RwCounter) + _nextSlot - _slotsOff));
     }
 
     /// <summary>Called by the framework after Configure: slots the gadget did not claim are disabled.</summary>

@@ -43,6 +43,22 @@ public static class GadgetRegistry
         new AddModGadget(),
         new MulModGadget(),
         new SignExtendGadget(),
+        new DupGadget(),
+        new SwapGadget(),
+        new JumpGadget(),
+        new JumpiGadget(),
+        new StepStateGadget(StepStateOp.Pc),
+        new StepStateGadget(StepStateOp.Msize),
+        new StepStateGadget(StepStateOp.Gas),
+        new MloadGadget(),
+        new MstoreGadget(),
+        new Mstore8Gadget(),
+        new ReturnRevertGadget(isRevert: false),
+        new ReturnRevertGadget(isRevert: true),
+        new CallContextGadget(Rollup.Evm.Tracing.Zk.CallContextField.CalleeAddress),
+        new CallContextGadget(Rollup.Evm.Tracing.Zk.CallContextField.CallerAddress),
+        new CallContextGadget(Rollup.Evm.Tracing.Zk.CallContextField.Value),
+        new CallContextGadget(Rollup.Evm.Tracing.Zk.CallContextField.CallDataLength),
     ];
 
     /// <summary>The gadgets a trace needs: padding and every gadget one of whose opcodes it runs. Tests use this to keep

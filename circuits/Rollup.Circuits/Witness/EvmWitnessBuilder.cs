@@ -36,6 +36,8 @@ public static class EvmWitnessBuilder
             else if (!byOpcode.TryGetValue(step.Opcode, out state))
                 throw new UnsupportedStepException($"opcode {Rollup.Evm.Instructions.OpcodeMetadata.Name(step.Opcode)} at pc {step.Pc} (call {step.CallId}) has no gadget yet");
             if (step.RwCount < 0) throw new InvalidOperationException($"step at pc {step.Pc} never closed its accesses");
+            if (step.RwCount > EvmCircuitConfig.Height)
+                throw new UnsupportedStepException($"{Rollup.Evm.Instructions.OpcodeMetadata.Name(step.Opcode)} at pc {step.Pc} (call {step.CallId}) makes {step.RwCount} accesses, more than a step holds: its copy has no circuit yet");
             if (step.RwCounter != expected)
                 throw new UnsupportedStepException($"accesses between steps before pc {step.Pc} (call {step.CallId}): calls and creates have no gadget yet");
             expected = step.RwCounter + step.RwCount;

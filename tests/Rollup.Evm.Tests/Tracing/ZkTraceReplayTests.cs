@@ -11,8 +11,9 @@ using Rollup.Evm.Tracing.Zk;
 namespace Rollup.Evm.Tests.Tracing;
 
 /// <summary>The zk trace is complete: replaying its read/write log alone reproduces every step's stack inputs and
-/// outputs (checked against the struct logger's independent stack snapshots) and the final storage (checked
-/// against the state the EVM committed), and every read returns the last write.</summary>
+/// outputs and every memory word it reads or writes (checked against the struct logger's independent stack and memory
+/// snapshots) and the final storage (checked against the state the EVM committed), and every read returns the last
+/// write. Memory entries are 32-byte words keyed by word index.</summary>
 public class ZkTraceReplayTests
 {
     [Fact]
@@ -57,6 +58,40 @@ public class ZkTraceReplayTests
     }
 
     [Fact]
+    public void Memory_is_logged_in_words_an_unaligned_access_touches_two()
+    {
+        var code = new BytecodeBuilder()
+            .Push(UInt256.MaxValue).Push(5).Op(Opcode.MSTORE)     // bytes 5..36: words 0 and 1
+            .Push(0xab).Push(64).Op(Opcode.MSTORE8)               // byte 64: word 2
+            .Push(3).Op(Opcode.MLOAD).Op(Opcode.POP)              // bytes 3..34: words 0 and 1
+            .Push(32).Op(Opcode.MLOAD).Op(Opcode.POP)             // aligned: word 1 only
+            .Push(40).Push(10).Push(0).Op(Opcode.CALLDATACOPY)    // bytes 0..39 written: words 0 and 1
+            .Op(Opcode.STOP).Build();
+        var structLogger = new StructLogger(new StructLoggerOptions(EnableMemory: true));
+        var zk = new ZkTracer();
+        var (result, _) = new Execution.CodeRunner { Tracer = new CompositeTracer(structLogger, zk) }.Run(code, new byte[64], 1_000_000);
+        Assert.True(result.Success, result.Reason.ToString());
+        Replay(zk.Trace, []);
+        CheckMemory(zk.Trace, structLogger.Logs);
+
+        List<RwEntry> MemoryOf(byte opcode, int nth = 0)
+        {
+            var step = zk.Trace.Steps.Where(s => s.Opcode == opcode).ElementAt(nth);
+            return zk.Trace.Rw.Skip(step.RwCounter).Take(step.RwCount).Where(e => e.Tag == RwTag.Memory).ToList();
+        }
+        var mstore = MemoryOf((byte)Opcode.MSTORE);
+        Assert.Equal([0UL, 1UL], mstore.Select(e => e.Key.U0));
+        Assert.All(mstore, e => Assert.True(e.IsWrite));
+        Assert.Equal(UInt256.MaxValue >> 40, mstore[0].Value);                 // bytes 5..31 set
+        Assert.Equal(UInt256.MaxValue << 216, mstore[1].Value);                // bytes 32..36 set
+        var mstore8 = Assert.Single(MemoryOf((byte)Opcode.MSTORE8));
+        Assert.Equal((2UL, new UInt256(0xab) << 248), (mstore8.Key.U0, mstore8.Value));
+        Assert.Equal([0UL, 1UL], MemoryOf((byte)Opcode.MLOAD).Select(e => e.Key.U0));
+        Assert.Equal([1UL], MemoryOf((byte)Opcode.MLOAD, 1).Select(e => e.Key.U0));
+        Assert.Equal([0UL, 1UL], MemoryOf((byte)Opcode.CALLDATACOPY).Select(e => e.Key.U0));
+    }
+
+    [Fact]
     public void The_trace_round_trips_through_MessagePack()
     {
         var chain = new TestChain();
@@ -81,7 +116,7 @@ public class ZkTraceReplayTests
         var chain = new TestChain();
         var token = chain.Deploy("token", SampleContracts.Token(), [new(SampleContracts.BalanceSlot(chain.Sender), new UInt256(1000))]);
         var pre = Snapshot(chain.State);
-        var structLogger = new StructLogger();
+        var structLogger = new StructLogger(new StructLoggerOptions(EnableMemory: true));
         var zk = new ZkTracer();
         chain.Call(token, SampleContracts.TransferCall(Address.Zero, 1), new CompositeTracer(structLogger, zk));
         Verify(zk.Trace, structLogger.Logs, pre, chain.State);
@@ -104,7 +139,7 @@ public class ZkTraceReplayTests
     private static Execution.TransactionResult RunAndReplay(TestChain chain, Address to, byte[] data)
     {
         var pre = Snapshot(chain.State);
-        var structLogger = new StructLogger();
+        var structLogger = new StructLogger(new StructLoggerOptions(EnableMemory: true));
         var zk = new ZkTracer();
         var result = chain.Call(to, data, new CompositeTracer(structLogger, zk));
         var trace = zk.Trace;
@@ -118,6 +153,7 @@ public class ZkTraceReplayTests
         Assert.Equal(logs.Count, trace.Steps.Count);
         var cells = Replay(trace, pre);
         CheckStacks(trace, logs);
+        CheckMemory(trace, logs);
         // The storage the log ends with is the storage the EVM committed.
         foreach (var ((_, address, key), value) in cells)
             Assert.Equal(post.GetStorage(address, key), value);
@@ -157,6 +193,42 @@ public class ZkTraceReplayTests
             }
         }
         return cells.Where(c => c.Key.Item1 == RwTag.Storage).ToDictionary(c => (c.Key.Item1, c.Key.Item3, c.Key.Item4), c => c.Value);
+    }
+
+    /// <summary>Each step's memory reads are the words the struct logger saw in memory before it (zero past its end), and
+    /// its memory writes the words seen before the next step of the same call; a straddling access logs both words.</summary>
+    private static void CheckMemory(ZkTrace trace, IReadOnlyList<StructLog> logs)
+    {
+        static UInt256 WordOf(byte[] memory, UInt256 key)
+        {
+            var word = new byte[32];
+            ulong start = key.U0 * 32;
+            for (int i = 0; i < 32; i++)
+                if (start + (ulong)i < (ulong)memory.Length) word[i] = memory[(int)start + i];
+            return UInt256.FromBigEndian(word);
+        }
+        int checkedWords = 0;
+        for (int s = 0; s < trace.Steps.Count; s++)
+        {
+            var step = trace.Steps[s];
+            var log = logs[s];
+            int end = s + 1 < trace.Steps.Count ? trace.Steps[s + 1].RwCounter : trace.Rw.Count;
+            var memory = trace.Rw.Skip(step.RwCounter).Take(end - step.RwCounter).Where(e => e.Tag == RwTag.Memory && e.Id == step.CallId).ToList();
+            foreach (var read in memory.Where(e => !e.IsWrite))
+            {
+                Assert.Equal(WordOf(log.Memory!, read.Key), read.Value);
+                checkedWords++;
+            }
+            var after = logs.Skip(s + 1).FirstOrDefault(l => l.Depth == log.Depth);
+            if (after is null || !logs.Skip(s + 1).TakeWhile(l => l != after).All(l => l.Depth > log.Depth)) continue;
+            foreach (var write in memory.Where(e => e.IsWrite))
+            {
+                Assert.Equal(WordOf(log.Memory!, write.Key), write.Previous);
+                Assert.Equal(WordOf(after.Memory!, write.Key), write.Value);
+                checkedWords++;
+            }
+        }
+        Assert.True(checkedWords > 0 || !trace.Rw.Any(e => e.Tag == RwTag.Memory));
     }
 
     /// <summary>Each step's stack reads are exactly the values the struct logger saw on the stack before it, and its

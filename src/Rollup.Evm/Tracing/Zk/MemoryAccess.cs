@@ -3,7 +3,9 @@ using Rollup.Core.Numerics;
 namespace Rollup.Evm.Tracing.Zk;
 
 /// <summary>The memory bytes an instruction reads and writes, worked out from its opcode and stack before it runs.
-/// Regions beyond 4 GiB are reported empty: no gas limit can pay for them, so the instruction halts first.</summary>
+/// Regions beyond 4 GiB are reported empty: no gas limit can pay for them, so the instruction halts first.
+/// The log records memory in 32-byte words at 32-aligned addresses (<see cref="Words"/>, <see cref="WordAt"/>): a region
+/// is logged as every word it overlaps, keyed by word index (byte address / 32).</summary>
 internal readonly unsafe struct MemoryAccess
 {
     public ulong ReadOffset { get; init; }
@@ -32,6 +34,23 @@ internal readonly unsafe struct MemoryAccess
             case 0xf4 or 0xfa: return Region(stack, sp, 2, 3, 4, 5);          // DELEGATECALL, STATICCALL
             default: return default;
         }
+    }
+
+    /// <summary>The indices (byte address / 32) of the words a non-empty region [offset, offset + length) overlaps.</summary>
+    public static IEnumerable<ulong> Words(ulong offset, ulong length)
+    {
+        for (ulong w = offset / 32; w <= (offset + length - 1) / 32; w++) yield return w;
+    }
+
+    /// <summary>Word <paramref name="wordIndex"/> of <paramref name="memory"/> as a big-endian number (memory order: the
+    /// byte at the lower address is the more significant); bytes past the memory's end read as zero.</summary>
+    public static UInt256 WordAt(ReadOnlySpan<byte> memory, ulong wordIndex)
+    {
+        Span<byte> word = stackalloc byte[32];
+        ulong start = wordIndex * 32;
+        for (int i = 0; i < 32; i++)
+            word[i] = start + (ulong)i < (ulong)memory.Length ? memory[(int)start + i] : (byte)0;
+        return UInt256.FromBigEndian(word);
     }
 
     private static bool Small(in UInt256 v, out ulong x)

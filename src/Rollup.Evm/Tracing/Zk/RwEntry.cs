@@ -10,7 +10,10 @@ public enum RwTag : byte
 {
     /// <summary>A stack slot of a call. Id: call id. Key: slot index from the bottom (0..1023).</summary>
     Stack = 1,
-    /// <summary>One byte of a call's memory. Id: call id. Key: byte address.</summary>
+    /// <summary>One 32-byte word of a call's memory. Id: call id. Key: the word index (byte address / 32; the word holds
+    /// bytes 32·key … 32·key + 31). Value: the word as a big-endian number, as memory holds it (the byte at the lowest
+    /// address is the most significant). An access that straddles a word boundary touches both words; a write logs each
+    /// word whole, with its previous value.</summary>
     Memory = 2,
     /// <summary>A storage slot. Address: the contract. Key: the slot. Committed: the value at transaction start.</summary>
     Storage = 3,

@@ -25,7 +25,8 @@ public sealed unsafe class ZkTracer : ITracer, IStateObserver
         public int Snapshot = -1;
         public int PendingStackOut;
         public (ulong Offset, ulong Length) PendingMemoryWrite;
-        public byte[] MemoryBefore = [];
+        /// <summary>The words the pending write region overlaps, as they were before the step (their previous values).</summary>
+        public UInt256[] MemoryBefore = [];
         /// <summary>The last value written to each stack slot in this call: a write's previous value (the stack
         /// starts empty, so a slot never written holds zero).</summary>
         public readonly Dictionary<int, UInt256> StackShadow = [];
@@ -68,8 +69,8 @@ public sealed unsafe class ZkTracer : ITracer, IStateObserver
         f.StackShadow[slot] = value;
     }
 
-    private void MemoryByte(bool isWrite, int callId, ulong address, byte value, byte previous) =>
-        Append(isWrite, RwTag.Memory, callId, default, new UInt256(address), new UInt256(value), new UInt256(previous));
+    private void MemoryWord(bool isWrite, int callId, ulong wordIndex, in UInt256 value, in UInt256 previous) =>
+        Append(isWrite, RwTag.Memory, callId, default, new UInt256(wordIndex), value, previous);
 
     private void Context(int callId, CallContextField field, in UInt256 value) =>
         Append(true, RwTag.CallContext, callId, default, new UInt256((ulong)field), value, default);
@@ -133,22 +134,29 @@ public sealed unsafe class ZkTracer : ITracer, IStateObserver
         else
             for (int i = 1; i <= meta.StackIn; i++) Stack(false, f.CallId, sp - i, stack[sp - i], stack[sp - i]);
 
+        // Instructions that read the call's context (written on entry, OnCallEnter) log that read.
+        if (ContextRead(opcode) is { } field)
+            Append(false, RwTag.CallContext, f.CallId, default, new UInt256((ulong)field), ContextValue(frame.Message, field), ContextValue(frame.Message, field));
+
         f.PendingStackOut = opcode is >= 0x80 and <= 0x8f ? 1 : opcode is >= 0x90 and <= 0x9f ? -(opcode - 0x8f) : meta.StackOut;
 
         var access = MemoryAccess.Of(opcode, stack, sp);
         var memory = frame.Memory.Active;
         if (access.ReadLength > 0)
-            for (ulong a = access.ReadOffset; a < access.ReadOffset + access.ReadLength; a++)
+            foreach (ulong w in MemoryAccess.Words(access.ReadOffset, access.ReadLength))
             {
-                byte b = a < (ulong)memory.Length ? memory[(int)a] : (byte)0;
-                MemoryByte(false, f.CallId, a, b, b);
+                var word = MemoryAccess.WordAt(memory, w);
+                MemoryWord(false, f.CallId, w, word, word);
             }
+        // RETURN and REVERT end here: what follows (a revert's undo writes, a create's code deposit) belongs to the
+        // call's end, not to the instruction.
+        if (opcode is 0xf3 or 0xfd) CloseAccesses(f);
         f.PendingMemoryWrite = (access.WriteOffset, access.WriteLength);
         if (access.WriteLength > 0)
         {
-            f.MemoryBefore = new byte[access.WriteLength];
-            for (ulong i = 0; i < access.WriteLength; i++)
-                f.MemoryBefore[i] = access.WriteOffset + i < (ulong)memory.Length ? memory[(int)(access.WriteOffset + i)] : (byte)0;
+            var words = MemoryAccess.Words(access.WriteOffset, access.WriteLength).ToArray();
+            f.MemoryBefore = new UInt256[words.Length];
+            for (int i = 0; i < words.Length; i++) f.MemoryBefore[i] = MemoryAccess.WordAt(memory, words[i]);
         }
     }
 
@@ -187,12 +195,34 @@ public sealed unsafe class ZkTracer : ITracer, IStateObserver
             // A call copies back at most the return data it got; the bytes it did not touch are not written.
             ulong written = f.Pending is { Opcode: >= 0xf0 } ? Math.Min(length, (ulong)frame.ReturnData.Length) : length;
             var memory = frame.Memory.Active;
-            for (ulong i = 0; i < written; i++)
-                MemoryByte(true, f.CallId, offset + i, memory[(int)(offset + i)], f.MemoryBefore[i]);
+            int i = 0;
+            if (written > 0)
+                foreach (ulong w in MemoryAccess.Words(offset, written))
+                    MemoryWord(true, f.CallId, w, MemoryAccess.WordAt(memory, w), f.MemoryBefore[i++]);
         }
         f.PendingMemoryWrite = default;
         CloseAccesses(f);
     }
+
+    /// <summary>The call-context field an instruction reads: ADDRESS, CALLER, CALLVALUE, CALLDATASIZE.</summary>
+    private static CallContextField? ContextRead(byte opcode) => opcode switch
+    {
+        0x30 => CallContextField.CalleeAddress,
+        0x33 => CallContextField.CallerAddress,
+        0x34 => CallContextField.Value,
+        0x36 => CallContextField.CallDataLength,
+        _ => null,
+    };
+
+    /// <summary>The value a call-context field holds, as written on entry.</summary>
+    private static UInt256 ContextValue(Message m, CallContextField field) => field switch
+    {
+        CallContextField.CallerAddress => EvmWord.FromAddress(m.Sender),
+        CallContextField.CalleeAddress => EvmWord.FromAddress(m.Recipient),
+        CallContextField.Value => m.Value,
+        CallContextField.CallDataLength => new UInt256((ulong)m.Input.Length),
+        _ => throw new ArgumentOutOfRangeException(nameof(field)),
+    };
 
     private static void Settle(Frame f, long gasAfter)
     {
