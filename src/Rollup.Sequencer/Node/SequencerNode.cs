@@ -59,9 +59,9 @@ public sealed class SequencerNode : IAsyncDisposable
         {
             var genesis = config.Genesis;
             var chain = new ChainStore(db);
-            var state = new VersionedStateStore(db, new MptStateCommitment());
+            var state = new PoseidonStateStore(db);
             var genesisChanges = genesis.ToChanges();
-            var genesisBlock = genesis.ToBlock(new MptStateCommitment().Apply(genesisChanges));
+            var genesisBlock = genesis.ToBlock(PoseidonStateStore.GenesisRoot(db, genesisChanges));
 
             if (!chain.Open())
             {
@@ -109,9 +109,10 @@ public sealed class SequencerNode : IAsyncDisposable
     private static void WriteGenesis(ChainStore chain, IStateStore state, Block genesis, StateChanges changes)
     {
         using var batch = new WriteBatch();
-        state.Commit(0, changes, batch);
+        var root = state.Commit(0, changes, batch);
+        if (root != genesis.Header.StateRoot) throw new InvalidOperationException($"genesis state root {root} differs from the computed {genesis.Header.StateRoot}");
         ChainStore.Stage(batch, genesis, []);
-        chain.Database.Write(batch);
+        state.Write(batch);
         chain.SetHead(genesis);
     }
 
@@ -121,6 +122,7 @@ public sealed class SequencerNode : IAsyncDisposable
         var methods = new RpcMethodTable();
         ChainMethods.Register(methods, Context);
         StateMethods.Register(methods, Context);
+        ProofMethods.Register(methods, Context);
         BlockMethods.Register(methods, Context);
         SendMethods.Register(methods, Context);
         CallMethods.Register(methods, Context);
