@@ -83,7 +83,10 @@ public sealed class SequencerNode : IAsyncDisposable
             var pool = new TxPool(config.Pool, chainView, Rules, journal);
             var events = new ChainEvents();
             var batches = new BatchStore(db);
-            var pipeline = new BatchPipeline(chain, batches, submitter ?? new SealOnlyL1Submitter(), prover, loggers.CreateLogger("batches"));
+            var pipeline = new BatchPipeline(chain, batches, submitter ?? new SealOnlyL1Submitter(), prover, loggers.CreateLogger("batches"))
+            {
+                FirstRetryDelay = config.L1FirstRetryDelay,
+            };
             var sealer = new BatchSealer(chain, batches, config.Batches, TimeProvider.System);
             var producer = new BlockProducer(chain, state, pool, sealer, pipeline, events, config.Producer with { GasLimit = genesis.GasLimit },
                 Rules, genesis.ChainId, TimeProvider.System, loggers.CreateLogger("producer"));
@@ -103,6 +106,22 @@ public sealed class SequencerNode : IAsyncDisposable
         {
             db.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>The genesis block the configuration describes (its state root computed in a scratch database that is
+    /// removed again): what the L1 rollup contract must be deployed with before the node opens.</summary>
+    public static Block GenesisBlock(NodeConfig config)
+    {
+        string scratch = Path.Combine(Path.GetTempPath(), "rollup-genesis-" + Guid.NewGuid().ToString("n")[..12]);
+        try
+        {
+            using var db = Database.Open(scratch, syncWrites: false);
+            return config.Genesis.ToBlock(PoseidonStateStore.GenesisRoot(db, config.Genesis.ToChanges()));
+        }
+        finally
+        {
+            try { Directory.Delete(scratch, recursive: true); } catch (IOException) { }
         }
     }
 
