@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Side by side: sustained ETH transfers per second accepted (eth_sendRawTransaction) and mined, through JSON-RPC,
 # on `rollup node --dev` and on anvil, with the same load script (js/tps-load.mjs, ethers) in the same run on the
-# same machine. Both make a block every second; anvil's default automine (a block per transaction) is a third row.
-#   bench/tps-vs-anvil.sh [senders=200] [per-sender=25] [in-flight=16]
+# same machine. Both make a block every second (anvil's default automine, a block per transaction, is
+# `bench/tps-vs-anvil.sh … automine`: it takes minutes per 5,000 transactions on a loaded machine).
+#   bench/tps-vs-anvil.sh [senders=200] [per-sender=25] [in-flight=16] [automine]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 senders=${1:-200}; per=${2:-25}; inflight=${3:-16}
@@ -37,8 +38,8 @@ run_anvil() {
   kill "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null || true
 }
 
-results=$( { run_node; run_anvil "anvil (block time 1 s)" --block-time 1; run_anvil "anvil (automine)"; } )
-echo "$results"
+results=$( { run_node; run_anvil "anvil (block time 1 s)" --block-time 1; if [ "${4:-}" = automine ]; then run_anvil "anvil (automine)"; fi; } \
+  | tee >(cat >&2) )
 python3 - "$results" <<'PY'
 import json, sys
 rows = [json.loads(l) for l in sys.argv[1].splitlines() if l.startswith("{")]
