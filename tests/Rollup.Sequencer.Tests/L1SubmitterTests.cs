@@ -17,7 +17,7 @@ using Rollup.Sequencer.Tests.Support;
 namespace Rollup.Sequencer.Tests;
 
 /// <summary>The node's batches on a real L1: anvil started by the test, the rollup contracts deployed with the same
-/// code as `rollup l1 deploy`, batches committed by <see cref="RollupL1Submitter"/>. What the contract stores (its own
+/// code as `rollup l1 deploy`, batches committed by <see cref="RollupL1Submitter"/>, through restarts, role changes and an L1 outage. What the contract stores (its own
 /// keccak of the calldata, its batch counter, its events) is compared with what the node reports.</summary>
 public sealed class L1SubmitterTests : IAsyncLifetime
 {
@@ -25,9 +25,11 @@ public sealed class L1SubmitterTests : IAsyncLifetime
     private EthClient _client = null!;
     private readonly string _dataDir = TestNode.NewDataDir();
 
+    private static string AnvilBinary => Path.Combine(JsTools.JsDir, "node_modules", "@foundry-rs", "anvil-linux-amd64", "bin", "anvil");
+
     public async Task InitializeAsync()
     {
-        _anvil = await AnvilProcess.StartAsync(binary: Path.Combine(JsTools.JsDir, "node_modules", "@foundry-rs", "anvil-linux-amd64", "bin", "anvil"));
+        _anvil = await AnvilProcess.StartAsync(binary: AnvilBinary);
         _client = new EthClient(_anvil.Url);
     }
 
@@ -126,6 +128,26 @@ public sealed class L1SubmitterTests : IAsyncLifetime
         await rollup.SetSequencerAsync(sequencer, sequencer.Address, true);
         await Wait.Until(async () => await Status(node, 1) == "committed", 60_000);
         Assert.Equal(1UL, await rollup.LastCommittedBatchAsync());
+    }
+
+    [Fact]
+    public async Task Commits_wait_out_an_L1_outage()
+    {
+        var (rollup, sequencer, deployment) = await Deploy();
+        // Take the L1 down (keeping its chain), let a batch be sealed, then bring the same chain back on the same port.
+        string chain = (await _client.Rpc.CallAsync("anvil_dumpState", [])).GetString()!;
+        int port = _anvil.Port;
+        await _anvil.DisposeAsync();
+        await using var node = await TestNode.Start(OneBlockBatches, _dataDir, submitter: Submitter(rollup, sequencer, deployment));
+        await SendTransfer(node, 0, 0);
+        await Task.Delay(1500);   // connection refused, several times
+        Assert.Equal("sealed", await Status(node, 1));
+
+        _anvil = await AnvilProcess.StartAsync(port, binary: AnvilBinary);
+        await _client.Rpc.CallAsync("anvil_loadState", [chain]);
+        await Wait.Until(async () => await Status(node, 1) == "committed", 90_000);
+        Assert.Equal(1UL, await rollup.LastCommittedBatchAsync());
+        Assert.Equal((await node.Rpc.Call("rollup_getBatch", "0x1")).GetProperty("dataHash").GetString(), (await rollup.DataHashAsync(1)).ToString());
     }
 
     [Fact]
