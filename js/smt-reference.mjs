@@ -10,9 +10,10 @@
 //                                     code as 0x hex)
 //                                     stdout: JSON {"root": hex, "accounts": [{"address", "key", "poseidonCodeHash",
 //                                     "storageRoot", "valueHash"}]} for the accounts that are not empty
-//   node js/smt-reference.mjs proof   stdin: JSON {"root": hex, "proof": an eth_getProof result (docs/state-tree.md
-//                                     §6)}; stdout: JSON {"valid": true} or {"valid": false, "reason": text}. Every
-//                                     path key is recomputed from the address and slots, never read from the proof.
+//   node js/smt-reference.mjs proof   stdin: JSON list of {"root": hex, "proof": an eth_getProof result
+//                                     (docs/state-tree.md §6)}; stdout: JSON list, one {"valid": true} or
+//                                     {"valid": false, "reason": text} per entry. Every path key is recomputed from
+//                                     the address and slots, never read from the proof.
 import { buildPoseidon } from "circomlibjs";
 
 const poseidon = await buildPoseidon();
@@ -141,14 +142,16 @@ if (mode === "trie") {
     }
     process.stdout.write(JSON.stringify({ root: hex(trieRoot(accountLeaves)), accounts: out }));
 } else if (mode === "proof") {
-    const { root, proof } = await readStdin();
-    try {
-        verifyAccountProof(BigInt(root), proof);
-        process.stdout.write(JSON.stringify({ valid: true }));
-    } catch (e) {
-        if (!(e instanceof Invalid)) throw e;
-        process.stdout.write(JSON.stringify({ valid: false, reason: e.message }));
-    }
+    const verdicts = (await readStdin()).map(({ root, proof }) => {
+        try {
+            verifyAccountProof(BigInt(root), proof);
+            return { valid: true };
+        } catch (e) {
+            if (!(e instanceof Invalid)) throw e;
+            return { valid: false, reason: e.message };
+        }
+    });
+    process.stdout.write(JSON.stringify(verdicts));
 } else {
     console.error("usage: node js/smt-reference.mjs trie|state|proof");
     process.exit(2);

@@ -31,11 +31,13 @@ public static class SmtReference
         return Hash256.Parse(output.RootElement.GetProperty("root").GetString()!);
     }
 
-    /// <summary>Checks an eth_getProof result against a state root; null when valid, else the reason.</summary>
-    public static async Task<string?> VerifyProof(string root, JsonNode proof)
+    /// <summary>Checks eth_getProof results against state roots, all in one run of the script: for each, null when
+    /// valid, else the reason.</summary>
+    public static async Task<List<string?>> VerifyProofs(IEnumerable<(string Root, JsonNode Proof)> proofs)
     {
-        var output = await Run("proof", new JsonObject { ["root"] = root, ["proof"] = proof.DeepClone() });
-        return output.RootElement.GetProperty("valid").GetBoolean() ? null : output.RootElement.GetProperty("reason").GetString();
+        var input = new JsonArray([.. proofs.Select(p => (JsonNode)new JsonObject { ["root"] = p.Root, ["proof"] = p.Proof.DeepClone() })]);
+        var output = await Run("proof", input);
+        return [.. output.RootElement.EnumerateArray().Select(v => v.GetProperty("valid").GetBoolean() ? null : v.GetProperty("reason").GetString())];
     }
 
     private static async Task<JsonDocument> Run(string mode, JsonNode input)
