@@ -93,7 +93,9 @@ public static class NodeCommand
             if (off) throw new ArgumentException("--no-l1 and --l1-rpc contradict each other");
             var keyHex = settings.GetValueOrDefault("l1-key") ?? throw new ArgumentException("--l1-rpc needs --l1-key (the sequencer's L1 key, or $ROLLUP_L1_KEY)");
             var path = settings.GetValueOrDefault("l1-deployment") ?? throw new ArgumentException("--l1-rpc needs --l1-deployment (the file `rollup l1 deploy` wrote)");
-            var key = new PrivateKey(Hex.Parse(keyHex));
+            PrivateKey key;
+            try { key = new PrivateKey(Hex.Parse(keyHex)); }
+            catch (Exception e) when (e is FormatException or ArgumentException) { throw new ArgumentException($"l1-key: {e.Message}", e); }
             var genesis = SequencerNode.GenesisBlock(config);
             return await L1Connection.ConnectAsync(url, key, DeploymentFile.Load(path), genesis.Header.StateRoot, config.Genesis.ChainId, loggers, cancellation);
         }
