@@ -5,8 +5,9 @@ CLI := dotnet run --project src/Rollup.Cli -c Release --
 
 .PHONY: run test build bench conformance clean
 
-## run: a devnet sequencer (rollup node --dev) on http://127.0.0.1:8545; NODE_ARGS adds flags (docs/node.md).
-## (Starting a local L1 and deploying the rollup contracts joins this once the L1 client exists.)
+## run: a whole devnet: the sequencer (rollup node --dev) on http://127.0.0.1:8545 and a local L1 (anvil, loopback,
+## a free port) with the rollup contracts deployed; both stop on Ctrl+C. NODE_ARGS adds flags (docs/node.md),
+## e.g. NODE_ARGS='--l1-port 8546' or '--no-l1'.
 NODE_ARGS ?=
 run: build
 	$(CLI) node --dev $(NODE_ARGS)

@@ -10,6 +10,10 @@
 //                                     code as 0x hex)
 //                                     stdout: JSON {"root": hex, "accounts": [{"address", "key", "poseidonCodeHash",
 //                                     "storageRoot", "valueHash"}]} for the accounts that are not empty
+//   node js/smt-reference.mjs proof   stdin: JSON list of {"root": hex, "proof": an eth_getProof result
+//                                     (docs/state-tree.md §6)}; stdout: JSON list, one {"valid": true} or
+//                                     {"valid": false, "reason": text} per entry. Every path key is recomputed from
+//                                     the address and slots, never read from the proof.
 import { buildPoseidon } from "circomlibjs";
 
 const poseidon = await buildPoseidon();
@@ -49,6 +53,63 @@ function poseidonCodeHash(code) {
 
 const limbs = w => [w & MASK128, w >> 128n];
 
+// ---- proof verification (docs/state-tree.md §6), from the spec alone ----
+
+class Invalid extends Error {}
+const check = (ok, reason) => { if (!ok) throw new Invalid(reason); };
+const MAX_DEPTH = 254;
+
+// The root a path commits to: the terminal (0, or a leaf that must lie on the key's path), then one branch per
+// sibling, deepest first; bit i of the key says on which side the path runs at depth i.
+function pathRoot(key, siblings, terminal, what) {
+    check(siblings.length <= MAX_DEPTH, `${what}: path deeper than ${MAX_DEPTH}`);
+    let node;
+    if (terminal.kind === "empty") node = 0n;
+    else if (terminal.kind === "leaf") {
+        const leafKey = BigInt(terminal.key);
+        const mask = (1n << BigInt(siblings.length)) - 1n;
+        check((leafKey & mask) === (key & mask), `${what}: the terminal leaf is not on the key's path`);
+        node = H([LEAF, leafKey, BigInt(terminal.valueHash)]);
+    } else throw new Invalid(`${what}: unknown terminal kind ${terminal.kind}`);
+    for (let i = siblings.length - 1; i >= 0; i--) {
+        const sibling = BigInt(siblings[i]);
+        node = ((key >> BigInt(i)) & 1n) === 0n ? H([BRANCH, node, sibling]) : H([BRANCH, sibling, node]);
+    }
+    return node;
+}
+
+// Presence with the expected value hash, or (expected null) absence, under `root`.
+function verifyPath(root, key, siblings, terminal, expectedValueHash, what) {
+    check(pathRoot(key, siblings, terminal, what) === root, `${what}: the path does not lead to the root`);
+    const present = terminal.kind === "leaf" && BigInt(terminal.key) === key;
+    if (expectedValueHash === null) check(!present, `${what}: claimed absent but the path ends at its leaf`);
+    else {
+        check(present, `${what}: claimed present but the path does not end at its leaf`);
+        check(BigInt(terminal.valueHash) === expectedValueHash, `${what}: the leaf's value hash is not the claimed value's`);
+    }
+}
+
+function verifyAccountProof(root, p) {
+    const key = H([BigInt(p.address)]);
+    const nonce = BigInt(p.nonce), balance = BigInt(p.balance), codeHash = BigInt(p.codeHash);
+    const pch = BigInt(p.poseidonCodeHash), codeSize = BigInt(p.codeSize), storageRoot = BigInt(p.storageHash);
+    const present = p.accountTerminal.kind === "leaf" && BigInt(p.accountTerminal.key) === key;
+    if (present) {
+        check(!(nonce === 0n && balance === 0n && codeSize === 0n && storageRoot === 0n), "account: an empty account has no leaf");
+        const valueHash = H([nonce, ...limbs(balance), ...limbs(codeHash), pch, codeSize, storageRoot]);
+        verifyPath(root, key, p.accountProof, p.accountTerminal, valueHash, "account");
+    } else {
+        check(nonce === 0n && balance === 0n && codeHash === EMPTY_CODE_HASH && storageRoot === 0n && codeSize === 0n,
+            "account: absent but with non-empty fields");
+        verifyPath(root, key, p.accountProof, p.accountTerminal, null, "account");
+    }
+    for (const s of p.storageProof) {
+        const slot = BigInt(s.key), value = BigInt(s.value);
+        const what = `slot ${s.key}`;
+        verifyPath(storageRoot, H(limbs(slot)), s.proof, s.terminal, value === 0n ? null : H(limbs(value)), what);
+    }
+}
+
 async function readStdin() {
     const chunks = [];
     for await (const c of process.stdin) chunks.push(c);
@@ -80,7 +141,18 @@ if (mode === "trie") {
         out.push({ address: a.address, key: hex(key), poseidonCodeHash: hex(pch), storageRoot: hex(storageRoot), valueHash: hex(valueHash) });
     }
     process.stdout.write(JSON.stringify({ root: hex(trieRoot(accountLeaves)), accounts: out }));
+} else if (mode === "proof") {
+    const verdicts = (await readStdin()).map(({ root, proof }) => {
+        try {
+            verifyAccountProof(BigInt(root), proof);
+            return { valid: true };
+        } catch (e) {
+            if (!(e instanceof Invalid)) throw e;
+            return { valid: false, reason: e.message };
+        }
+    });
+    process.stdout.write(JSON.stringify(verdicts));
 } else {
-    console.error("usage: node js/smt-reference.mjs trie|state");
+    console.error("usage: node js/smt-reference.mjs trie|state|proof");
     process.exit(2);
 }

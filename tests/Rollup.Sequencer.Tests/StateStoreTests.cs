@@ -8,9 +8,10 @@ using Rollup.Sequencer.Tests.Support;
 
 namespace Rollup.Sequencer.Tests;
 
-/// <summary>The versioned RocksDB state with the interim MPT commitment: its root equals the reference full
-/// recomputation after random change sets (deletes and storage wipes included), every block's state stays readable,
-/// and a reopened store rebuilds the same root.</summary>
+/// <summary>The node's Poseidon state store on RocksDB: its roots equal js/smt-reference.mjs's (circomlibjs Poseidon,
+/// the tree written again from docs/state-tree.md) after random change sets with deletes and storage wipes, every
+/// block's state stays readable, a reopened store resumes at the stored root, and an abandoned block leaves nothing
+/// behind that a later block could depend on.</summary>
 public sealed class StateStoreTests : IDisposable
 {
     private readonly string _dir = TestNode.NewDataDir();
@@ -20,34 +21,72 @@ public sealed class StateStoreTests : IDisposable
     private static Address A(int i) => new([.. new byte[19], (byte)i]);
 
     [Fact]
-    public void Root_matches_the_reference_and_history_stays_readable()
+    public async Task Roots_match_the_JavaScript_reference_and_history_stays_readable()
     {
         var random = new Random(7);
         var reference = new InMemoryStateSource();
         var snapshots = new List<InMemoryStateSource>();
+        var roots = new List<Hash256>();
         using (var db = Database.Open(_dir, false))
         {
-            var store = new VersionedStateStore(db, new MptStateCommitment());
-            store.Open(0);
+            var store = new PoseidonStateStore(db);
             for (ulong block = 0; block < 30; block++)
             {
                 var changes = RandomChanges(random, reference);
                 using var batch = new WriteBatch();
-                var root = store.Commit(block, changes, batch);
-                db.Write(batch);
+                roots.Add(store.Commit(block, changes, batch));
+                store.Write(batch);
                 reference.Apply(changes);
                 snapshots.Add(reference.Clone());
-                Assert.Equal(MptStateRoot.Compute(reference), root);
+                Assert.Equal(roots[^1], store.Root);
             }
+            foreach (int block in new[] { 0, 9, 29 }) Assert.Equal(await SmtReference.Root(snapshots[block]), roots[block]);
             for (int block = 0; block < snapshots.Count; block++) AssertSameState(snapshots[block], store.At((ulong)block));
         }
         using (var db = Database.Open(_dir, false))
         {
-            var reopened = new VersionedStateStore(db, new MptStateCommitment());
-            Assert.Equal(MptStateRoot.Compute(reference), reopened.Open(29));
-            // Reopened at an older head, the store commits to that block's state.
-            Assert.Equal(MptStateRoot.Compute(snapshots[10]), new VersionedStateStore(db, new MptStateCommitment()).Open(10));
+            Assert.Equal(roots[29], new PoseidonStateStore(db).Open(29));
+            // Reopened at an older head, the store commits to that block's state and builds on it.
+            var older = new PoseidonStateStore(db);
+            Assert.Equal(roots[10], older.Open(10));
+            AssertSameState(snapshots[10], older.At(10));
         }
+    }
+
+    [Fact]
+    public void An_abandoned_block_leaves_no_record_a_later_block_relies_on()
+    {
+        var changes = RandomChanges(new Random(3), new InMemoryStateSource());
+        Hash256 root;
+        using (var db = Database.Open(_dir, false))
+        {
+            var store = new PoseidonStateStore(db);
+            using (var abandoned = new WriteBatch())
+            {
+                store.Commit(0, changes, abandoned);
+                store.Abandon();
+            }
+            // The same block again creates the same nodes: they must go into this batch, not be taken as pending.
+            using var batch = new WriteBatch();
+            root = store.Commit(0, changes, batch);
+            store.Write(batch);
+        }
+        using (var db = Database.Open(_dir, false))
+        {
+            var reopened = new PoseidonStateStore(db);
+            Assert.Equal(root, reopened.Open(0));
+            var expected = new InMemoryStateSource();
+            expected.Apply(changes);
+            AssertSameState(expected, reopened.At(0));
+        }
+    }
+
+    [Fact]
+    public void A_missing_state_is_refused_at_open()
+    {
+        using var db = Database.Open(_dir, false);
+        var error = Assert.Throws<InvalidDataException>(() => new PoseidonStateStore(db).Open(5));
+        Assert.Contains("no state root is stored for block #5", error.Message);
     }
 
     private static void AssertSameState(InMemoryStateSource expected, IStateSource actual)

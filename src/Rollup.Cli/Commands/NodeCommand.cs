@@ -1,7 +1,11 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
+using Rollup.Core.Crypto;
 using Rollup.Core.Encoding;
 using Rollup.Core.Numerics;
+using Rollup.L1;
+using Rollup.L1.Deployment;
+using Rollup.Sequencer.L1;
 using Rollup.Sequencer.Node;
 
 namespace Rollup.Cli.Commands;
@@ -38,7 +42,7 @@ public static class NodeCommand
                 var settings = NodeSettings.Merge(file, NodeSettings.FromEnvironment(Environment.GetEnvironmentVariables()), flags);
                 return await Run(settings, cancellation);
             }
-            catch (Exception e) when (e is FormatException or ArgumentException or IOException or InvalidOperationException or InvalidDataException)
+            catch (Exception e) when (e is FormatException or ArgumentException or IOException or InvalidOperationException or InvalidDataException or L1Exception)
             {
                 Console.Error.WriteLine($"error: {e.Message}");
                 return 2;
@@ -59,10 +63,11 @@ public static class NodeCommand
         bool ephemeral = devKeys.Count > 0 && !settings.ContainsKey("data-dir");
         try
         {
-            var submitter = devKeys.Count > 0 ? StartDevL1(config) : null;
-            await using var node = SequencerNode.Open(config, loggers, submitter);
+            await using var l1 = await StartL1(settings, config, devKeys, loggers, cancellation);
+            await using var node = SequencerNode.Open(config, loggers, l1?.Submitter);
             await node.StartAsync();
             if (devKeys.Count > 0) PrintDevAccounts(config, devKeys, node.Url);
+            if (l1 is not null) PrintL1(l1, devKeys.Count > 0);
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation, node.Stopping);
             try { await Task.Delay(Timeout.Infinite, stop.Token); } catch (OperationCanceledException) { }
             return 0;
@@ -73,14 +78,49 @@ public static class NodeCommand
         }
     }
 
-    /// <summary>THE HOOK for the devnet's L1 (issue 6 item 1, with the L1 client of src/Rollup.L1): start anvil from
-    /// js/node_modules on 127.0.0.1, deploy the rollup contracts, and return the submitter that commits and finalizes
-    /// batches on them (a real <see cref="Rollup.Sequencer.Batches.IL1Submitter"/>). Until then there is no L1: null
-    /// keeps the default submitter, which posts nothing, so batches stay "sealed".</summary>
-    private static Rollup.Sequencer.Batches.IL1Submitter? StartDevL1(NodeConfig config)
+    /// <summary>The operator's key on a --dev L1 (owner, sequencer and prover of the rollup contract): derived like
+    /// the dev accounts, from its own phrase, so that it never shares a nonce with a wallet using those.</summary>
+    private static PrivateKey DevOperatorKey => DevAccounts.Keys("rollup devnet operator", 1)[0];
+
+    /// <summary>The node's L1: an external one (--l1-rpc, --l1-key, --l1-deployment), or with --dev a local anvil with
+    /// freshly deployed rollup contracts, or none (--no-l1, or neither). Batches are committed to it as they are sealed.</summary>
+    private static async Task<L1Connection?> StartL1(Dictionary<string, string> settings, NodeConfig config, IReadOnlyList<PrivateKey> devKeys,
+        ILoggerFactory loggers, CancellationToken cancellation)
     {
-        _ = config;
-        return null;
+        bool off = settings.TryGetValue("no-l1", out var noL1) && noL1 is "true" or "1";
+        if (settings.TryGetValue("l1-rpc", out var url))
+        {
+            if (off) throw new ArgumentException("--no-l1 and --l1-rpc contradict each other");
+            var keyHex = settings.GetValueOrDefault("l1-key") ?? throw new ArgumentException("--l1-rpc needs --l1-key (the sequencer's L1 key, or $ROLLUP_L1_KEY)");
+            var path = settings.GetValueOrDefault("l1-deployment") ?? throw new ArgumentException("--l1-rpc needs --l1-deployment (the file `rollup l1 deploy` wrote)");
+            PrivateKey key;
+            try { key = new PrivateKey(Hex.Parse(keyHex)); }
+            catch (Exception e) when (e is FormatException or ArgumentException) { throw new ArgumentException($"l1-key: {e.Message}", e); }
+            var genesis = SequencerNode.GenesisBlock(config);
+            return await L1Connection.ConnectAsync(url, key, DeploymentFile.Load(path), genesis.Header.StateRoot, config.Genesis.ChainId, loggers, cancellation);
+        }
+        if (settings.ContainsKey("l1-key") || settings.ContainsKey("l1-deployment"))
+            throw new ArgumentException("--l1-key and --l1-deployment go with --l1-rpc");
+        if (off || devKeys.Count == 0) return null;
+        int port = settings.TryGetValue("l1-port", out var p) && int.TryParse(p, out var n) && n is >= 0 and <= 65535 ? n
+            : settings.ContainsKey("l1-port") ? throw new FormatException($"l1-port: '{settings["l1-port"]}' is not a port number") : 0;
+        var devGenesis = SequencerNode.GenesisBlock(config);
+        return await L1Connection.StartDevAsync(devGenesis.Header.StateRoot, config.Genesis.ChainId, port, DevOperatorKey,
+            devKeys.Select(k => k.Address), loggers, cancellation);
+    }
+
+    private static void PrintL1(L1Connection l1, bool dev)
+    {
+        var d = l1.Deployment;
+        Console.WriteLine(dev ? "L1 (anvil, started by this node, stopped with it)" : "L1");
+        Console.WriteLine("==================");
+        Console.WriteLine($"RPC URL:   {l1.Url}");
+        Console.WriteLine($"Chain ID:  {d.L1ChainId}");
+        Console.WriteLine($"Rollup:    {d.Rollup} (deployed in L1 block {d.DeployedAtBlock})");
+        Console.WriteLine($"Verifier:  {d.Verifier.Address} ({d.Verifier.Contract}{(d.Verifier.IsRealVerifier == false ? ", NOT A REAL VERIFIER" : "")})");
+        Console.WriteLine($"Sequencer: {l1.Sequencer.Address} (commits each sealed batch; batches stay unproven until the prover exists)");
+        if (dev) Console.WriteLine("The accounts above hold 10,000 ETH on this L1 too: add it to a wallet with this RPC URL and chain id.");
+        Console.WriteLine();
     }
 
     /// <summary>Accounts and keys the way anvil prints them, so the same copy-and-paste habits work.</summary>

@@ -15,9 +15,11 @@ public sealed class InMemoryBlockchain
     private readonly Dictionary<Hash256, (Block Block, InMemoryStateSource State)> _blocks = [];
     private readonly BlockProcessor _processor;
 
-    public InMemoryBlockchain(Block genesis, InMemoryStateSource genesisState, ForkRules rules, ulong chainId)
+    /// <param name="stateCommitment">What headers' state roots commit to (see <see cref="BlockProcessor"/>); null for Ethereum's.</param>
+    public InMemoryBlockchain(Block genesis, InMemoryStateSource genesisState, ForkRules rules, ulong chainId,
+        Func<InMemoryStateSource, Hash256>? stateCommitment = null)
     {
-        _processor = new BlockProcessor(rules, chainId);
+        _processor = new BlockProcessor(rules, chainId, stateCommitment);
         _blocks[genesis.Hash] = (genesis, genesisState);
         Head = genesis;
     }

@@ -13,7 +13,11 @@ public sealed class BatchPipeline(ChainStore chain, BatchStore store, IL1Submitt
     private readonly Channel<BatchRecord> _commits = Channel.CreateUnbounded<BatchRecord>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Channel<BatchRecord> _proofs = Channel.CreateUnbounded<BatchRecord>(new UnboundedChannelOptions { SingleReader = true });
     private readonly object _recordLock = new();
-    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(5);
+
+    /// <summary>The wait after a first failure (an L1 node down, a dropped connection); it doubles with each further
+    /// failure of the same step, up to <see cref="MaxRetryDelay"/>.</summary>
+    public TimeSpan FirstRetryDelay { get; init; } = TimeSpan.FromSeconds(1);
+    public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromSeconds(60);
 
     /// <summary>Batches waiting for (or being given) a proof.</summary>
     public int ProvingQueueLength => _proofs.Reader.Count;
@@ -70,13 +74,15 @@ public sealed class BatchPipeline(ChainStore chain, BatchStore store, IL1Submitt
 
     private async Task<T> Retry<T>(Func<Task<T>> action, string what, CancellationToken cancellation)
     {
+        var delay = FirstRetryDelay;
         while (true)
         {
             try { return await action(); }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                logger.LogWarning("{What} failed, retrying in {Delay}s: {Error}", what, RetryDelay.TotalSeconds, e.Message);
-                await Task.Delay(RetryDelay, cancellation);
+                logger.LogWarning("{What} failed, retrying in {Delay}s: {Error}", what, delay.TotalSeconds, e.Message);
+                await Task.Delay(delay, cancellation);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRetryDelay.Ticks));
             }
         }
     }

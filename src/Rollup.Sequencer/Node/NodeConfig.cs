@@ -17,4 +17,6 @@ public sealed record NodeConfig
     public BatchPolicy Batches { get; init; } = new();
     /// <summary>fsync every write (survives power loss, not just a killed process); slower.</summary>
     public bool SyncWrites { get; init; }
+    /// <summary>First wait before retrying a failed L1 step (it doubles up to a minute).</summary>
+    public TimeSpan L1FirstRetryDelay { get; init; } = TimeSpan.FromSeconds(1);
 }

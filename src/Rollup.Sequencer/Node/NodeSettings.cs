@@ -45,6 +45,11 @@ public static class NodeSettings
         new("batch-max-age", "Seal a batch this many seconds after its first block (default 60; 0 = no limit)"),
         new("sync-writes", "fsync every database write (survives power loss, not only a killed process)", IsFlag: true),
         new("log-level", "trace, debug, information, warning or error (default information)"),
+        new("no-l1", "No L1: batches are sealed but not posted (with --dev, do not start anvil)", IsFlag: true),
+        new("l1-port", "Port of the local L1 (anvil) that --dev starts on 127.0.0.1 (default 0: a free port)"),
+        new("l1-rpc", "JSON-RPC URL of an external L1 to commit batches to (instead of the --dev anvil); needs l1-key and l1-deployment"),
+        new("l1-key", "Private key (hex) of the sequencer account on the external L1"),
+        new("l1-deployment", "Deployment file of the rollup contracts on the external L1 (written by `rollup l1 deploy`)"),
     ];
 
     /// <summary>A config file: a JSON object whose keys are setting names.</summary>

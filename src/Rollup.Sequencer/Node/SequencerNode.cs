@@ -59,9 +59,9 @@ public sealed class SequencerNode : IAsyncDisposable
         {
             var genesis = config.Genesis;
             var chain = new ChainStore(db);
-            var state = new VersionedStateStore(db, new MptStateCommitment());
+            var state = new PoseidonStateStore(db);
             var genesisChanges = genesis.ToChanges();
-            var genesisBlock = genesis.ToBlock(new MptStateCommitment().Apply(genesisChanges));
+            var genesisBlock = genesis.ToBlock(PoseidonStateStore.GenesisRoot(db, genesisChanges));
 
             if (!chain.Open())
             {
@@ -83,7 +83,10 @@ public sealed class SequencerNode : IAsyncDisposable
             var pool = new TxPool(config.Pool, chainView, Rules, journal);
             var events = new ChainEvents();
             var batches = new BatchStore(db);
-            var pipeline = new BatchPipeline(chain, batches, submitter ?? new SealOnlyL1Submitter(), prover, loggers.CreateLogger("batches"));
+            var pipeline = new BatchPipeline(chain, batches, submitter ?? new SealOnlyL1Submitter(), prover, loggers.CreateLogger("batches"))
+            {
+                FirstRetryDelay = config.L1FirstRetryDelay,
+            };
             var sealer = new BatchSealer(chain, batches, config.Batches, TimeProvider.System);
             var producer = new BlockProducer(chain, state, pool, sealer, pipeline, events, config.Producer with { GasLimit = genesis.GasLimit },
                 Rules, genesis.ChainId, TimeProvider.System, loggers.CreateLogger("producer"));
@@ -106,12 +109,29 @@ public sealed class SequencerNode : IAsyncDisposable
         }
     }
 
+    /// <summary>The genesis block the configuration describes (its state root computed in a scratch database that is
+    /// removed again): what the L1 rollup contract must be deployed with before the node opens.</summary>
+    public static Block GenesisBlock(NodeConfig config)
+    {
+        string scratch = Path.Combine(Path.GetTempPath(), "rollup-genesis-" + Guid.NewGuid().ToString("n")[..12]);
+        try
+        {
+            using var db = Database.Open(scratch, syncWrites: false);
+            return config.Genesis.ToBlock(PoseidonStateStore.GenesisRoot(db, config.Genesis.ToChanges()));
+        }
+        finally
+        {
+            try { Directory.Delete(scratch, recursive: true); } catch (IOException) { }
+        }
+    }
+
     private static void WriteGenesis(ChainStore chain, IStateStore state, Block genesis, StateChanges changes)
     {
         using var batch = new WriteBatch();
-        state.Commit(0, changes, batch);
+        var root = state.Commit(0, changes, batch);
+        if (root != genesis.Header.StateRoot) throw new InvalidOperationException($"genesis state root {root} differs from the computed {genesis.Header.StateRoot}");
         ChainStore.Stage(batch, genesis, []);
-        chain.Database.Write(batch);
+        state.Write(batch);
         chain.SetHead(genesis);
     }
 
@@ -121,6 +141,7 @@ public sealed class SequencerNode : IAsyncDisposable
         var methods = new RpcMethodTable();
         ChainMethods.Register(methods, Context);
         StateMethods.Register(methods, Context);
+        ProofMethods.Register(methods, Context);
         BlockMethods.Register(methods, Context);
         SendMethods.Register(methods, Context);
         CallMethods.Register(methods, Context);

@@ -133,12 +133,12 @@ public sealed class BlockProducer
             block = new Block { Header = header, Transactions = built.Transactions, Withdrawals = [] };
             ChainStore.Stage(batch, block, built.Receipts);
             foreach (var tx in built.Transactions) PoolJournal.Remove(batch, tx.Hash);
-            _chain.Database.Write(batch);
+            _state.Write(batch);
         }
         catch
         {
-            // The commitment may have moved ahead of the store: rebuild it from what is stored.
-            _state.Open(_chain.Head!.Number);
+            // Nothing was written: the state's head stays at the stored block and its staged records are dropped.
+            _state.Abandon();
             throw;
         }
         _chain.SetHead(block);

@@ -25,6 +25,13 @@ public sealed class Database : IDisposable
         return new Database(RocksDb.Open(options, path), new WriteOptions().SetSync(syncWrites));
     }
 
+    /// <summary>The RocksDB handle, for the state tree's store (Rollup.State), which keeps its nodes in this same
+    /// database so that a block's state and the block go into one write.</summary>
+    public RocksDb Rocks => _db;
+
+    /// <summary>The options every write uses (fsync or not, per <c>sync-writes</c>).</summary>
+    public WriteOptions WriteOptions => _writeOptions;
+
     public byte[]? Get(ReadOnlySpan<byte> key) => _db.Get(key.ToArray());
 
     public void Put(ReadOnlySpan<byte> key, ReadOnlySpan<byte> value) => _db.Put(key, value, null, _writeOptions);

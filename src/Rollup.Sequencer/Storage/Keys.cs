@@ -18,10 +18,9 @@ public static class Keys
     public const byte LogAddress = (byte)'l';    // l ‖ address ‖ number(8) → (empty): blocks with logs from the address
     public const byte LogTopic = (byte)'t';      // t ‖ topic ‖ number(8) → (empty): blocks with logs carrying the topic
 
-    // State, versioned by block number (see VersionedStateStore)
-    public const byte Account = (byte)'a';       // a ‖ address ‖ number(8) → account record
-    public const byte Storage = (byte)'s';       // s ‖ address ‖ incarnation(8) ‖ slot(32) ‖ number(8) → value
-    public const byte Code = (byte)'c';          // c ‖ code hash → code
+    // State: the Poseidon tree's own records use the two-byte prefixes "sn" (nodes) and "sc" (code), see
+    // Rollup.State.Store.StoreKeys; no other table may start with 's'.
+    public const byte StateRootByBlock = (byte)'R'; // R ‖ number(8) → the state root after the block (32 bytes)
 
     // Batches
     public const byte Batch = (byte)'B';         // B ‖ batch number(8) → batch record
@@ -49,27 +48,6 @@ public static class Keys
     public static byte[] Of(byte table, in Hash256 hash, ulong number) => [table, .. hash.Bytes, .. BigEndian(number)];
 
     public static byte[] MetaKey(string name) => [Meta, .. System.Text.Encoding.ASCII.GetBytes(name)];
-
-    /// <summary>s ‖ address ‖ incarnation ‖ slot: the prefix of every version of one storage slot.</summary>
-    public static byte[] StorageSlot(in Address address, ulong incarnation, in UInt256 slot)
-    {
-        var key = new byte[1 + 20 + 8 + 32];
-        key[0] = Storage;
-        address.Bytes.CopyTo(key.AsSpan(1));
-        BinaryPrimitives.WriteUInt64BigEndian(key.AsSpan(21), incarnation);
-        slot.WriteBigEndian(key.AsSpan(29, 32));
-        return key;
-    }
-
-    /// <summary>s ‖ address ‖ incarnation: the prefix of all storage of one incarnation of an account.</summary>
-    public static byte[] StorageOf(in Address address, ulong incarnation)
-    {
-        var key = new byte[1 + 20 + 8];
-        key[0] = Storage;
-        address.Bytes.CopyTo(key.AsSpan(1));
-        BinaryPrimitives.WriteUInt64BigEndian(key.AsSpan(21), incarnation);
-        return key;
-    }
 
     public static byte[] Versioned(byte[] prefix, ulong number) => [.. prefix, .. BigEndian(number)];
 

@@ -142,9 +142,9 @@ public sealed class StateStore : INodeReader, IDisposable
 
     /// <summary>Writes <paramref name="batch"/> atomically (the state's records and whatever else the caller put
     /// in it) and moves the pending records into the cache.</summary>
-    public void Write(WriteBatch batch)
+    public void Write(WriteBatch batch, WriteOptions? options = null)
     {
-        _db.Write(batch);
+        _db.Write(batch, options);
         Dictionary<Fr, NodeRecord> nodes;
         Dictionary<Hash256, byte[]> code;
         lock (_pendingLock)
@@ -154,6 +154,18 @@ public sealed class StateStore : INodeReader, IDisposable
         }
         foreach (var (hash, record) in nodes) _nodes.Set(hash, record);
         foreach (var (hash, bytes) in code) _code.Set(hash, bytes);
+    }
+
+    /// <summary>Forgets the pending records of a batch that will not be written (its write failed or was abandoned).
+    /// Without this, a later commit producing the same nodes would find them pending, leave them out of its own
+    /// batch, and a root would reference nodes that never reached the disk.</summary>
+    public void DiscardPending()
+    {
+        lock (_pendingLock)
+        {
+            _pendingNodes = [];
+            _pendingCode = [];
+        }
     }
 
     public void Dispose()

@@ -53,6 +53,15 @@ public sealed partial class NodeProcess : IDisposable
     [GeneratedRegex(@"(?:JSON-RPC on|Listening on) (http://\S+/)")]
     private static partial Regex UrlLine();
 
+    /// <summary>SIGTERM, as Ctrl+C or a service manager stops it: the node shuts down in order (and stops what it
+    /// started, such as the dev L1). Returns its exit code.</summary>
+    public int Terminate(int timeoutMs = 30_000)
+    {
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString()])) kill.WaitForExit();
+        if (!_process.WaitForExit(timeoutMs)) throw new TimeoutException("the node did not stop on SIGTERM:\n" + Output);
+        return _process.ExitCode;
+    }
+
     /// <summary>SIGKILL: no shutdown code runs.</summary>
     public void Kill()
     {

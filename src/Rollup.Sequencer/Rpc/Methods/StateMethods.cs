@@ -47,7 +47,7 @@ public static class StateMethods
     }
 
     /// <summary>A storage slot as geth takes it: any hex of at most 32 bytes (a quantity or a padded hash).</summary>
-    private static byte[] SlotBytes(string text)
+    internal static byte[] SlotBytes(string text)
     {
         if (!text.StartsWith("0x", StringComparison.OrdinalIgnoreCase)) throw new FormatException("hex string without 0x prefix");
         var bytes = Core.Encoding.Hex.Parse(text);
