@@ -85,6 +85,21 @@ public class EvmCircuitTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_trace_that_spends_more_gas_than_it_has_is_rejected()
+    {
+        // Every step's gas lowered by the same amount, so each transition still subtracts the right cost, but the gas
+        // runs below zero before the end: only the u64 check on gas left objects.
+        var failures = MutationHarness.AlteredTraceFailures(Program(5, 7), t =>
+        {
+            long delta = t.Steps[^1].GasLeft + 1;
+            for (int j = 0; j < t.Steps.Count; j++) t.Steps[j] = EvmTestbed.With(t.Steps[j], gasLeft: t.Steps[j].GasLeft - delta);
+        });
+        output.WriteLine(string.Join("\n", failures.Take(3)));
+        Assert.Contains(failures, f => f.Name.Contains("gas left is its 8 bytes"));
+        Assert.DoesNotContain(failures, f => f.Name.EndsWith("transition: gas"));
+    }
+
+    [Fact]
     public void A_wrong_gas_or_pc_in_the_trace_is_rejected()
     {
         var code = Program(5, 7);

@@ -46,6 +46,16 @@ public sealed class EvmCircuit
             config.Slots.Fields.Select(c => c.Cur).Prepend(Expression.Constant(1)).ToArray(),
             config.RwTable.Columns.Select(c => c.Cur).Prepend(config.RwTable.Active.Cur).ToArray());
 
+        // Gas left is a u64 on every step (its 8 bytes recombine to it; the other rows of the column are zero), so a step
+        // whose cost exceeds its gas cannot lead to a valid next step.
+        Expression gasFromBytes = Expression.Constant(0);
+        for (int i = EvmCircuitConfig.GasByteCount - 1; i >= 0; i--) gasFromBytes = gasFromBytes * 256 + config.GasBytes.At(i);
+        var gasPolys = new List<(string, Expression)> { ("gas left is its 8 bytes", (q + QLast.Cur) * (config.Field(StepField.Gas) - gasFromBytes)) };
+        for (int i = EvmCircuitConfig.GasByteCount; i < EvmCircuitConfig.Height; i++)
+            gasPolys.Add(($"gas byte row {i} is unused", (q + QLast.Cur) * config.GasBytes.At(i)));
+        cs.Gate("evm gas left is a u64", gasPolys.ToArray());
+        cs.Lookup("evm gas bytes are bytes", null, [config.GasBytes.Cur], [config.ByteTable.Column.Cur]);
+
         // Byte cells are bytes: two columns per grouped lookup (degree 4, within the circuit's budget).
         for (int i = 0; i < config.Bytes.Length; i += 2)
             cs.LookupGroup($"{config.Bytes[i].Name} and {config.Bytes[i + 1].Name} are bytes",
@@ -106,6 +116,8 @@ public sealed class EvmCircuit
             long rwAfter = lastReal is null ? source.RwCounter : source.RwCounter + lastReal.Rw.Count;
             a.Assign(Config.Step, row + (int)StepField.Pc, (ulong)source.Pc);
             a[Config.Step, row + (int)StepField.Gas] = Witness.Words.Of(source.GasLeft);
+            for (int i = 0; i < EvmCircuitConfig.GasByteCount; i++)
+                a.Assign(Config.GasBytes, row + i, (ulong)(source.GasLeft >> (8 * i)) & 0xff);
             a.Assign(Config.Step, row + (int)StepField.StackSize, (ulong)source.StackPointer);
             // The circuit counts accesses from 1 (RwTable.Row).
             a.Assign(Config.Step, row + (int)StepField.RwCounter, (ulong)(step.Step is null ? rwAfter : source.RwCounter) + 1);

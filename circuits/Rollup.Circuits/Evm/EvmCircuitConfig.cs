@@ -22,6 +22,10 @@ public sealed class EvmCircuitConfig
     public Column[] Cells { get; }
     public Column[] Bytes { get; }
     public RwSlotColumns Slots { get; }
+    /// <summary>The step's gas left as 8 bytes (rows 0..7 of the step): every step's gas is a u64, so no step can spend
+    /// more gas than it has (the subtraction would wrap to a field element far above 2^64).</summary>
+    public Column GasBytes { get; }
+    public const int GasByteCount = 8;
     /// <summary>Lookup lanes into the tagged fixed table (bitwise operations on bytes and other small functions).</summary>
     public LookupLanes Lanes { get; }
 
@@ -40,6 +44,7 @@ public sealed class EvmCircuitConfig
         Cells = Enumerable.Range(0, CellColumns).Select(i => cs.Advice($"evm_cell_{i}")).ToArray();
         Bytes = Enumerable.Range(0, ByteColumns).Select(i => cs.Advice($"evm_byte_{i}")).ToArray();
         Slots = new RwSlotColumns(cs);
+        GasBytes = cs.Advice("evm_gas_bytes");
         Lanes = new LookupLanes(cs);
     }
 

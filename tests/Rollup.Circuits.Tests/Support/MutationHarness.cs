@@ -79,7 +79,10 @@ public static class MutationHarness
         int flag = (int)state;
         yield return (config.Flags[flag / EvmCircuitConfig.Height], flag % EvmCircuitConfig.Height, "flag");
         if (includeStepState)
+        {
             foreach (var field in Enum.GetValues<StepField>()) yield return (config.Step, (int)field, field.ToString());
+            for (int i = 0; i < EvmCircuitConfig.GasByteCount; i++) yield return (config.GasBytes, i, $"gas byte {i}");
+        }
     }
 
     /// <summary>Builds the witness from a trace changed by <paramref name="alter"/> and returns what the full checker
