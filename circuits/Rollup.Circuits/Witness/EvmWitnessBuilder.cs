@@ -1,50 +1,108 @@
 using Rollup.Circuits.Evm;
+using Rollup.Circuits.Tables;
+using Rollup.Core.Numerics;
 using Rollup.Crypto.Bn254.Fields;
 using Rollup.Evm.Tracing.Zk;
 
 namespace Rollup.Circuits.Witness;
 
-/// <summary>Turns a zk trace into EVM-circuit steps: each traced instruction becomes a step of the gadget for its opcode,
-/// with the read/write entries the instruction made. An instruction no gadget handles is refused with a message
-/// naming it (the batch then stays unproven).</summary>
+/// <summary>One transaction of a batch: its table record, its block, and the zk trace of its execution.</summary>
+public sealed record TracedTx(TxRecord Tx, BlockRecord Block, ZkTrace Trace);
+
+/// <summary>Turns a batch's zk traces into EVM-circuit steps. Per transaction: its start (<see cref="ExecutionState.BeginTx"/>,
+/// <see cref="ExecutionState.BeginTxCall"/>) owns the accesses the transaction processor makes before the first
+/// instruction, each instruction becomes a step of the gadget for its opcode with its own accesses, and
+/// <see cref="ExecutionState.EndTx"/> owns the accesses after the last one. Nothing in the trace is dropped: the
+/// circuit's accesses are the trace's, in order, numbered on from one transaction to the next.
+/// <para>The trace's ids become the circuit's: account fields and storage are global (id 0); access lists, the refund
+/// counter and transient storage belong to the transaction (its id); stack, memory and call context to the call, whose
+/// id is the counter of its first context write (unique). The refund counter is read once at the end (the tracer logs
+/// only its writes), with the value of its last write. Shapes with no gadget yet (creates, access lists, calls to
+/// accounts without code, nested calls, opcodes without a gadget) are refused with a message naming them.</para></summary>
 public static class EvmWitnessBuilder
 {
     public sealed class UnsupportedStepException(string message) : Exception(message);
 
-    /// <param name="codeIdOf">The code id a call executes (by the trace's call id).</param>
-    public static List<EvmStep> Build(ZkTrace trace, IReadOnlyList<IGadget> gadgets, Func<int, Fr> codeIdOf)
+    /// <summary>Accesses the start of a call to code makes before its first instruction (two steps of 16).</summary>
+    public const int CallPreludeAccesses = 32;
+
+    /// <summary>The code id of code with this hash: the hash as a field element (lo + hi·2^128), as BeginTxCall binds it.</summary>
+    public static Fr CodeIdOf(in UInt256 codeHash) => Words.Lo(codeHash) + Words.Hi(codeHash) * Evm.Math.WordAddition.TwoTo128;
+
+    public static List<EvmStep> Build(IReadOnlyList<TracedTx> txs, IReadOnlyList<IGadget> gadgets)
     {
         var byOpcode = new Dictionary<byte, ExecutionState>();
         foreach (var g in gadgets)
             foreach (var op in g.Opcodes) byOpcode[op] = g.State;
-
-        // Until the begin/end-of-transaction and call gadgets own the accesses made outside instructions (the call
-        // context written on entry, the sender's nonce and balance, the success flag on exit), the witness keeps only
-        // the instructions' own accesses and numbers them 0..N−1 in order (the circuit adds one). The constraints then
-        // bind exactly these accesses; a gap inside the steps (a nested call's entry) is refused rather than skipped.
         var steps = new List<EvmStep>();
-        int next = 0, expected = trace.Steps.Count > 0 ? trace.Steps[0].RwCounter : 0;
-        foreach (var step in trace.Steps)
-        {
-            if (!byOpcode.TryGetValue(step.Opcode, out var state))
-                throw new UnsupportedStepException($"opcode {Rollup.Evm.Instructions.OpcodeMetadata.Name(step.Opcode)} at pc {step.Pc} (call {step.CallId}) has no gadget yet");
-            if (step.RwCount < 0) throw new InvalidOperationException($"step at pc {step.Pc} never closed its accesses");
-            if (step.RwCounter != expected)
-                throw new UnsupportedStepException($"accesses between steps before pc {step.Pc} (call {step.CallId}): calls and creates have no gadget yet");
-            expected = step.RwCounter + step.RwCount;
-            int shift = step.RwCounter - next;
-            var rw = trace.Rw.GetRange(step.RwCounter, step.RwCount).Select(e => e with { RwCounter = e.RwCounter - shift }).ToList();
-            steps.Add(new EvmStep(state, Renumbered(step, next), rw, codeIdOf(step.CallId)));
-            next += step.RwCount;
-        }
+        int next = 0;
+        foreach (var t in txs) next = Append(steps, t with { Tx = t.Tx with { BatchSize = txs.Count } }, byOpcode, next);
         return steps;
     }
 
-    private static ZkStep Renumbered(ZkStep s, int rwCounter) => new()
+    private static int Append(List<EvmStep> steps, TracedTx t, Dictionary<byte, ExecutionState> byOpcode, int next)
     {
-        Pc = s.Pc, Opcode = s.Opcode, GasLeft = s.GasLeft, GasCost = s.GasCost, Depth = s.Depth, CallId = s.CallId,
-        StackPointer = s.StackPointer, MemorySize = s.MemorySize, RwCounter = rwCounter, RwCount = s.RwCount,
-    };
+        var (tx, block, trace) = t;
+        string where = $"transaction {tx.Id} (block {block.Number})";
+        if (trace.Steps.Count == 0 || trace.Steps[0].RwCounter != CallPreludeAccesses)
+            throw new UnsupportedStepException($"{where}: only calls to code with no access list have a begin-transaction gadget yet");
+        int callId = next + 16 + 8 + 1; // the circuit's counter (from 1) of the root call's first context write
+
+        RwEntry Renumber(RwEntry e, int counter)
+        {
+            int id = e.Tag switch
+            {
+                RwTag.Account or RwTag.Storage => 0,
+                RwTag.AccessListAccount or RwTag.AccessListStorage or RwTag.TxRefund or RwTag.TransientStorage => tx.Id,
+                _ when e.Id == 1 => callId,
+                _ => throw new UnsupportedStepException($"{where}: an access of call {e.Id}: nested calls have no gadget yet"),
+            };
+            return e with { RwCounter = counter, Id = id };
+        }
+        List<RwEntry> Range(int from, int count, int counter) =>
+            Enumerable.Range(0, count).Select(i => Renumber(trace.Rw[from + i], counter + i)).ToList();
+        EvmStep Synthetic(ExecutionState state, List<RwEntry> rw, int counter, long gas = 0, int call = 0) =>
+            new(state, new ZkStep { GasLeft = gas, CallId = call, RwCounter = counter, RwCount = rw.Count }, rw, Fr.Zero)
+            { TxId = tx.Id, Tx = tx, Block = block };
+
+        steps.Add(Synthetic(ExecutionState.BeginTx, Range(0, 16, next), next));
+        steps.Add(Synthetic(ExecutionState.BeginTxCall, Range(16, 16, next + 16), next + 16));
+        var codeId = CodeIdOf(trace.Rw[23].Value);
+        next += CallPreludeAccesses;
+
+        int expected = CallPreludeAccesses;
+        foreach (var step in trace.Steps)
+        {
+            if (!byOpcode.TryGetValue(step.Opcode, out var state))
+                throw new UnsupportedStepException($"{where}: opcode {Rollup.Evm.Instructions.OpcodeMetadata.Name(step.Opcode)} at pc {step.Pc} has no gadget yet");
+            if (step.RwCount < 0) throw new InvalidOperationException($"{where}: step at pc {step.Pc} never closed its accesses");
+            if (step.RwCounter != expected || step.CallId != 1)
+                throw new UnsupportedStepException($"{where}: accesses between steps before pc {step.Pc}: calls and creates have no gadget yet");
+            expected = step.RwCounter + step.RwCount;
+            var renumbered = new ZkStep
+            {
+                Pc = step.Pc, Opcode = step.Opcode, GasLeft = step.GasLeft, GasCost = step.GasCost, Depth = step.Depth, CallId = callId,
+                StackPointer = step.StackPointer, MemorySize = step.MemorySize, RwCounter = next, RwCount = step.RwCount,
+            };
+            steps.Add(new EvmStep(state, renumbered, Range(step.RwCounter, step.RwCount, next), codeId) { TxId = tx.Id, Tx = tx, Block = block });
+            next += step.RwCount;
+        }
+
+        // After the last instruction: the root call's success flag, then the sender's and the coinbase's credits.
+        if (trace.Rw.Count - expected != 3 || trace.Rw[expected].Tag != RwTag.CallContext)
+            throw new UnsupportedStepException($"{where}: {trace.Rw.Count - expected} accesses after the last instruction, expected 3");
+        var last = trace.Steps[^1];
+        var refund = trace.Rw.LastOrDefault(e => e.Tag == RwTag.TxRefund && e.IsWrite).Value;
+        var end = new List<RwEntry>
+        {
+            Renumber(trace.Rw[expected], next),
+            new(next + 1, false, RwTag.TxRefund, tx.Id, default, default, refund, refund, default),
+            Renumber(trace.Rw[expected + 1], next + 2),
+            Renumber(trace.Rw[expected + 2], next + 3),
+        };
+        steps.Add(Synthetic(ExecutionState.EndTx, end, next, gas: last.GasLeft - last.GasCost, call: callId));
+        return next + end.Count;
+    }
 
     /// <summary>The read/write entries the steps made, in counter order (what the RW table must hold).</summary>
     public static List<RwEntry> AccessesOf(IEnumerable<EvmStep> steps) => steps.SelectMany(s => s.Rw).ToList();
