@@ -47,14 +47,18 @@ public sealed class ContextLookups
     }
 
     /// <summary>Field <paramref name="field"/> of block <paramref name="number"/>.</summary>
-    public BlockLookup Block(GadgetBuilder b, string name, Expression number, BlockField field)
+    public BlockLookup Block(GadgetBuilder b, string name, Expression number, BlockField field) =>
+        Block(b, name, number, Expression.Constant((long)field));
+
+    /// <summary>A field of block <paramref name="number"/> chosen by an expression (a gadget serving several fields).</summary>
+    public BlockLookup Block(GadgetBuilder b, string name, Expression number, Expression field)
     {
         var (tx, block) = _used.GetValueOrDefault(b);
         if (block >= EvmCircuitConfig.Height) throw new InvalidOperationException($"{b.Gadget.State}: out of block lookups");
         _used[b] = (tx, block + 1);
         CellRef Cell(int c, string part) => b.Own(new CellRef($"{name}.{part}", BlockLane[c], block));
         var l = new BlockLookup(Cell(0, "field"), Cell(1, "number"), Cell(2, "lo"), Cell(3, "hi"));
-        b.Require($"{name}: field", l.Field.Expr - (long)field);
+        b.Require($"{name}: field", l.Field - field);
         b.Require($"{name}: block", l.Number - number);
         return l;
     }

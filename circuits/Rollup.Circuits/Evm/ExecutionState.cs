@@ -20,4 +20,8 @@ public enum ExecutionState
     BeginTxCall,
     /// <summary>A transaction's end: success flag, refund, gas returned to the sender, priority fee to the coinbase.</summary>
     EndTx,
+    /// <summary>COINBASE, TIMESTAMP, NUMBER, GASLIMIT, CHAINID, BASEFEE.</summary>
+    BlockContext,
+    Sload,
+    SelfBalance,
 }

@@ -21,6 +21,9 @@ public static class GadgetRegistry
         new BeginTxGadget(),
         new BeginTxCallGadget(),
         new EndTxGadget(),
+        new BlockContextGadget(),
+        new SloadGadget(),
+        new SelfBalanceGadget(),
     ];
 
     /// <summary>The gadgets a trace needs: padding, the begin and end of transactions (every gadget without an opcode)

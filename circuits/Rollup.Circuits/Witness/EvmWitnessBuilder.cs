@@ -29,6 +29,14 @@ public static class EvmWitnessBuilder
     /// <summary>The code id of code with this hash: the hash as a field element (lo + hi·2^128), as BeginTxCall binds it.</summary>
     public static Fr CodeIdOf(in UInt256 codeHash) => Words.Lo(codeHash) + Words.Hi(codeHash) * Evm.Math.WordAddition.TwoTo128;
 
+    /// <summary>Context fields an opcode's gadget reads before its own accesses. The tracer logs a call's context only
+    /// where it is written (at entry); these reads, of values written then, are added at the start of the step.</summary>
+    public static readonly IReadOnlyDictionary<byte, CallContextField[]> ContextReads = new Dictionary<byte, CallContextField[]>
+    {
+        [0x47] = [CallContextField.CalleeAddress], // SELFBALANCE
+        [0x54] = [CallContextField.CalleeAddress], // SLOAD
+    };
+
     public static List<EvmStep> Build(IReadOnlyList<TracedTx> txs, IReadOnlyList<IGadget> gadgets)
     {
         var byOpcode = new Dictionary<byte, ExecutionState>();
@@ -61,6 +69,12 @@ public static class EvmWitnessBuilder
         }
         List<RwEntry> Range(int from, int count, int counter) =>
             Enumerable.Range(0, count).Select(i => Renumber(trace.Rw[from + i], counter + i)).ToList();
+        // The root call's context as BeginTxCall wrote it (trace entries 24..31, by field).
+        RwEntry ContextRead(CallContextField field, int counter)
+        {
+            var written = trace.Rw[24 + (int)field - 1];
+            return new RwEntry(counter, false, RwTag.CallContext, callId, default, written.Key, written.Value, written.Value, default);
+        }
         EvmStep Synthetic(ExecutionState state, List<RwEntry> rw, int counter, long gas = 0, int call = 0) =>
             new(state, new ZkStep { GasLeft = gas, CallId = call, RwCounter = counter, RwCount = rw.Count }, rw, Fr.Zero)
             { TxId = tx.Id, Tx = tx, Block = block };
@@ -79,13 +93,15 @@ public static class EvmWitnessBuilder
             if (step.RwCounter != expected || step.CallId != 1)
                 throw new UnsupportedStepException($"{where}: accesses between steps before pc {step.Pc}: calls and creates have no gadget yet");
             expected = step.RwCounter + step.RwCount;
+            var reads = ContextReads.GetValueOrDefault(step.Opcode, []);
+            var rw = reads.Select((f, i) => ContextRead(f, next + i)).Concat(Range(step.RwCounter, step.RwCount, next + reads.Length)).ToList();
             var renumbered = new ZkStep
             {
                 Pc = step.Pc, Opcode = step.Opcode, GasLeft = step.GasLeft, GasCost = step.GasCost, Depth = step.Depth, CallId = callId,
-                StackPointer = step.StackPointer, MemorySize = step.MemorySize, RwCounter = next, RwCount = step.RwCount,
+                StackPointer = step.StackPointer, MemorySize = step.MemorySize, RwCounter = next, RwCount = rw.Count,
             };
-            steps.Add(new EvmStep(state, renumbered, Range(step.RwCounter, step.RwCount, next), codeId) { TxId = tx.Id, Tx = tx, Block = block });
-            next += step.RwCount;
+            steps.Add(new EvmStep(state, renumbered, rw, codeId) { TxId = tx.Id, Tx = tx, Block = block });
+            next += rw.Count;
         }
 
         // After the last instruction: the root call's success flag, then the sender's and the coinbase's credits.

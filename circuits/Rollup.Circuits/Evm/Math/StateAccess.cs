@@ -37,6 +37,14 @@ public static class StateAccess
         return s;
     }
 
+    /// <summary>A read of field <paramref name="field"/> of the step's call context (the witness builder adds such reads
+    /// for the opcodes that need them: the tracer logs the context only where it is written).</summary>
+    public static RwSlot ContextRead(GadgetBuilder b, string name, CallContextField field) =>
+        Slot(b, name, false, RwTag.CallContext, b.Cur(StepField.CallId), Expression.Constant(0), Expression.Constant((long)field));
+
+    /// <summary>An address held as a word (limbs) back as one field element: lo + hi·2^128.</summary>
+    public static Expression AddressOf(RwSlot word) => word.ValueLo + word.ValueHi * Expression.Constant(WordAddition.TwoTo128);
+
     /// <summary>A write of field <paramref name="field"/> of call <paramref name="callId"/>'s context.</summary>
     public static RwSlot CallContext(GadgetBuilder b, string name, Expression callId, CallContextField field, Limbs value)
     {
