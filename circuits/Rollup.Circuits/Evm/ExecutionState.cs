@@ -24,4 +24,6 @@ public enum ExecutionState
     BlockContext,
     Sload,
     SelfBalance,
+    /// <summary>A transaction's start, continued for a plain transfer (a recipient without code).</summary>
+    BeginTxTransfer,
 }

@@ -24,6 +24,7 @@ public static class GadgetRegistry
         new BlockContextGadget(),
         new SloadGadget(),
         new SelfBalanceGadget(),
+        new BeginTxCallGadget(toCode: false),
     ];
 
     /// <summary>The gadgets a trace needs: padding, the begin and end of transactions (every gadget without an opcode)

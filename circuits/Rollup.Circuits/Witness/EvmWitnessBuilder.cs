@@ -26,6 +26,10 @@ public static class EvmWitnessBuilder
     /// <summary>Accesses the start of a call to code makes before its first instruction (two steps of 16).</summary>
     public const int CallPreludeAccesses = 32;
 
+    /// <summary>Accesses a plain transfer makes: its start (16 + 15: no code hash read for a code id), the success flag,
+    /// the sender's and the coinbase's credits.</summary>
+    public const int TransferAccesses = 34;
+
     /// <summary>The code id of code with this hash: the hash as a field element (lo + hi·2^128), as BeginTxCall binds it.</summary>
     public static Fr CodeIdOf(in UInt256 codeHash) => Words.Lo(codeHash) + Words.Hi(codeHash) * Evm.Math.WordAddition.TwoTo128;
 
@@ -52,9 +56,15 @@ public static class EvmWitnessBuilder
     {
         var (tx, block, trace) = t;
         string where = $"transaction {tx.Id} (block {block.Number})";
-        if (trace.Steps.Count == 0 || trace.Steps[0].RwCounter != CallPreludeAccesses)
-            throw new UnsupportedStepException($"{where}: only calls to code with no access list have a begin-transaction gadget yet");
-        int callId = next + 16 + 8 + 1; // the circuit's counter (from 1) of the root call's first context write
+        bool transfer = trace.Steps.Count == 0;
+        if (transfer ? trace.Rw.Count != TransferAccesses : trace.Steps[0].RwCounter != CallPreludeAccesses)
+            throw new UnsupportedStepException($"{where}: only calls and transfers with no access list (to an existing account, or with value) have a begin-transaction gadget yet");
+        // A value sent to an account that does not exist creates it: its code hash goes from zero to the empty code's
+        // without a logged write (the tracer's gap), so the log would read two values with no write between them.
+        if (trace.Rw[19].Tag == RwTag.Account && trace.Rw[19].Value.IsZero)
+            throw new UnsupportedStepException($"{where}: a transfer to an account that does not exist yet (its creation is not in the trace)");
+        int contextStart = transfer ? 23 : 24;   // the trace's first context write
+        int callId = next + contextStart + 1;     // the circuit's counter (from 1) of that write
 
         RwEntry Renumber(RwEntry e, int counter)
         {
@@ -72,14 +82,20 @@ public static class EvmWitnessBuilder
         // The root call's context as BeginTxCall wrote it (trace entries 24..31, by field).
         RwEntry ContextRead(CallContextField field, int counter)
         {
-            var written = trace.Rw[24 + (int)field - 1];
+            var written = trace.Rw[contextStart + (int)field - 1];
             return new RwEntry(counter, false, RwTag.CallContext, callId, default, written.Key, written.Value, written.Value, default);
         }
-        EvmStep Synthetic(ExecutionState state, List<RwEntry> rw, int counter, long gas = 0, int call = 0) =>
-            new(state, new ZkStep { GasLeft = gas, CallId = call, RwCounter = counter, RwCount = rw.Count }, rw, Fr.Zero)
+        EvmStep Synthetic(ExecutionState state, List<RwEntry> rw, int counter) =>
+            new(state, new ZkStep { RwCounter = counter, RwCount = rw.Count }, rw, Fr.Zero)
             { TxId = tx.Id, Tx = tx, Block = block };
 
         steps.Add(Synthetic(ExecutionState.BeginTx, Range(0, 16, next), next));
+        if (transfer)
+        {
+            steps.Add(Synthetic(ExecutionState.BeginTxTransfer, Range(16, 15, next + 16), next + 16));
+            long gas = (long)(tx.GasLimit - 21_000 - tx.CallDataGasCost);
+            return AppendEnd(steps, t, 31, next + 31, gas, callId, Renumber);
+        }
         steps.Add(Synthetic(ExecutionState.BeginTxCall, Range(16, 16, next + 16), next + 16));
         var codeId = CodeIdOf(trace.Rw[23].Value);
         next += CallPreludeAccesses;
@@ -104,19 +120,27 @@ public static class EvmWitnessBuilder
             next += rw.Count;
         }
 
-        // After the last instruction: the root call's success flag, then the sender's and the coinbase's credits.
-        if (trace.Rw.Count - expected != 3 || trace.Rw[expected].Tag != RwTag.CallContext)
-            throw new UnsupportedStepException($"{where}: {trace.Rw.Count - expected} accesses after the last instruction, expected 3");
         var last = trace.Steps[^1];
+        return AppendEnd(steps, t, expected, next, last.GasLeft - last.GasCost, callId, Renumber);
+    }
+
+    /// <summary>The end of the transaction from trace entry <paramref name="from"/>: the root call's success flag, then
+    /// the sender's and the coinbase's credits; the refund counter's read goes after the flag.</summary>
+    private static int AppendEnd(List<EvmStep> steps, TracedTx t, int from, int next, long gasLeft, int callId, Func<RwEntry, int, RwEntry> renumber)
+    {
+        var (tx, block, trace) = t;
+        if (trace.Rw.Count - from != 3 || trace.Rw[from].Tag != RwTag.CallContext)
+            throw new UnsupportedStepException($"transaction {tx.Id}: {trace.Rw.Count - from} accesses after the last instruction, expected 3");
         var refund = trace.Rw.LastOrDefault(e => e.Tag == RwTag.TxRefund && e.IsWrite).Value;
         var end = new List<RwEntry>
         {
-            Renumber(trace.Rw[expected], next),
+            renumber(trace.Rw[from], next),
             new(next + 1, false, RwTag.TxRefund, tx.Id, default, default, refund, refund, default),
-            Renumber(trace.Rw[expected + 1], next + 2),
-            Renumber(trace.Rw[expected + 2], next + 3),
+            renumber(trace.Rw[from + 1], next + 2),
+            renumber(trace.Rw[from + 2], next + 3),
         };
-        steps.Add(Synthetic(ExecutionState.EndTx, end, next, gas: last.GasLeft - last.GasCost, call: callId));
+        steps.Add(new EvmStep(ExecutionState.EndTx, new ZkStep { GasLeft = gasLeft, CallId = callId, RwCounter = next, RwCount = end.Count }, end, Fr.Zero)
+            { TxId = tx.Id, Tx = tx, Block = block });
         return next + end.Count;
     }
 

@@ -17,7 +17,7 @@ public class TransactionGadgetTests(ITestOutputHelper output)
 {
     private static readonly byte[] Code = new BytecodeBuilder().Push(5).Push(7).Op(Opcode.ADD).Op(Opcode.POP).Op(Opcode.STOP).Build();
 
-    private static bool IsTxStep(EvmStep s) => s.State is ExecutionState.BeginTx or ExecutionState.BeginTxCall or ExecutionState.EndTx;
+    private static bool IsTxStep(EvmStep s) => s.State is ExecutionState.BeginTx or ExecutionState.BeginTxCall or ExecutionState.BeginTxTransfer or ExecutionState.EndTx;
 
     private static TransactionBatch Batch()
     {
@@ -27,6 +27,8 @@ public class TransactionGadgetTests(ITestOutputHelper output)
         batch.Call(a, value: 12345, data: [0, 1, 2, 0]);
         batch.Call(b, from: TransactionBatch.Bob, gas: 50_000, maxPriorityFee: 0);
         batch.Call(a, value: UInt256.Parse("340282366920938463463374607431768211457"), maxFee: 9);  // value above 2^128
+        batch.Call(TransactionBatch.Bob.Address, value: 777, gas: 1_000);                          // plain transfers
+        batch.Call(TransactionBatch.Alice.Address, from: TransactionBatch.Bob, value: 1, gas: 0);
         return batch;
     }
 
@@ -52,9 +54,9 @@ public class TransactionGadgetTests(ITestOutputHelper output)
         MutationHarness.MutateOwnedCells(b, IsTxStep).AssertAllCaught(output);
     }
 
-    private IReadOnlyList<ConstraintFailure> Lie(Action<ZkTrace> alter)
+    private IReadOnlyList<ConstraintFailure> Lie(Action<ZkTrace> alter, int tx = 0)
     {
-        var b = EvmTestbed.BuildTransactions(Batch(), (i, t) => { if (i == 0) alter(t); });
+        var b = EvmTestbed.BuildTransactions(Batch(), (i, t) => { if (i == tx) alter(t); });
         var failures = new ConstraintChecker { MaxFailures = 20 }.Check(b.Assignment);
         output.WriteLine(string.Join("\n", failures.Take(6)));
         return failures;
@@ -97,6 +99,23 @@ public class TransactionGadgetTests(ITestOutputHelper output)
         // The recipient is credited one wei more than the transaction's value.
         var failures = Lie(t => SetValue(t, 21, t.Rw[21].Value + UInt256.One));
         Assert.Contains(failures, f => f.Name.Contains("value credit: low limbs"));
+    }
+
+    [Fact]
+    public void A_transfer_to_an_account_that_does_not_exist_is_refused_by_name()
+    {
+        var batch = new TransactionBatch();
+        batch.Call(Rollup.Core.Types.Address.Parse("0x000000000000000000000000000000000000dead"), value: 1, gas: 0);
+        var e = Assert.Throws<Witness.EvmWitnessBuilder.UnsupportedStepException>(() => EvmTestbed.BuildTransactions(batch));
+        Assert.Contains("does not exist yet", e.Message);
+    }
+
+    [Fact]
+    public void A_transfer_that_credits_the_wrong_amount_is_rejected()
+    {
+        // Transaction 4 (a plain transfer): the recipient gets one wei more than the value.
+        var failures = Lie(t => SetValue(t, 21, t.Rw[21].Value + UInt256.One), tx: 3);
+        Assert.Contains(failures, f => f.Name.Contains("BeginTxTransfer: value credit: low limbs"));
     }
 
     [Fact]

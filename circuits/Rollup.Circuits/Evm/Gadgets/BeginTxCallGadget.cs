@@ -16,19 +16,22 @@ namespace Rollup.Circuits.Evm.Gadgets;
 /// becomes the code id of the first instruction, and the root call's context is written (caller, callee, code address,
 /// value, calldata length, not static, depth 0, not a create) under a fresh call id: the counter of its first context
 /// write, which no other call can have. The first instruction then starts at pc 0 with an empty stack and memory and
-/// gas limit − intrinsic gas (21,000 + the calldata's cost, which must not exceed the limit).</summary>
-public sealed class BeginTxCallGadget : IGadget
+/// gas limit − intrinsic gas (21,000 + the calldata's cost, which must not exceed the limit).
+/// <para>With <c>toCode: false</c>, the same for a plain transfer (<see cref="ExecutionState.BeginTxTransfer"/>, 15
+/// accesses): the recipient's code hash is the empty code's (or zero: no account), the context is written by the
+/// processor all the same, no instruction runs, and the end of the transaction follows with all the gas left.</para></summary>
+public sealed class BeginTxCallGadget(bool toCode = true) : IGadget
 {
     public const long TxBaseGas = 21_000;
 
-    public ExecutionState State => ExecutionState.BeginTxCall;
+    public ExecutionState State => toCode ? ExecutionState.BeginTxCall : ExecutionState.BeginTxTransfer;
     public IReadOnlyList<byte> Opcodes => [];
 
     private TxLookup _caller = null!, _callee = null!, _value = null!, _nonce = null!, _isCreate = null!, _gasLimit = null!,
         _callDataLength = null!, _callDataCost = null!, _blockNumber = null!;
     private BlockLookup _coinbase = null!;
     private WordBytes _valueBytes = null!, _senderAfter = null!, _recipientAfter = null!;
-    private CellRef _debitCarry = null!, _creditCarry = null!, _notEmptyInverse = null!;
+    private CellRef _debitCarry = null!, _creditCarry = null!, _notEmptyInverse = null!, _noAccount = null!;
     private SmallNumber _gas = null!;
     private AddressWord _callerWord = null!, _calleeWord = null!;
 
@@ -74,13 +77,26 @@ public sealed class BeginTxCallGadget : IGadget
         b.Require("credit writes the new balance (hi)", credit.ValueHi - _recipientAfter.Hi);
         _creditCarry = WordAddition.Require(b, "value credit", new Limbs(credit.PrevLo, credit.PrevHi), _valueBytes, _recipientAfter);
 
-        StateAccess.Account(b, "recipient code", false, _callee.Lo, AccountField.CodeHash);
-        var codeHash = StateAccess.Account(b, "recipient code hash", false, _callee.Lo, AccountField.CodeHash);
+        var code = StateAccess.Account(b, "recipient code", false, _callee.Lo, AccountField.CodeHash);
         var empty = EvmWord.FromHash(AccountData.EmptyCodeHash);
-        _notEmptyInverse = b.Cell("1 / (code hash lo − empty code hash lo)");
-        b.Require("the recipient has code", (codeHash.ValueLo - Expression.Constant(Words.Lo(empty))) * _notEmptyInverse - 1);
+        RwSlot? codeHash = null;
+        if (toCode)
+        {
+            codeHash = StateAccess.Account(b, "recipient code hash", false, _callee.Lo, AccountField.CodeHash);
+            _notEmptyInverse = b.Cell("1 / (code hash lo − empty code hash lo)");
+            b.Require("the recipient has code", (codeHash.ValueLo - Expression.Constant(Words.Lo(empty))) * _notEmptyInverse - 1);
+        }
+        else
+        {
+            _noAccount = b.Cell("the recipient has no code hash");
+            b.Require("no-code-hash flag is a bit", _noAccount * (1 - (Expression)_noAccount));
+            b.Require("no code hash: zero (lo)", _noAccount * code.ValueLo);
+            b.Require("no code hash: zero (hi)", _noAccount * code.ValueHi);
+            b.Require("the recipient has no code (lo)", (1 - (Expression)_noAccount) * (code.ValueLo - Expression.Constant(Words.Lo(empty))));
+            b.Require("the recipient has no code (hi)", (1 - (Expression)_noAccount) * (code.ValueHi - Expression.Constant(Words.Hi(empty))));
+        }
 
-        var callId = b.Cur(StepField.RwCounter) + 8;
+        var callId = b.Cur(StepField.RwCounter) + (toCode ? 8 : 7);
         // Addresses are words in the context (CALLER, ADDRESS push them): split canonically into limbs.
         _callerWord = AddressWord.Require(b, "caller as a word", _caller.Lo);
         _calleeWord = AddressWord.Require(b, "callee as a word", _callee.Lo);
@@ -97,13 +113,19 @@ public sealed class BeginTxCallGadget : IGadget
         var gas = _gasLimit.Lo.Expr - TxBaseGas - _callDataCost.Lo;
         _gas = SmallNumber.Require(b, "gas after intrinsic", gas);
         b.OwnTransition();
-        b.Require("next: pc 0", b.Next(StepField.Pc));
+        b.Require("next: the root call", b.Next(StepField.CallId) - callId);
+        b.Require("next: same transaction", b.Next(StepField.TxId) - tx);
         b.Require("next: gas limit − intrinsic gas", b.Next(StepField.Gas) - gas);
+        if (!toCode)
+        {
+            // No code runs: the transaction ends at once (EndTx pins the rest of its step state).
+            b.Require("next: the end of the transaction", 1 - b.Config.Flag(ExecutionState.EndTx, next: true));
+            return;
+        }
+        b.Require("next: pc 0", b.Next(StepField.Pc));
         b.Require("next: empty stack", b.Next(StepField.StackSize));
         b.Require("next: empty memory", b.Next(StepField.MemorySize));
-        b.Require("next: the root call", b.Next(StepField.CallId) - callId);
-        b.Require("next: the recipient's code", b.Next(StepField.CodeId) - (codeHash.ValueLo + codeHash.ValueHi * Expression.Constant(WordAddition.TwoTo128)));
-        b.Require("next: same transaction", b.Next(StepField.TxId) - tx);
+        b.Require("next: the recipient's code", b.Next(StepField.CodeId) - (codeHash!.ValueLo + codeHash.ValueHi * Expression.Constant(WordAddition.TwoTo128)));
     }
 
     public void Assign(StepContext step)
@@ -126,7 +148,8 @@ public sealed class BeginTxCallGadget : IGadget
         step.Set(_recipientAfter, step.Rw[5].Value);
         step.Set(_creditCarry, WordAddition.Carry(step.Rw[5].Previous, tx.Value));
         var empty = EvmWord.FromHash(AccountData.EmptyCodeHash);
-        step.Set(_notEmptyInverse, (Words.Lo(step.Rw[7].Value) - Words.Lo(empty)).Inverse());
+        if (toCode) step.Set(_notEmptyInverse, (Words.Lo(step.Rw[7].Value) - Words.Lo(empty)).Inverse());
+        else step.Set(_noAccount, step.Rw[6].Value.IsZero ? 1UL : 0UL);
         _gas.Assign(step, tx.GasLimit - 21_000 - tx.CallDataGasCost);
         _callerWord.Assign(step, tx.Caller);
         _calleeWord.Assign(step, tx.Callee!.Value);

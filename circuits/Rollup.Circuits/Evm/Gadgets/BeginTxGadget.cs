@@ -77,7 +77,7 @@ public sealed class BeginTxGadget : IGadget
         for (int p = 1; p <= Precompiles; p++) StateAccess.WarmAccount(b, $"warm precompile {p}", tx, Expression.Constant(p));
 
         b.OwnTransition();
-        b.Require("next: the call's start", 1 - b.Config.Flag(ExecutionState.BeginTxCall, next: true));
+        b.Require("next: the call's start", 1 - b.Config.Flag(ExecutionState.BeginTxCall, next: true) - b.Config.Flag(ExecutionState.BeginTxTransfer, next: true));
         b.Require("next: same transaction", b.Next(StepField.TxId) - tx);
     }
 

@@ -15,7 +15,7 @@ namespace Rollup.Circuits.Evm.Gadgets;
 public sealed class EndTxGadget : IGadget
 {
     /// <summary>The states that end a root call successfully, and unsuccessfully; EndTx follows one of them.</summary>
-    public static readonly ExecutionState[] SuccessfulEnds = [ExecutionState.Stop];
+    public static readonly ExecutionState[] SuccessfulEnds = [ExecutionState.Stop, ExecutionState.BeginTxTransfer];
     public static readonly ExecutionState[] FailedEnds = [];
 
     public const int RefundQuotient = 5;
