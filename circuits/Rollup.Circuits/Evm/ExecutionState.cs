@@ -26,4 +26,7 @@ public enum ExecutionState
     SelfBalance,
     /// <summary>A transaction's start, continued for a plain transfer (a recipient without code).</summary>
     BeginTxTransfer,
+    Tload,
+    Tstore,
+    Origin,
 }

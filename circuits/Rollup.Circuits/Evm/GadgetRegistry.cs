@@ -25,6 +25,9 @@ public static class GadgetRegistry
         new SloadGadget(),
         new SelfBalanceGadget(),
         new BeginTxCallGadget(toCode: false),
+        new TransientStorageGadget(isStore: false),
+        new TransientStorageGadget(isStore: true),
+        new OriginGadget(),
     ];
 
     /// <summary>The gadgets a trace needs: padding, the begin and end of transactions (every gadget without an opcode)

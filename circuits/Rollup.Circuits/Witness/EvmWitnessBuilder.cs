@@ -39,6 +39,8 @@ public static class EvmWitnessBuilder
     {
         [0x47] = [CallContextField.CalleeAddress], // SELFBALANCE
         [0x54] = [CallContextField.CalleeAddress], // SLOAD
+        [0x5c] = [CallContextField.CalleeAddress], // TLOAD
+        [0x5d] = [CallContextField.CalleeAddress, CallContextField.IsStatic], // TSTORE
     };
 
     public static List<EvmStep> Build(IReadOnlyList<TracedTx> txs, IReadOnlyList<IGadget> gadgets)

@@ -20,11 +20,14 @@ public class ContextAndStorageGadgetTests(ITestOutputHelper output)
     private static byte[] Program()
     {
         var code = new BytecodeBuilder();
-        foreach (var op in new[] { Opcode.NUMBER, Opcode.TIMESTAMP, Opcode.COINBASE, Opcode.GASLIMIT, Opcode.CHAINID, Opcode.BASEFEE, Opcode.SELFBALANCE })
+        foreach (var op in new[] { Opcode.NUMBER, Opcode.TIMESTAMP, Opcode.COINBASE, Opcode.GASLIMIT, Opcode.CHAINID, Opcode.BASEFEE, Opcode.SELFBALANCE, Opcode.ORIGIN })
             code.Op(op).Op(Opcode.POP);
         code.Push(1).Op(Opcode.SLOAD).Op(Opcode.POP);   // cold, preset
         code.Push(1).Op(Opcode.SLOAD).Op(Opcode.POP);   // warm
         code.Push(2).Op(Opcode.SLOAD).Op(Opcode.POP);   // cold, empty
+        code.Push(3).Op(Opcode.TLOAD).Op(Opcode.POP);   // zero at the start of every transaction
+        code.Push(Stored).Push(3).Op(Opcode.TSTORE);
+        code.Push(3).Op(Opcode.TLOAD).Op(Opcode.POP);
         return code.Op(Opcode.STOP).Build();
     }
 
@@ -43,7 +46,8 @@ public class ContextAndStorageGadgetTests(ITestOutputHelper output)
         var b = EvmTestbed.BuildTransactions(Batch());
         var failures = new ConstraintChecker { MaxFailures = 10 }.Check(b.Assignment);
         Assert.True(failures.Count == 0, string.Join("\n", failures));
-        MutationHarness.MutateOwnedCells(b, s => s.State is ExecutionState.BlockContext or ExecutionState.Sload or ExecutionState.SelfBalance)
+        MutationHarness.MutateOwnedCells(b, s => s.State is ExecutionState.BlockContext or ExecutionState.Sload or ExecutionState.SelfBalance
+            or ExecutionState.Tload or ExecutionState.Tstore or ExecutionState.Origin)
             .AssertAllCaught(output);
     }
 
@@ -73,6 +77,8 @@ public class ContextAndStorageGadgetTests(ITestOutputHelper output)
     [InlineData(Opcode.BASEFEE, "BlockContext: pushes the field (lo)")]
     [InlineData(Opcode.SELFBALANCE, "SelfBalance: pushes the balance (lo)")]
     [InlineData(Opcode.SLOAD, "Sload: pushes the stored value (lo)")]
+    [InlineData(Opcode.TLOAD, "Tload: pushes the slot's value (lo)")]
+    [InlineData(Opcode.ORIGIN, "Origin: pushes the origin (lo)")]
     public void A_wrong_pushed_value_is_rejected(Opcode op, string constraint)
     {
         var failures = Lie(t => PushLie(t, op, 0, new UInt256(99)));
@@ -92,6 +98,27 @@ public class ContextAndStorageGadgetTests(ITestOutputHelper output)
             PushLie(t, Opcode.SLOAD, 1, wrong);
         });
         Assert.Contains(failures, f => f.Name.Contains("previous is the key's last value"));
+    }
+
+    [Fact]
+    public void Transient_storage_carried_into_the_next_transaction_is_rejected()
+    {
+        // The second transaction's first TLOAD claims to see the first transaction's TSTORE: transient slots are per
+        // transaction, so the read is a first access that must start from zero.
+        var b = EvmTestbed.BuildTransactions(Batch(), (i, t) => { if (i == 1) PushLie(t, Opcode.TLOAD, 0, Stored); });
+        // (PushLie changed the pushed value; the read itself must say the same for the TLOAD gadget to be happy.)
+        var failures = new ConstraintChecker { MaxFailures = 20 }.Check(b.Assignment);
+        Assert.Contains(failures, f => f.Name == "Tload: pushes the slot's value (lo)");
+        var lie = EvmTestbed.BuildTransactions(Batch(), (i, t) =>
+        {
+            if (i != 1) return;
+            var tload = t.Steps.First(s => s.Opcode == (byte)Opcode.TLOAD);
+            t.Rw[tload.RwCounter + 1] = t.Rw[tload.RwCounter + 1] with { Value = Stored, Previous = Stored };
+            PushLie(t, Opcode.TLOAD, 0, Stored);
+        });
+        var state = new ConstraintChecker { MaxFailures = 20 }.Check(lie.Assignment);
+        output.WriteLine(string.Join("\n", state.Take(5)));
+        Assert.Contains(state, f => f.Name.Contains("a zero-initialised key starts at zero"));
     }
 
     [Fact]
