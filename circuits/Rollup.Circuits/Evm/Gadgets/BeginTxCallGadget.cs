@@ -38,6 +38,7 @@ public sealed class BeginTxCallGadget(bool toCode = true) : IGadget
     public void Configure(GadgetBuilder b)
     {
         var tx = b.Cur(StepField.TxId);
+        b.Require("follows the start of the transaction", 1 - b.Config.Flag(ExecutionState.BeginTx, previous: true));
         foreach (var f in new[] { StepField.Pc, StepField.Gas, StepField.StackSize, StepField.CallId, StepField.MemorySize, StepField.Opcode, StepField.CodeId })
             b.Require($"step state: {f} is zero", b.Cur(f));
 
