@@ -6,8 +6,13 @@ using Rollup.Plonk.Circuit;
 
 namespace Rollup.Circuits;
 
-/// <summary>What the super circuit proves about: the EVM steps (from the zk trace) and the code they run.</summary>
-public sealed record SuperWitness(IReadOnlyList<EvmStep> Steps, IReadOnlyDictionary<Fr, byte[]> Codes);
+/// <summary>What the super circuit proves about: the EVM steps (from the zk traces), the code they run, and the batch's
+/// transactions and blocks (the tables the steps are checked against).</summary>
+public sealed record SuperWitness(IReadOnlyList<EvmStep> Steps, IReadOnlyDictionary<Fr, byte[]> Codes)
+{
+    public IReadOnlyList<TxRecord> Txs { get; init; } = [];
+    public IReadOnlyList<BlockRecord> Blocks { get; init; } = [];
+}
 
 /// <summary>The circuits in one constraint system, meeting in shared tables: the EVM circuit looks its accesses up in
 /// the read/write table, which the state circuit keeps sorted by key and consistent.
@@ -37,6 +42,7 @@ public sealed class SuperCircuit
         var rwCounter = Evm.Config.Field(StepField.RwCounter);
         cs.Gate("super: the read/write log is the EVM's",
             ("the first step's first access is counter 1", QFirstStep.Cur * (rwCounter - 1)),
+            ("the first step begins a transaction", QFirstStep.Cur * (1 - Evm.Config.Flag(ExecutionState.BeginTx))),
             ("the state circuit holds exactly the EVM's accesses", Evm.QLast.Cur * (rwCounter - 1 - State.Total.Cur)));
     }
 
@@ -48,6 +54,8 @@ public sealed class SuperCircuit
         rows = Math.Max(rows, 1 + w.Steps.Sum(s => s.Rw.Count) + 1);
         rows = Math.Max(rows, 1 + w.Codes.Values.Sum(c => c.Length + 1));
         rows = Math.Max(rows, Evm.Config.Lanes.Table?.RowCount ?? 0);
+        rows = Math.Max(rows, TxTable.RowCount(w.Txs));
+        rows = Math.Max(rows, BlockTable.RowCount(w.Blocks));
         int k = 4;
         while ((1 << k) < rows) k++;
         return k;
@@ -59,6 +67,8 @@ public sealed class SuperCircuit
         Bytes.Assign(a);
         State.Assign(a, EvmWitnessAccesses(w));
         Bytecode.Assign(a, w.Codes, 1);
+        Evm.Config.Context.TxTable.Assign(a, w.Txs);
+        Evm.Config.Context.BlockTable.Assign(a, w.Blocks);
         a.Assign(QFirstStep, 0, 1UL);
         Evm.Assign(a, w.Steps);
         return a;

@@ -31,7 +31,7 @@ public class EvmCircuitTests(ITestOutputHelper output)
     public void A_wrong_result_is_named()
     {
         var b = EvmTestbed.Build(Program(5, 7));
-        int row = 2 * EvmCircuitConfig.Height + 2; // step 2 (the ADD), its write slot
+        int row = b.Steps.FindIndex(s => s.State == ExecutionState.Add) * EvmCircuitConfig.Height + 2; // the ADD's write slot
         b.Assignment[b.Evm.Config.Slots.ValueLo, row] += Fr.One;
         var failures = new ConstraintChecker().Check(b.Assignment);
         output.WriteLine(string.Join("\n", failures.Take(5)));
@@ -132,7 +132,7 @@ public class EvmCircuitProofTests(ITestOutputHelper output)
         Assert.True(Rollup.Plonk.Verifying.Verifier.Verify(pk.Vk, [], proof));
 
         // The ADD's result changed: the checker names it, and the proof made anyway does not verify.
-        int row = 2 * EvmCircuitConfig.Height + 2; // step 2 (the ADD), its write slot
+        int row = b.Steps.FindIndex(s => s.State == ExecutionState.Add) * EvmCircuitConfig.Height + 2; // the ADD's write slot
         b.Assignment[b.Evm.Config.Slots.ValueLo, row] += Fr.One;
         Assert.NotEmpty(new ConstraintChecker().Check(b.Assignment));
         var bad = Rollup.Plonk.Proving.Prover.Prove(pk, b.Assignment, []).ToBytes();

@@ -6,7 +6,13 @@ namespace Rollup.Circuits.Evm;
 
 /// <summary>One step of the EVM circuit's witness: the state it executes, the traced step (null for padding), and its
 /// read/write entries.</summary>
-public sealed record EvmStep(ExecutionState State, ZkStep? Step, IReadOnlyList<RwEntry> Rw, Fr CodeId);
+public sealed record EvmStep(ExecutionState State, ZkStep? Step, IReadOnlyList<RwEntry> Rw, Fr CodeId)
+{
+    /// <summary>The transaction the step belongs to (1-based), its table record and its block.</summary>
+    public int TxId { get; init; }
+    public Tables.TxRecord? Tx { get; init; }
+    public Tables.BlockRecord? Block { get; init; }
+}
 
 /// <summary>The EVM circuit: the step framework (flags, step state, read/write slots, byte cells, the opcode fetch) and
 /// the gadgets. Steps tile the rows from 0 in blocks of <see cref="EvmCircuitConfig.Height"/>; the last block is a
@@ -125,6 +131,7 @@ public sealed class EvmCircuit
             a.Assign(Config.Step, row + (int)StepField.MemorySize, source.MemorySize);
             a.Assign(Config.Step, row + (int)StepField.Opcode, source.Opcode);
             a[Config.Step, row + (int)StepField.CodeId] = step.Step is null ? lastReal!.CodeId : step.CodeId;
+            a.Assign(Config.Step, row + (int)StepField.TxId, (ulong)(step.Step is null ? lastReal!.TxId : step.TxId));
         }
 
         // Read/write slots mirror the step's entries in order.
@@ -136,6 +143,6 @@ public sealed class EvmCircuit
             for (int c = 0; c < values.Length; c++) a[slots.Fields[c], row + j] = values[c];
         }
 
-        Gadgets.First(g => g.State == step.State).Assign(new StepContext(a, row, step.Step, step.Rw));
+        Gadgets.First(g => g.State == step.State).Assign(new StepContext(a, row, step.Step, step.Rw) { Tx = step.Tx, Block = step.Block });
     }
 }

@@ -28,6 +28,8 @@ public sealed class EvmCircuitConfig
     public const int GasByteCount = 8;
     /// <summary>Lookup lanes into the tagged fixed table (bitwise operations on bytes and other small functions).</summary>
     public LookupLanes Lanes { get; }
+    /// <summary>Lanes into the transaction and block tables (and the tables).</summary>
+    public ContextLookups Context { get; }
 
     public ByteTable ByteTable { get; }
     public RwTable RwTable { get; }
@@ -46,11 +48,12 @@ public sealed class EvmCircuitConfig
         Slots = new RwSlotColumns(cs);
         GasBytes = cs.Advice("evm_gas_bytes");
         Lanes = new LookupLanes(cs);
+        Context = new ContextLookups(cs);
     }
 
     /// <summary>Where a state's flag lives: column state / Height, rotation state % Height.</summary>
-    public Expression Flag(ExecutionState state, bool next = false) =>
-        Flags[(int)state / Height].At((int)state % Height + (next ? Height : 0));
+    public Expression Flag(ExecutionState state, bool next = false, bool previous = false) =>
+        Flags[(int)state / Height].At((int)state % Height + (next ? Height : 0) - (previous ? Height : 0));
 
     public Expression Field(StepField field, bool next = false) => Step.At((int)field + (next ? Height : 0));
 }

@@ -33,6 +33,15 @@ public sealed class GadgetBuilder
     public Expression Flag => _config.Flag(Gadget.State);
     public Expression Cur(StepField f) => _config.Field(f);
     public Expression Next(StepField f) => _config.Field(f, next: true);
+    /// <summary>Lookups into the transaction and block tables.</summary>
+    public ContextLookups Context => _config.Context;
+
+    /// <summary>A cell the gadget owns outside the generic grid (a context lookup lane, …): remembered for soundness tests.</summary>
+    public CellRef Own(CellRef cell)
+    {
+        _cells.Add(cell);
+        return cell;
+    }
 
     internal IReadOnlyList<(string Name, Expression Polynomial)> Constraints => _constraints;
     internal IReadOnlyList<CellRef> OwnedCells => _cells;
@@ -161,11 +170,23 @@ public sealed class GadgetBuilder
         Require("transition: call id", Next(StepField.CallId) - Cur(StepField.CallId));
         Require("transition: memory size", Next(StepField.MemorySize) - (nextMemorySize ?? Cur(StepField.MemorySize)));
         Require("transition: code id", Next(StepField.CodeId) - Cur(StepField.CodeId));
+        Require("transition: tx id", Next(StepField.TxId) - Cur(StepField.TxId));
     }
 
     /// <summary>For a step that ends the execution it belongs to (STOP, RETURN, …): only the read/write counter carries
-    /// on; whatever comes next (the end of the transaction, padding) sets its own state.</summary>
-    public void EndTransition()
+    /// on; whatever comes next (the end of the transaction, padding) sets its own state. A step that can end a
+    /// transaction's root call passes its <paramref name="gasCost"/>, so the end of the transaction gets the gas left.</summary>
+    public void EndTransition(Expression? gasCost = null)
+    {
+        _transitionDeclared = true;
+        Require("transition: rw counter", Next(StepField.RwCounter) - (Cur(StepField.RwCounter) + _nextSlot));
+        Require("transition: tx id", Next(StepField.TxId) - Cur(StepField.TxId));
+        if (gasCost is not null) Require("transition: gas", Next(StepField.Gas) - (Cur(StepField.Gas) - gasCost));
+    }
+
+    /// <summary>For steps that set the next step's state themselves (the begin and end of a transaction): only the
+    /// read/write counter advances by the framework's rule; the gadget states every other field of the next step.</summary>
+    public void OwnTransition()
     {
         _transitionDeclared = true;
         Require("transition: rw counter", Next(StepField.RwCounter) - (Cur(StepField.RwCounter) + _nextSlot - _slotsOff));

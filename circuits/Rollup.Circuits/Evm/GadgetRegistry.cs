@@ -59,15 +59,26 @@ public static class GadgetRegistry
         new CallContextGadget(Rollup.Evm.Tracing.Zk.CallContextField.CallerAddress),
         new CallContextGadget(Rollup.Evm.Tracing.Zk.CallContextField.Value),
         new CallContextGadget(Rollup.Evm.Tracing.Zk.CallContextField.CallDataLength),
+        new BeginTxGadget(),
+        new BeginTxCallGadget(),
+        new EndTxGadget(),
+        new BlockContextGadget(),
+        new SloadGadget(),
+        new SelfBalanceGadget(),
+        new BeginTxCallGadget(toCode: false),
+        new TransientStorageGadget(isStore: false),
+        new TransientStorageGadget(isStore: true),
+        new OriginGadget(),
     ];
 
-    /// <summary>The gadgets a trace needs: padding and every gadget one of whose opcodes it runs. Tests use this to keep
+    /// <summary>The gadgets a trace needs: padding, the begin and end of transactions (every gadget without an opcode)
+    /// and every gadget one of whose opcodes it runs. Tests use this to keep
     /// their circuits small (a circuit carries the lookup tables only of the gadgets it has); a batch's circuit has
     /// them all, so that one verifying key serves every batch.</summary>
     public static IReadOnlyList<IGadget> Covering(IEnumerable<byte> opcodes)
     {
         var used = opcodes.ToHashSet();
-        return All().Where(g => g.State == ExecutionState.Padding || g.Opcodes.Any(used.Contains)).ToList();
+        return All().Where(g => g.State == ExecutionState.Padding || g.Opcodes.Count == 0 || g.Opcodes.Any(used.Contains)).ToList();
     }
 
     /// <summary>The gadgets a trace needs, error states included: the opcodes' gadgets and the error gadget of every

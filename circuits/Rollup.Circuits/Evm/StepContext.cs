@@ -14,6 +14,9 @@ public sealed class StepContext(Assignment assignment, int row, ZkStep? step, IR
     public ZkStep? Step { get; } = step;
     /// <summary>The step's read/write entries, in slot order.</summary>
     public IReadOnlyList<RwEntry> Rw { get; } = rw;
+    /// <summary>The transaction the step belongs to and its block (for steps that read the tx and block tables).</summary>
+    public Tables.TxRecord? Tx { get; init; }
+    public Tables.BlockRecord? Block { get; init; }
 
     /// <summary>A cell assigned before the gadget's: the step state, or a table filled before the EVM circuit (the
     /// bytecode table), for witnesses that depend on a table's contents.</summary>

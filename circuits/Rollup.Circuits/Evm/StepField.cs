@@ -14,4 +14,6 @@ public enum StepField
     MemorySize = 5,
     Opcode = 6,
     CodeId = 7,
+    /// <summary>The transaction the step belongs to (1, 2, … in batch order).</summary>
+    TxId = 8,
 }

@@ -1,60 +1,160 @@
 using Rollup.Circuits.Evm;
+using Rollup.Circuits.Tables;
+using Rollup.Core.Numerics;
 using Rollup.Crypto.Bn254.Fields;
 using Rollup.Evm.Execution;
 using Rollup.Evm.Tracing.Zk;
 
 namespace Rollup.Circuits.Witness;
 
-/// <summary>Turns a zk trace into EVM-circuit steps: each traced instruction becomes a step of the gadget for its opcode,
-/// with the read/write entries the instruction made. An instruction no gadget handles is refused with a message
-/// naming it (the batch then stays unproven).</summary>
+/// <summary>One transaction of a batch: its table record, its block, and the zk trace of its execution.</summary>
+public sealed record TracedTx(TxRecord Tx, BlockRecord Block, ZkTrace Trace);
+
+/// <summary>Turns a batch's zk traces into EVM-circuit steps. Per transaction: its start (<see cref="ExecutionState.BeginTx"/>,
+/// <see cref="ExecutionState.BeginTxCall"/>) owns the accesses the transaction processor makes before the first
+/// instruction, each instruction becomes a step of the gadget for its opcode with its own accesses, and
+/// <see cref="ExecutionState.EndTx"/> owns the accesses after the last one. Nothing in the trace is dropped: the
+/// circuit's accesses are the trace's, in order, numbered on from one transaction to the next.
+/// <para>The trace's ids become the circuit's: account fields and storage are global (id 0); access lists, the refund
+/// counter and transient storage belong to the transaction (its id); stack, memory and call context to the call, whose
+/// id is the counter of its first context write (unique). The refund counter is read once at the end (the tracer logs
+/// only its writes), with the value of its last write. Shapes with no gadget yet (creates, access lists, calls to
+/// accounts without code, nested calls, opcodes without a gadget) are refused with a message naming them.</para></summary>
 public static class EvmWitnessBuilder
 {
     public sealed class UnsupportedStepException(string message) : Exception(message);
 
-    /// <param name="codeIdOf">The code id a call executes (by the trace's call id).</param>
-    public static List<EvmStep> Build(ZkTrace trace, IReadOnlyList<IGadget> gadgets, Func<int, Fr> codeIdOf)
+    /// <summary>Accesses the start of a call to code makes before its first instruction (two steps of 16).</summary>
+    public const int CallPreludeAccesses = 32;
+
+    /// <summary>Accesses a plain transfer makes: its start (16 + 15: no code hash read for a code id), the success flag,
+    /// the sender's and the coinbase's credits.</summary>
+    public const int TransferAccesses = 34;
+
+    /// <summary>The code id of code with this hash: the hash as a field element (lo + hi·2^128), as BeginTxCall binds it.</summary>
+    public static Fr CodeIdOf(in UInt256 codeHash) => Words.Lo(codeHash) + Words.Hi(codeHash) * Evm.Math.WordAddition.TwoTo128;
+
+    /// <summary>Context fields an opcode's gadget reads before its own accesses. The tracer logs a call's context only
+    /// where it is written (at entry); these reads, of values written then, are added at the start of the step.</summary>
+    public static readonly IReadOnlyDictionary<byte, CallContextField[]> ContextReads = new Dictionary<byte, CallContextField[]>
+    {
+        [0x47] = [CallContextField.CalleeAddress], // SELFBALANCE
+        [0x54] = [CallContextField.CalleeAddress], // SLOAD
+        [0x5c] = [CallContextField.CalleeAddress], // TLOAD
+        [0x5d] = [CallContextField.CalleeAddress, CallContextField.IsStatic], // TSTORE
+    };
+
+    public static List<EvmStep> Build(IReadOnlyList<TracedTx> txs, IReadOnlyList<IGadget> gadgets)
     {
         var byOpcode = new Dictionary<byte, ExecutionState>();
         foreach (var g in gadgets)
             foreach (var op in g.Opcodes) byOpcode[op] = g.State;
-
-        // Until the begin/end-of-transaction and call gadgets own the accesses made outside instructions (the call
-        // context written on entry, the sender's nonce and balance, the success flag on exit), the witness keeps only
-        // the instructions' own accesses and numbers them 0..N−1 in order (the circuit adds one). The constraints then
-        // bind exactly these accesses; a gap inside the steps (a nested call's entry) is refused rather than skipped.
         var steps = new List<EvmStep>();
-        int next = 0, expected = trace.Steps.Count > 0 ? trace.Steps[0].RwCounter : 0;
+        int next = 0;
         var errorGadgets = gadgets.OfType<IErrorGadget>().ToList();
+        foreach (var t in txs) next = Append(steps, t with { Tx = t.Tx with { BatchSize = txs.Count } }, byOpcode, errorGadgets, next);
+        return steps;
+    }
+
+    private static int Append(List<EvmStep> steps, TracedTx t, Dictionary<byte, ExecutionState> byOpcode, IReadOnlyList<IErrorGadget> errorGadgets, int next)
+    {
+        var (tx, block, trace) = t;
+        string where = $"transaction {tx.Id} (block {block.Number})";
+        bool transfer = trace.Steps.Count == 0;
+        if (transfer ? trace.Rw.Count != TransferAccesses : trace.Steps[0].RwCounter != CallPreludeAccesses)
+            throw new UnsupportedStepException($"{where}: only calls and transfers with no access list (to an existing account, or with value) have a begin-transaction gadget yet");
+        // A value sent to an account that does not exist creates it: its code hash goes from zero to the empty code's
+        // without a logged write (the tracer's gap), so the log would read two values with no write between them.
+        if (trace.Rw[19].Tag == RwTag.Account && trace.Rw[19].Value.IsZero)
+            throw new UnsupportedStepException($"{where}: a transfer to an account that does not exist yet (its creation is not in the trace)");
+        int contextStart = transfer ? 23 : 24;   // the trace's first context write
+        int callId = next + contextStart + 1;     // the circuit's counter (from 1) of that write
+
+        RwEntry Renumber(RwEntry e, int counter)
+        {
+            int id = e.Tag switch
+            {
+                RwTag.Account or RwTag.Storage => 0,
+                RwTag.AccessListAccount or RwTag.AccessListStorage or RwTag.TxRefund or RwTag.TransientStorage => tx.Id,
+                _ when e.Id == 1 => callId,
+                _ => throw new UnsupportedStepException($"{where}: an access of call {e.Id}: nested calls have no gadget yet"),
+            };
+            return e with { RwCounter = counter, Id = id };
+        }
+        List<RwEntry> Range(int from, int count, int counter) =>
+            Enumerable.Range(0, count).Select(i => Renumber(trace.Rw[from + i], counter + i)).ToList();
+        // The root call's context as BeginTxCall wrote it (trace entries 24..31, by field).
+        RwEntry ContextRead(CallContextField field, int counter)
+        {
+            var written = trace.Rw[contextStart + (int)field - 1];
+            return new RwEntry(counter, false, RwTag.CallContext, callId, default, written.Key, written.Value, written.Value, default);
+        }
+        EvmStep Synthetic(ExecutionState state, List<RwEntry> rw, int counter) =>
+            new(state, new ZkStep { RwCounter = counter, RwCount = rw.Count }, rw, Fr.Zero)
+            { TxId = tx.Id, Tx = tx, Block = block };
+
+        steps.Add(Synthetic(ExecutionState.BeginTx, Range(0, 16, next), next));
+        if (transfer)
+        {
+            steps.Add(Synthetic(ExecutionState.BeginTxTransfer, Range(16, 15, next + 16), next + 16));
+            long gas = (long)(tx.GasLimit - 21_000 - tx.CallDataGasCost);
+            return AppendEnd(steps, t, 31, next + 31, gas, callId, Renumber);
+        }
+        steps.Add(Synthetic(ExecutionState.BeginTxCall, Range(16, 16, next + 16), next + 16));
+        var codeId = CodeIdOf(trace.Rw[23].Value);
+        next += CallPreludeAccesses;
+
+        int expected = CallPreludeAccesses;
         foreach (var step in trace.Steps)
         {
             // A step that halts exceptionally is proven by its error state, not by its opcode's gadget.
             ExecutionState state;
             if (step.Halt.IsExceptional())
                 state = (errorGadgets.FirstOrDefault(g => g.Handles(step))
-                    ?? throw new UnsupportedStepException($"opcode {Rollup.Evm.Instructions.OpcodeMetadata.Name(step.Opcode)} at pc {step.Pc} (call {step.CallId}) halts with {step.Halt}, which has no error state yet")).State;
+                    ?? throw new UnsupportedStepException($"{where}: opcode {Rollup.Evm.Instructions.OpcodeMetadata.Name(step.Opcode)} at pc {step.Pc} halts with {step.Halt}, which has no error state yet")).State;
             else if (!byOpcode.TryGetValue(step.Opcode, out state))
-                throw new UnsupportedStepException($"opcode {Rollup.Evm.Instructions.OpcodeMetadata.Name(step.Opcode)} at pc {step.Pc} (call {step.CallId}) has no gadget yet");
-            if (step.RwCount < 0) throw new InvalidOperationException($"step at pc {step.Pc} never closed its accesses");
+                throw new UnsupportedStepException($"{where}: opcode {Rollup.Evm.Instructions.OpcodeMetadata.Name(step.Opcode)} at pc {step.Pc} has no gadget yet");
+            if (step.RwCount < 0) throw new InvalidOperationException($"{where}: step at pc {step.Pc} never closed its accesses");
             if (step.RwCount > EvmCircuitConfig.Height)
-                throw new UnsupportedStepException($"{Rollup.Evm.Instructions.OpcodeMetadata.Name(step.Opcode)} at pc {step.Pc} (call {step.CallId}) makes {step.RwCount} accesses, more than a step holds: its copy has no circuit yet");
-            if (step.RwCounter != expected)
-                throw new UnsupportedStepException($"accesses between steps before pc {step.Pc} (call {step.CallId}): calls and creates have no gadget yet");
+                throw new UnsupportedStepException($"{where}: {Rollup.Evm.Instructions.OpcodeMetadata.Name(step.Opcode)} at pc {step.Pc} makes {step.RwCount} accesses, more than a step holds: its copy has no circuit yet");
+            if (step.RwCounter != expected || step.CallId != 1)
+                throw new UnsupportedStepException($"{where}: accesses between steps before pc {step.Pc}: calls and creates have no gadget yet");
             expected = step.RwCounter + step.RwCount;
-            int shift = step.RwCounter - next;
-            var rw = trace.Rw.GetRange(step.RwCounter, step.RwCount).Select(e => e with { RwCounter = e.RwCounter - shift }).ToList();
-            steps.Add(new EvmStep(state, Renumbered(step, next), rw, codeIdOf(step.CallId)));
-            next += step.RwCount;
+            var reads = ContextReads.GetValueOrDefault(step.Opcode, []);
+            var rw = reads.Select((f, i) => ContextRead(f, next + i)).Concat(Range(step.RwCounter, step.RwCount, next + reads.Length)).ToList();
+            var renumbered = new ZkStep
+            {
+                Pc = step.Pc, Opcode = step.Opcode, GasLeft = step.GasLeft, GasCost = step.GasCost, Depth = step.Depth, CallId = callId,
+                StackPointer = step.StackPointer, MemorySize = step.MemorySize, RwCounter = next, RwCount = rw.Count, Halt = step.Halt,
+            };
+            steps.Add(new EvmStep(state, renumbered, rw, codeId) { TxId = tx.Id, Tx = tx, Block = block });
+            next += rw.Count;
         }
-        return steps;
+
+        var last = trace.Steps[^1];
+        // An exceptional halt consumes the call's gas; anything else hands the rest to the end of the transaction.
+        return AppendEnd(steps, t, expected, next, last.Halt.IsExceptional() ? 0 : last.GasLeft - last.GasCost, callId, Renumber);
     }
 
-    private static ZkStep Renumbered(ZkStep s, int rwCounter) => new()
+    /// <summary>The end of the transaction from trace entry <paramref name="from"/>: the root call's success flag, then
+    /// the sender's and the coinbase's credits; the refund counter's read goes after the flag.</summary>
+    private static int AppendEnd(List<EvmStep> steps, TracedTx t, int from, int next, long gasLeft, int callId, Func<RwEntry, int, RwEntry> renumber)
     {
-        Pc = s.Pc, Opcode = s.Opcode, GasLeft = s.GasLeft, GasCost = s.GasCost, Depth = s.Depth, CallId = s.CallId,
-        StackPointer = s.StackPointer, MemorySize = s.MemorySize, RwCounter = rwCounter, RwCount = s.RwCount,
-        Halt = s.Halt,
-    };
+        var (tx, block, trace) = t;
+        if (trace.Rw.Count - from != 3 || trace.Rw[from].Tag != RwTag.CallContext)
+            throw new UnsupportedStepException($"transaction {tx.Id}: {trace.Rw.Count - from} accesses after the last instruction, expected 3");
+        var refund = trace.Rw.LastOrDefault(e => e.Tag == RwTag.TxRefund && e.IsWrite).Value;
+        var end = new List<RwEntry>
+        {
+            renumber(trace.Rw[from], next),
+            new(next + 1, false, RwTag.TxRefund, tx.Id, default, default, refund, refund, default),
+            renumber(trace.Rw[from + 1], next + 2),
+            renumber(trace.Rw[from + 2], next + 3),
+        };
+        steps.Add(new EvmStep(ExecutionState.EndTx, new ZkStep { GasLeft = gasLeft, CallId = callId, RwCounter = next, RwCount = end.Count }, end, Fr.Zero)
+            { TxId = tx.Id, Tx = tx, Block = block });
+        return next + end.Count;
+    }
 
     /// <summary>The read/write entries the steps made, in counter order (what the RW table must hold).</summary>
     public static List<RwEntry> AccessesOf(IEnumerable<EvmStep> steps) => steps.SelectMany(s => s.Rw).ToList();

@@ -25,22 +25,29 @@ public class ErrorStateTests(ITestOutputHelper output)
     private static EvmTestbed.Built Build(byte[] code, long gas = 1_000_000, ExecutionState? claimed = null, Action<List<EvmStep>>? alter = null,
         Action<Rollup.Evm.Tracing.Zk.ZkTrace>? alterTrace = null)
     {
-        var trace = EvmTestbed.Trace(code, gas: gas, mustSucceed: false);
-        alterTrace?.Invoke(trace);
-        var needed = GadgetRegistry.Covering(trace).Select(g => g.State).ToHashSet();
+        var batch = new TransactionBatch();
+        batch.Call(batch.Deploy(code, CodeRunner.ContractAddress), gas: gas);
+        var run = batch.Run();
+        var traced = run[0].Traced;
+        alterTrace?.Invoke(traced.Trace);
+        var needed = GadgetRegistry.Covering(traced.Trace).Select(g => g.State).ToHashSet();
         if (claimed is { } c) needed.Add(c);
         var circuit = new SuperCircuit(GadgetRegistry.All().Where(g => needed.Contains(g.State)).ToList());
-        var steps = EvmWitnessBuilder.Build(trace, circuit.Evm.Gadgets, _ => EvmTestbed.CodeId);
+        var steps = EvmWitnessBuilder.Build([traced], circuit.Evm.Gadgets);
         alter?.Invoke(steps);
-        var a = circuit.Assign(new SuperWitness(steps, new Dictionary<Fr, byte[]> { [EvmTestbed.CodeId] = code }));
-        return new EvmTestbed.Built(circuit, a, steps, trace);
+        var witness = new SuperWitness(steps, batch.Codes) { Txs = [traced.Tx with { BatchSize = 1 }], Blocks = [batch.BlockRecord] };
+        var a = circuit.Assign(witness);
+        return new EvmTestbed.Built(circuit, a, steps, traced.Trace);
     }
+
+    /// <summary>The step that halted (the one before the end of the transaction).</summary>
+    private static EvmStep Halted(EvmTestbed.Built b) => b.Steps[^2];
 
     private void AssertProvenAndMutationsCaught(EvmTestbed.Built b, ExecutionState expected, ExitReason reason)
     {
         Assert.Equal(reason, b.Trace.Steps[^1].Halt);
-        Assert.Equal(expected, b.Steps[^1].State);
-        Assert.Empty(b.Steps[^1].Rw);
+        Assert.Equal(expected, Halted(b).State);
+        Assert.Empty(Halted(b).Rw);
         Assert.Empty(new ConstraintChecker { MaxFailures = 5 }.Check(b.Assignment));
         MutationHarness.MutateOwnedCells(b, IsError).AssertAllCaught(output);
     }
@@ -80,7 +87,7 @@ public class ErrorStateTests(ITestOutputHelper output)
     {
         var code = new BytecodeBuilder().Push(1).Push(2).Op((Opcode)opcode).Build();
         var b = Build(code, gas);
-        Assert.Equal(opcode, b.Steps[^1].Step!.Opcode);
+        Assert.Equal(opcode, Halted(b).Step!.Opcode);
         AssertProvenAndMutationsCaught(b, ExecutionState.ErrorOutOfGasStatic, ExitReason.OutOfGas);
     }
 
@@ -92,7 +99,7 @@ public class ErrorStateTests(ITestOutputHelper output)
     public void An_error_claimed_for_a_STOP_is_rejected(ExecutionState claimed, string constraint)
     {
         var code = new BytecodeBuilder().Push(1).Push(2).Op(Opcode.ADD).Op(Opcode.POP).Op(Opcode.STOP).Build();
-        var b = Build(code, claimed: claimed, alter: steps => steps[^1] = steps[^1] with { State = claimed });
+        var b = Build(code, claimed: claimed, alter: steps => steps[^2] = steps[^2] with { State = claimed });
         var failures = new ConstraintChecker { MaxFailures = 10 }.Check(b.Assignment);
         output.WriteLine(string.Join("\n", failures.Take(3)));
         TraceLies.AssertCaughtBy(failures, constraint);
@@ -104,7 +111,7 @@ public class ErrorStateTests(ITestOutputHelper output)
         // ADD with one item and 2 gas left: the interpreter checks the stack first, so this is an underflow.
         var code = new BytecodeBuilder().Push(1).Op(Opcode.ADD).Build();
         var b = Build(code, gas: 5, claimed: ExecutionState.ErrorOutOfGasStatic,
-            alter: steps => steps[^1] = steps[^1] with { State = ExecutionState.ErrorOutOfGasStatic });
+            alter: steps => steps[^2] = steps[^2] with { State = ExecutionState.ErrorOutOfGasStatic });
         Assert.Equal(ExitReason.StackUnderflow, b.Trace.Steps[^1].Halt);
         var failures = new ConstraintChecker { MaxFailures = 10 }.Check(b.Assignment);
         output.WriteLine(string.Join("\n", failures.Take(3)));
@@ -116,9 +123,11 @@ public class ErrorStateTests(ITestOutputHelper output)
     {
         // Out of gas on a dynamic cost (memory expansion): the static part (3) is paid, the expansion is not.
         var code = new BytecodeBuilder().Push(1).Push(1_000_000).Op(Opcode.MSTORE).Build();
-        var trace = EvmTestbed.Trace(code, gas: 100, mustSucceed: false);
-        Assert.Equal(ExitReason.OutOfGas, trace.Steps[^1].Halt);
-        var e = Assert.Throws<EvmWitnessBuilder.UnsupportedStepException>(() => EvmWitnessBuilder.Build(trace, GadgetRegistry.All(), _ => EvmTestbed.CodeId));
+        var batch = new TransactionBatch();
+        batch.Call(batch.Deploy(code, CodeRunner.ContractAddress), gas: 100);
+        var traced = batch.Run()[0].Traced;
+        Assert.Equal(ExitReason.OutOfGas, traced.Trace.Steps[^1].Halt);
+        var e = Assert.Throws<EvmWitnessBuilder.UnsupportedStepException>(() => EvmWitnessBuilder.Build([traced], GadgetRegistry.All()));
         Assert.Contains("MSTORE", e.Message);
         Assert.Contains("OutOfGas", e.Message);
     }
@@ -147,7 +156,7 @@ public class ErrorStateTests(ITestOutputHelper output)
         output.WriteLine(what);
         var expected = b.Trace.Steps[^1].Opcode == (byte)Opcode.JUMP ? ExecutionState.ErrorInvalidJump : ExecutionState.ErrorInvalidJumpI;
         Assert.Equal(ExitReason.InvalidJump, b.Trace.Steps[^1].Halt);
-        Assert.Equal(expected, b.Steps[^1].State);
+        Assert.Equal(expected, Halted(b).State);
         Assert.Empty(new ConstraintChecker { MaxFailures = 5 }.Check(b.Assignment));
         MutationHarness.MutateOwnedCells(b, IsError).AssertAllCaught(output);
     }
@@ -166,7 +175,7 @@ public class ErrorStateTests(ITestOutputHelper output)
         // PUSH1 4, JUMP, INVALID, JUMPDEST, STOP: the jump is valid; the trace claims it halted and drops what followed.
         var code = new BytecodeBuilder().Push(4).Op(Opcode.JUMP).Op(Opcode.INVALID).Op(Opcode.JUMPDEST).Op(Opcode.STOP).Build();
         var b = Build(code, alterTrace: trace => ClaimInvalidJump(trace, Opcode.JUMP));
-        Assert.Equal(ExecutionState.ErrorInvalidJump, b.Steps[^1].State);
+        Assert.Equal(ExecutionState.ErrorInvalidJump, Halted(b).State);
         var failures = new ConstraintChecker { MaxFailures = 10 }.Check(b.Assignment);
         output.WriteLine(string.Join("\n", failures.Take(3)));
         TraceLies.AssertCaughtBy(failures, "the destination is not a JUMPDEST instruction");
@@ -178,7 +187,7 @@ public class ErrorStateTests(ITestOutputHelper output)
         // The condition is zero, so JUMPI falls through whatever the destination (9, past the end).
         var code = new BytecodeBuilder().Push(0).Push(9).Op(Opcode.JUMPI).Op(Opcode.STOP).Build();
         var b = Build(code, alterTrace: trace => ClaimInvalidJump(trace, Opcode.JUMPI));
-        Assert.Equal(ExecutionState.ErrorInvalidJumpI, b.Steps[^1].State);
+        Assert.Equal(ExecutionState.ErrorInvalidJumpI, Halted(b).State);
         var failures = new ConstraintChecker { MaxFailures = 10 }.Check(b.Assignment);
         output.WriteLine(string.Join("\n", failures.Take(3)));
         TraceLies.AssertCaughtBy(failures, "the condition is not zero");

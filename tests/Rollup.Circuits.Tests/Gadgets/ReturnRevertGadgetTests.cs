@@ -43,12 +43,8 @@ public class ReturnRevertGadgetTests(ITestOutputHelper output)
 
     private static EvmTestbed.Built Build(byte[] code, Action<ZkTrace>? alter = null)
     {
-        var trace = EvmTestbed.Trace(code, mustSucceed: false);
-        alter?.Invoke(trace);
-        var circuit = new SuperCircuit(GadgetRegistry.Covering(trace.Steps.Select(s => s.Opcode)));
-        var steps = EvmWitnessBuilder.Build(trace, circuit.Evm.Gadgets, _ => EvmTestbed.CodeId);
-        var a = circuit.Assign(new SuperWitness(steps, new Dictionary<Fr, byte[]> { [EvmTestbed.CodeId] = code }));
-        return new EvmTestbed.Built(circuit, a, steps, trace);
+        // REVERT ends the transaction unsuccessfully: the test bed must not require success.
+        return EvmTestbed.Build(code, alter, mustSucceed: false);
     }
 
     [Fact]

@@ -28,14 +28,32 @@ public static class EvmTestbed
         return zk.Trace;
     }
 
-    public static Built Build(byte[] code, Action<ZkTrace>? alter = null, int? k = null, IReadOnlyList<IGadget>? gadgets = null, byte[]? input = null)
+    /// <summary>Runs <paramref name="code"/> as a contract's code, called by a real signed transaction that gives the call
+    /// 1,000,000 gas and <paramref name="input"/> as calldata; the witness covers the whole transaction (its start, the
+    /// instructions, its end). <paramref name="alter"/> sees the transaction's trace.</summary>
+    public static Built Build(byte[] code, Action<ZkTrace>? alter = null, int? k = null, IReadOnlyList<IGadget>? gadgets = null, byte[]? input = null,
+        long gas = 1_000_000, bool mustSucceed = true)
     {
-        var trace = Trace(code, input);
-        alter?.Invoke(trace);
-        var circuit = new SuperCircuit(gadgets ?? GadgetRegistry.Covering(trace.Steps.Select(s => s.Opcode)));
-        var steps = EvmWitnessBuilder.Build(trace, circuit.Evm.Gadgets, _ => CodeId);
-        var a = circuit.Assign(new SuperWitness(steps, new Dictionary<Fr, byte[]> { [CodeId] = code }), k);
-        return new Built(circuit, a, steps, trace);
+        var batch = new TransactionBatch();
+        batch.Call(batch.Deploy(code, CodeRunner.ContractAddress), input, gas);
+        return BuildTransactions(batch, alter is null ? null : (_, t) => alter(t), k, gadgets, mustSucceed);
+    }
+
+    /// <summary>Runs the batch's transactions (each must succeed) and builds the super circuit's witness from their
+    /// traces; <paramref name="alter"/> may change a transaction's trace first (given its index).</summary>
+    public static Built BuildTransactions(TransactionBatch batch, Action<int, ZkTrace>? alter = null, int? k = null, IReadOnlyList<IGadget>? gadgets = null,
+        bool mustSucceed = true)
+    {
+        var run = batch.Run();
+        if (mustSucceed)
+            foreach (var (result, traced) in run) Assert.True(result.Success, $"transaction {traced.Tx.Id}: {result.Reason}");
+        for (int i = 0; i < run.Count; i++) alter?.Invoke(i, run[i].Traced.Trace);
+        var traces = run.Select(r => r.Traced).ToList();
+        var circuit = new SuperCircuit(gadgets ?? GadgetRegistry.Covering(traces.SelectMany(t => t.Trace.Steps).Select(s => s.Opcode)));
+        var steps = EvmWitnessBuilder.Build(traces, circuit.Evm.Gadgets);
+        var witness = new SuperWitness(steps, batch.Codes) { Txs = steps.Select(s => s.Tx!).DistinctBy(t => t.Id).ToList(), Blocks = [batch.BlockRecord] };
+        var a = circuit.Assign(witness, k);
+        return new Built(circuit, a, steps, traces[0].Trace);
     }
 
     /// <summary>A copy of a traced step with some fields changed (steps are immutable once traced).</summary>

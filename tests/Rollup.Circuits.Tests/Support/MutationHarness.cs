@@ -53,9 +53,7 @@ public static class MutationHarness
             var step = b.Steps[s];
             if (stepFilter is not null && !stepFilter(step)) continue;
             int row = s * EvmCircuitConfig.Height;
-            // The first step's state is bound only through its read/write counter until the begin-transaction gadget binds
-            // the rest, so its other step-state cells are left alone.
-            foreach (var (column, rotation, name) in OwnedCells(b.Evm, step.State, includeStepState: s > 0))
+            foreach (var (column, rotation, name) in OwnedCells(b.Evm, step.State))
             {
                 var cell = (column, row + rotation);
                 var original = a[column, row + rotation];

@@ -75,7 +75,7 @@ public sealed class ReturnRevertGadget(bool isRevert) : IGadget
         b.Require("words read = words needed - first word", count - (_endWords - _first.Word));
 
         _expansion = MemoryExpansion.Declare(b, _endWords);
-        b.EndTransition();
+        b.EndTransition(gasCost: _expansion.Gas);
     }
 
     private static Expression Number(CellRef[] littleEndianBytes)
