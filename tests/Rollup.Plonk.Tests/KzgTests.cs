@@ -3,6 +3,7 @@ using Rollup.Crypto.Bn254.Curves;
 using Rollup.Crypto.Bn254.Fields;
 using Rollup.Crypto.Bn254.Pairing;
 using Rollup.Crypto.Kzg;
+using Rollup.Crypto.Polynomials;
 using Rollup.Plonk.Kzg;
 
 namespace Rollup.Plonk.Tests;
@@ -58,6 +59,21 @@ public class KzgTests
     }
 
     [Fact]
+    public void The_seeded_Lagrange_basis_commits_values_to_the_same_point_as_coefficients()
+    {
+        var rng = new Random(8);
+        foreach (int n in new[] { 2, 16, 64 })
+        {
+            var values = Enumerable.Range(0, n).Select(i => i % 3 == 0 ? Fr.Random(rng) : Fr.FromUInt64((ulong)rng.Next(256))).ToArray();
+            var coeffs = (Fr[])values.Clone();
+            Domain.OfSize(n).InverseNtt(coeffs);
+            Assert.Equal(KzgScheme.Commit(Dev.Value, coeffs), Rollup.Crypto.Msm.Msm.Multiply(Dev.Value.LagrangeBasis(n)!, values).ToAffine());
+        }
+        Assert.Null(Dev.Value.LagrangeBasis(48)); // not a power of two
+        Assert.Null(Dev.Value.LagrangeBasis(128)); // larger than the SRS
+    }
+
+    [Fact]
     public void Loads_an_SRS_made_by_snarkjs_powersoftau()
     {
         string dir = Path.Combine(Path.GetTempPath(), "rollup-ptau-" + Guid.NewGuid().ToString("N"));
@@ -80,6 +96,20 @@ public class KzgTests
             var (value, witness) = KzgScheme.Open(srs, p, z);
             Assert.True(KzgScheme.Verify(srs, KzgScheme.Commit(srs, p), z, value, witness));
             Assert.Throws<InvalidDataException>(() => PtauFile.Load(Path.Combine(dir, "1.ptau"), 65));
+            Assert.Null(srs.LagrangeBasis(64)); // not prepared for phase 2: no Lagrange sections
+
+            // Prepared, it also has [L_i(τ)]₁ per domain size: committing values there is committing coefficients.
+            JsTools.Node(cli, "powersoftau", "prepare", "phase2", Path.Combine(dir, "1.ptau"), Path.Combine(dir, "final.ptau"));
+            var prepared = PtauFile.Load(Path.Combine(dir, "final.ptau"), 64);
+            foreach (int n in new[] { 8, 64 })
+            {
+                var basis = prepared.LagrangeBasis(n);
+                Assert.NotNull(basis);
+                var values = Enumerable.Range(0, n).Select(i => Fr.FromUInt64((ulong)(i * i + 3))).ToArray();
+                var coeffs = (Fr[])values.Clone();
+                Domain.OfSize(n).InverseNtt(coeffs);
+                Assert.Equal(KzgScheme.Commit(prepared, coeffs), Rollup.Crypto.Msm.Msm.Multiply(basis, values).ToAffine());
+            }
         }
         finally { Directory.Delete(dir, recursive: true); }
     }

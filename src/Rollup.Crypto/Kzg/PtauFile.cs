@@ -58,12 +58,43 @@ public static class PtauFile
         }
         if (g1[0] != G1Affine.Generator || g2[0] != G2Affine.Generator)
             throw new InvalidDataException($"{path}: the first powers are not the generators");
-        return new Srs(g1, g2[0], g2[1]);
+        // A file prepared for phase 2 (snarkjs powersoftau prepare phase2) also holds the Lagrange bases.
+        if (!sections.TryGetValue(12, out var lagrange)) return new Srs(g1, g2[0], g2[1]);
+        return new Srs(g1, g2[0], g2[1], n => LoadLagrange(path, lagrange.Offset, power, n, g1));
     }
 
-    private static Fq ReadFq(byte[] bytes, int offset)
+    /// <summary>
+    /// Section 12 holds [L_i(τ)]₁ for every domain size 2^0 … 2^power in turn, so size n starts n − 1 points in. They
+    /// are checked against the powers with two MSMs (Σ L_i = 1 and Σ ω^i·L_i = X, so the sums must be [1]₁ and [τ]₁):
+    /// that also confirms the file orders the domain by the same ω as we do. A basis that fails is not used (null).
+    /// </summary>
+    private static G1Affine[]? LoadLagrange(string path, long offset, int power, int n, G1Affine[] powers)
     {
-        var span = bytes.AsSpan(offset, 32);
+        if (n > 1 << power || n < 2) return null;
+        using var stream = File.OpenRead(path);
+        stream.Position = offset + (long)(n - 1) * 64;
+        var bytes = new byte[n * 64];
+        stream.ReadExactly(bytes);
+        var basis = new G1Affine[n];
+        for (int i = 0; i < n; i++)
+        {
+            var span = bytes.AsSpan(i * 64, 64);
+            basis[i] = new G1Affine(ReadFq(span[..32]), ReadFq(span[32..]));
+            if (!basis[i].IsOnCurve) throw new InvalidDataException($"{path}: [L_{i}(τ)]₁ for size {n} is not on the curve");
+        }
+        var omega = Fr.RootOfUnity(System.Numerics.BitOperations.Log2((uint)n));
+        var ones = new Fr[n];
+        var omegas = new Fr[n];
+        var w = Fr.One;
+        for (int i = 0; i < n; i++, w *= omega) { ones[i] = Fr.One; omegas[i] = w; }
+        bool valid = Msm.Msm.Multiply(basis, ones).ToAffine() == powers[0] && Msm.Msm.Multiply(basis, omegas).ToAffine() == powers[1];
+        return valid ? basis : null;
+    }
+
+    private static Fq ReadFq(byte[] bytes, int offset) => ReadFq(bytes.AsSpan(offset, 32));
+
+    private static Fq ReadFq(ReadOnlySpan<byte> span)
+    {
         var limbs = new U256(
             BinaryPrimitives.ReadUInt64LittleEndian(span),
             BinaryPrimitives.ReadUInt64LittleEndian(span[8..]),

@@ -25,7 +25,11 @@ public static class Msm
         if (maxDegreeOfParallelism < 1) throw new ArgumentOutOfRangeException(nameof(maxDegreeOfParallelism));
         // Small inputs run on the calling thread: starting workers costs more than they save.
         int workers = bases.Length < ParallelMinPoints ? 1 : Math.Min(maxDegreeOfParallelism, Environment.ProcessorCount);
-        return Multiply(bases, scalars, MsmPlan.Choose(bases.Length, workers), workers);
+        // One pass over the scalars (a product each, under 1% of the MSM) finds their length: a witness column of
+        // bytes needs one or two windows instead of twenty.
+        int bits = SignedDigits.MaxBits(scalars);
+        if (bits == 0) return G1Jacobian.Infinity;
+        return Multiply(bases, scalars, MsmPlan.Choose(bases.Length, workers, bits), workers);
     }
 
     /// <summary>With an explicit plan, so tests can drive every method and window width at any size.</summary>
@@ -80,7 +84,7 @@ public static class Msm
 
         public void RunSequential()
         {
-            SignedDigits.Compute(Scalars, Bases, plan.WindowBits, digits, 0, n);
+            SignedDigits.Compute(Scalars, Bases, plan.WindowBits, digits, 0, n, plan.ScalarBits);
             using var worker = new Worker(plan);
             for (int w = 0; w < windowSums.Length; w++) windowSums[w] = worker.SumWindow(w, Bases, Digits(w));
         }
@@ -91,7 +95,7 @@ public static class Msm
             // Digits: contiguous point ranges, a few per worker so a slow core does not hold up the rest.
             int chunks = workers * 4, chunk = (n + chunks - 1) / chunks;
             Parallel.For(0, chunks, options, c =>
-                SignedDigits.Compute(Scalars, Bases, plan.WindowBits, digits, c * chunk, Math.Min(n, (c + 1) * chunk)));
+                SignedDigits.Compute(Scalars, Bases, plan.WindowBits, digits, c * chunk, Math.Min(n, (c + 1) * chunk), plan.ScalarBits));
             // Buckets: whole windows, one set of buckets per worker thread.
             Parallel.For(0, windowSums.Length, options, () => new Worker(plan),
                 (w, _, worker) => { windowSums[w] = worker.SumWindow(w, Bases, Digits(w)); return worker; },

@@ -18,7 +18,7 @@ internal enum MsmMethod
 /// means fewer windows but exponentially more buckets. Windows are shared among the workers, so the
 /// model counts the windows the busiest worker runs, which favours a window count that splits evenly.
 /// </summary>
-internal readonly record struct MsmPlan(MsmMethod Method, int WindowBits, int BatchSize)
+internal readonly record struct MsmPlan(MsmMethod Method, int WindowBits, int BatchSize, int ScalarBits = SignedDigits.FullBits)
 {
     // Costs in field multiplications, measured roughly on x64 (see bench/RESULTS.md).
     private const double NaivePerPoint = 2500;      // wNAF-5 scalar multiplication
@@ -36,30 +36,33 @@ internal readonly record struct MsmPlan(MsmMethod Method, int WindowBits, int Ba
     /// <summary>Below this many buckets a window uses Jacobian buckets even in a batch-affine plan.</summary>
     public const int MinBatchAffineBuckets = 128;
 
-    public int Windows => SignedDigits.WindowCount(WindowBits);
+    public int Windows => SignedDigits.WindowCount(WindowBits, ScalarBits);
 
     public override string ToString() => Method == MsmMethod.Naive
         ? "naive"
         : $"{Method}, c = {WindowBits}, {Windows} windows" + (Method == MsmMethod.BatchAffine ? $", batch {BatchSize}" : "");
 
     /// <summary>
-    /// Buckets window w needs: 2^(c-1), except the top window, which holds the last 254 mod c bits
-    /// of the scalar plus a carry, so its digits go up to 2^(254 mod c).
+    /// Buckets window w needs: 2^(c-1), except the top window, which holds the last bits mod c bits
+    /// of the scalar plus a carry, so its digits go up to 2^(bits mod c).
     /// </summary>
     public int BucketCount(int window) =>
-        window < Windows - 1 ? 1 << (WindowBits - 1) : 1 << (254 - (Windows - 1) * WindowBits);
+        window < Windows - 1 ? 1 << (WindowBits - 1) : 1 << (ScalarBits - (Windows - 1) * WindowBits);
 
     public bool UsesBatchAffine(int window) => Method == MsmMethod.BatchAffine && BucketCount(window) >= MinBatchAffineBuckets;
 
-    public static MsmPlan Choose(int n, int workers)
+    /// <summary>The cheapest plan for n scalars below 2^<paramref name="scalarBits"/>: short scalars need fewer
+    /// windows, so they usually take a narrower window too.</summary>
+    public static MsmPlan Choose(int n, int workers, int scalarBits = SignedDigits.FullBits)
     {
-        MsmPlan best = new(MsmMethod.Naive, 0, 0);
-        double bestCost = n * NaivePerPoint;
+        MsmPlan best = new(MsmMethod.Naive, 0, 0, scalarBits);
+        // A naive multiplication's doublings scale with the scalar's length.
+        double bestCost = n * NaivePerPoint * scalarBits / SignedDigits.FullBits;
         for (int c = 2; c <= SignedDigits.MaxWindowBits; c++)
         {
             foreach (var method in new[] { MsmMethod.JacobianBuckets, MsmMethod.BatchAffine })
             {
-                var plan = new MsmPlan(method, c, BatchSizeFor(c));
+                var plan = new MsmPlan(method, c, BatchSizeFor(c), scalarBits);
                 double cost = plan.Cost(n, workers);
                 if (cost < bestCost) { bestCost = cost; best = plan; }
             }

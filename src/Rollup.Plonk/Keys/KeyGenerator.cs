@@ -59,6 +59,7 @@ public static class KeyGenerator
             Vk = vk, Srs = srs, Permutation = permutation, FixedValues = fixedValues, FixedCoefficients = fixedCoeffs,
             FixedExtended = fixedExt, SigmaValues = sigmaValues, SigmaCoefficients = sigmaCoeffs, SigmaExtended = sigmaExt,
             CosetPoints = cosetPoints, LagrangeFirstExtended = l0Ext, VanishingInverse = vanishingInverse,
+            LagrangeBases = srs.LagrangeBasis(n),
         };
     }
 

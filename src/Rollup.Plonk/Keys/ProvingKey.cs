@@ -24,6 +24,10 @@ public sealed class ProvingKey
     /// <summary>1/(Xⁿ − 1) on the coset: it repeats with period N/n, so only that many values.</summary>
     public required Fr[] VanishingInverse { get; init; }
 
+    /// <summary>[L_i(τ)]₁ on H, when the SRS provides them: the prover then commits columns from their values, which
+    /// are often short (see <see cref="Srs.LagrangeBasis"/>); without them it commits coefficients (same points).</summary>
+    public Rollup.Crypto.Bn254.Curves.G1Affine[]? LagrangeBases { get; init; }
+
     /// <summary>The shift of the extended coset: 5, which generates F_r*, so the coset misses every n-th root of unity.</summary>
     public static Fr CosetShift => Fr.MultiplicativeGenerator;
 }

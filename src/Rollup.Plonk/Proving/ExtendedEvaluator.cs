@@ -4,61 +4,146 @@ using Rollup.Plonk.Protocol;
 
 namespace Rollup.Plonk.Proving;
 
-/// <summary>Evaluates constraint expressions over a block of the extended coset, node by node over whole arrays
-/// (column at a time: no per-point tree walk). A rotation by r rows reads r·(N/n) points further on.</summary>
-internal sealed class ExtendedEvaluator(ExtendedPolys polys, Fr[] challenges, int start, int length) : IProtocolExpressionVisitor<Fr[]>
+/// <summary>One expression's values over a block of the extended coset: a constant (challenges, literals: never
+/// materialized), a view of a polynomial's evaluations at a rotation (read in place, wrapping around the coset), or a
+/// scratch buffer the evaluator owns and may overwrite.</summary>
+internal readonly struct BlockValue
 {
-    private Fr[] Gather(Fr[] source, int rotation)
+    public readonly Fr Constant;
+    public readonly Fr[]? Array;
+    /// <summary>For a view: where the block starts in <see cref="Array"/>.</summary>
+    public readonly int Offset;
+    public readonly bool Owned;
+
+    private BlockValue(Fr constant, Fr[]? array, int offset, bool owned) { Constant = constant; Array = array; Offset = offset; Owned = owned; }
+    public static BlockValue Of(Fr constant) => new(constant, null, 0, false);
+    public static BlockValue View(Fr[] source, int offset) => new(default, source, offset, false);
+    public static BlockValue Scratch(Fr[] buffer) => new(default, buffer, 0, true);
+    public bool IsConstant => Array is null;
+}
+
+/// <summary>Evaluates constraint expressions over a block of the extended coset, node by node over whole blocks
+/// (column at a time: no per-point tree walk). A rotation by r rows reads r·(N/n) points further on. Each worker
+/// thread keeps one evaluator and its scratch buffers for all its blocks, so evaluating allocates nothing after the
+/// first block: at 2^16 rows the tree has ~100 nodes over 256 blocks, and a fresh array per node per block was over a
+/// gigabyte of garbage per proof.</summary>
+internal sealed class ExtendedEvaluator(ExtendedPolys polys, Fr[] challenges, int blockSize) : IProtocolExpressionVisitor<BlockValue>
+{
+    private readonly Stack<Fr[]> _free = new();
+    private int _start, _length;
+
+    /// <summary>Moves to the block of <paramref name="length"/> points from <paramref name="start"/>.</summary>
+    public void Seek(int start, int length) { _start = start; _length = length; }
+
+    /// <summary>Writes the value's points to <paramref name="destination"/> and gives its scratch buffer back.</summary>
+    public void CopyTo(BlockValue v, Span<Fr> destination)
     {
-        var r = new Fr[length];
-        int mask = source.Length - 1;
-        int offset = rotation * polys.RotationStride;
-        for (int i = 0; i < length; i++) r[i] = source[(start + i + offset) & mask];
-        return r;
+        if (v.IsConstant) destination.Fill(v.Constant);
+        else
+        {
+            Segments(v, out var first, out var second);
+            first.CopyTo(destination);
+            second.CopyTo(destination[first.Length..]);
+        }
+        Release(v);
     }
 
-    private Fr[] Fill(Fr value)
+    private Fr[] Rent() => _free.Count > 0 ? _free.Pop() : new Fr[blockSize];
+
+    private void Release(BlockValue v)
     {
-        var r = new Fr[length];
-        Array.Fill(r, value);
-        return r;
+        if (v.Owned) _free.Push(v.Array!);
     }
 
-    public Fr[] Constant(Fr value) => Fill(value);
-    public Fr[] Query(ColumnQuery q) => Gather(polys.Column(q.Column), q.Rotation);
-    public Fr[] Challenge(Challenge c) => Fill(challenges[c.Index]);
-    public Fr[] Poly(PolyRef poly, int rotation) => Gather(polys.Get(poly), rotation);
-    public Fr[] X() => Gather(polys.CosetPoints, 0);
-    public Fr[] LagrangeFirst() => Gather(polys.LagrangeFirst, 0);
+    /// <summary>A non-constant value's points as at most two contiguous runs (a view can wrap around the coset).</summary>
+    private void Segments(BlockValue v, out ReadOnlySpan<Fr> first, out ReadOnlySpan<Fr> second)
+    {
+        var a = v.Array!;
+        if (v.Owned) { first = a.AsSpan(0, _length); second = default; return; }
+        int run = Math.Min(_length, a.Length - v.Offset);
+        first = a.AsSpan(v.Offset, run);
+        second = a.AsSpan(0, _length - run);
+    }
 
-    public Fr[] Sum(Expression a, Expression b)
+    /// <summary>A scratch buffer holding <paramref name="v"/>'s points (<paramref name="v"/>'s own one if it has it).</summary>
+    private Fr[] Materialize(BlockValue v)
+    {
+        if (v.Owned) return v.Array!;
+        var buffer = Rent();
+        if (v.IsConstant) buffer.AsSpan(0, _length).Fill(v.Constant);
+        else
+        {
+            Segments(v, out var first, out var second);
+            first.CopyTo(buffer);
+            second.CopyTo(buffer.AsSpan(first.Length));
+        }
+        return buffer;
+    }
+
+    private BlockValue View(Fr[] source, int rotation)
+    {
+        int offset = (_start + rotation * polys.RotationStride) & (source.Length - 1);
+        return BlockValue.View(source, offset);
+    }
+
+    public BlockValue Constant(Fr value) => BlockValue.Of(value);
+    public BlockValue Query(ColumnQuery q) => View(polys.Column(q.Column), q.Rotation);
+    public BlockValue Challenge(Challenge c) => BlockValue.Of(challenges[c.Index]);
+    public BlockValue Poly(PolyRef poly, int rotation) => View(polys.Get(poly), rotation);
+    public BlockValue X() => View(polys.CosetPoints, 0);
+    public BlockValue LagrangeFirst() => View(polys.LagrangeFirst, 0);
+
+    public BlockValue Sum(Expression a, Expression b) => Combine(a.Accept(this), b.Accept(this), product: false);
+    public BlockValue Product(Expression a, Expression b) => Combine(a.Accept(this), b.Accept(this), product: true);
+
+    /// <summary>x + y or x·y, written into a scratch buffer one of them owns if either does (both operations
+    /// commute), otherwise into a new one.</summary>
+    private BlockValue Combine(BlockValue x, BlockValue y, bool product)
+    {
+        if (x.IsConstant && y.IsConstant) return BlockValue.Of(product ? x.Constant * y.Constant : x.Constant + y.Constant);
+        if (!x.Owned && y.Owned || x.IsConstant) (x, y) = (y, x);
+        var buffer = Materialize(x);
+        var dest = buffer.AsSpan(0, _length);
+        if (y.IsConstant)
+        {
+            var k = y.Constant;
+            if (product) for (int i = 0; i < dest.Length; i++) dest[i] *= k;
+            else for (int i = 0; i < dest.Length; i++) dest[i] += k;
+        }
+        else
+        {
+            Segments(y, out var first, out var second);
+            Apply(dest, first, product);
+            Apply(dest[first.Length..], second, product);
+            Release(y);
+        }
+        return BlockValue.Scratch(buffer);
+    }
+
+    private static void Apply(Span<Fr> dest, ReadOnlySpan<Fr> other, bool product)
+    {
+        if (product) for (int i = 0; i < other.Length; i++) dest[i] *= other[i];
+        else for (int i = 0; i < other.Length; i++) dest[i] += other[i];
+    }
+
+    public BlockValue Negated(Expression a)
     {
         var x = a.Accept(this);
-        var y = b.Accept(this);
-        for (int i = 0; i < length; i++) x[i] += y[i];
-        return x;
+        if (x.IsConstant) return BlockValue.Of(-x.Constant);
+        var buffer = Materialize(x);
+        var dest = buffer.AsSpan(0, _length);
+        for (int i = 0; i < dest.Length; i++) dest[i] = -dest[i];
+        return BlockValue.Scratch(buffer);
     }
 
-    public Fr[] Product(Expression a, Expression b)
+    public BlockValue Scaled(Expression a, Fr k)
     {
         var x = a.Accept(this);
-        var y = b.Accept(this);
-        for (int i = 0; i < length; i++) x[i] *= y[i];
-        return x;
-    }
-
-    public Fr[] Negated(Expression a)
-    {
-        var x = a.Accept(this);
-        for (int i = 0; i < length; i++) x[i] = -x[i];
-        return x;
-    }
-
-    public Fr[] Scaled(Expression a, Fr k)
-    {
-        var x = a.Accept(this);
-        for (int i = 0; i < length; i++) x[i] *= k;
-        return x;
+        if (x.IsConstant) return BlockValue.Of(x.Constant * k);
+        var buffer = Materialize(x);
+        var dest = buffer.AsSpan(0, _length);
+        for (int i = 0; i < dest.Length; i++) dest[i] *= k;
+        return BlockValue.Scratch(buffer);
     }
 }
 

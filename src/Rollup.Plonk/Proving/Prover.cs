@@ -41,7 +41,10 @@ public static class Prover
         var coeffs = new Dictionary<PolyRef, Fr[]>();
 
         G1Affine Commit(Fr[] c) => PolyOps.Msm(bases.Span, c).ToAffine();
-
+        // A column known by its values on H: committed from the values in the Lagrange basis when the key has one (the
+        // same point; witness values are often short scalars, which the MSM turns into fewer windows).
+        var lagrange = pk.LagrangeBases;
+        G1Affine CommitValues(Fr[] values, Fr[] c) => lagrange is null ? Commit(c) : PolyOps.Msm(lagrange, values).ToAffine();
 
         // Advice, phase by phase; challenges drawn after each phase.
         var adviceCommitments = new List<G1Affine>();
@@ -50,9 +53,10 @@ public static class Prover
             if (phase > 0) synthesizer?.Synthesize(phase, challenges, a);
             foreach (var column in layout.AdviceCommitOrder.Where(c => c.Phase == phase))
             {
-                var c = KeyGenerator.Coefficients(a.Values(column), log2n);
+                var values = a.Values(column);
+                var c = KeyGenerator.Coefficients(values, log2n);
                 coeffs[new PolyRef(PolyKind.Advice, column.Index)] = c;
-                var commitment = Commit(c);
+                var commitment = CommitValues(values, c);
                 adviceCommitments.Add(commitment);
                 t.Absorb(commitment);
             }
@@ -70,7 +74,7 @@ public static class Prover
         {
             var c = KeyGenerator.Coefficients(lookupData[l].M, log2n);
             coeffs[new PolyRef(PolyKind.LookupMultiplicity, l)] = c;
-            t.Absorb(multiplicityCommitments[l] = Commit(c));
+            t.Absorb(multiplicityCommitments[l] = CommitValues(lookupData[l].M, c));
         }
         stages?.Mark("lookup multiplicities");
 
@@ -284,19 +288,26 @@ public static class Prover
         var constraints = ConstraintList.Build(layout, pc);
         var h = new Fr[bigN];
         const int Block = 1024;
-        int period = pk.VanishingInverse.Length;
-        Parallel.For(0, (bigN + Block - 1) / Block, b =>
-        {
-            int start = b * Block, length = Math.Min(Block, bigN - start);
-            var evaluator = new ExtendedEvaluator(polys, challenges, start, length);
-            var acc = new Fr[length];
-            foreach (var (_, poly) in constraints)
+        int period = pk.VanishingInverse.Length, blockSize = Math.Min(Block, bigN);
+        // One evaluator and accumulator per worker thread, reused for all of its blocks.
+        Parallel.For(0, (bigN + Block - 1) / Block,
+            () => (Evaluator: new ExtendedEvaluator(polys, challenges, blockSize), Acc: new Fr[blockSize], Values: new Fr[blockSize]),
+            (b, _, w) =>
             {
-                var values = poly.Accept(evaluator);
-                for (int i = 0; i < length; i++) acc[i] = acc[i] * y + values[i];
-            }
-            for (int i = 0; i < length; i++) h[start + i] = acc[i] * pk.VanishingInverse[(start + i) % period];
-        });
+                int start = b * Block, length = Math.Min(Block, bigN - start);
+                var acc = w.Acc.AsSpan(0, length);
+                var values = w.Values.AsSpan(0, length);
+                acc.Clear();
+                w.Evaluator.Seek(start, length);
+                foreach (var (_, poly) in constraints)
+                {
+                    w.Evaluator.CopyTo(poly.Accept(w.Evaluator), values);
+                    for (int i = 0; i < length; i++) acc[i] = acc[i] * y + values[i];
+                }
+                for (int i = 0; i < length; i++) h[start + i] = acc[i] * pk.VanishingInverse[(start + i) % period];
+                return w;
+            },
+            _ => { });
         stages?.Mark("quotient: evaluate constraints");
         PolyOps.InterpolateFromCoset(h, extLog, shift);
         stages?.Mark("quotient: interpolate");

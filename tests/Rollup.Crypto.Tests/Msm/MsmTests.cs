@@ -108,6 +108,34 @@ public class MsmTests
         Assert.Equal(sum.Negate(), MsmApi.Multiply(bases, scalars));
     }
 
+    // Witness columns of bytes, flags and counters: the plan then covers only the scalars' bit length.
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(8)]
+    [InlineData(13)]
+    [InlineData(32)]
+    [InlineData(65)]
+    [InlineData(130)]
+    public void Short_scalars_match_the_naive_sum(int bits)
+    {
+        var rng = new Random(bits);
+        foreach (int n in new[] { 5, 300, 3000 })
+        {
+            var bases = RandomWalk(n, rng);
+            var scalars = RandomScalars(n, rng).Select(s => Fr.FromBigInteger(s.ToBigInteger() >> (254 - bits))).ToArray();
+            scalars[0] = Fr.FromBigInteger((System.Numerics.BigInteger.One << bits) - 1); // the longest one exactly
+            Assert.Equal(bits, SignedDigits.MaxBits(scalars));
+            Assert.Equal(NaiveMsm(bases, scalars), MsmApi.Multiply(bases, scalars));
+            Assert.Equal(NaiveMsm(bases, scalars), MsmApi.Multiply(bases, scalars, maxDegreeOfParallelism: 1));
+            foreach (var (batchAffine, c) in new[] { (false, 3), (true, 5), (true, 11) })
+            {
+                var plan = Plan(batchAffine, c) with { ScalarBits = bits };
+                Assert.Equal(NaiveMsm(bases, scalars), MsmApi.Multiply(bases, scalars, plan, workers: 2));
+            }
+        }
+    }
+
     [Fact]
     public void Mismatched_lengths_are_rejected()
     {
