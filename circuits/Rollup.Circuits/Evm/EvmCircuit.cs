@@ -12,6 +12,16 @@ public sealed record EvmStep(ExecutionState State, ZkStep? Step, IReadOnlyList<R
     public int TxId { get; init; }
     public Tables.TxRecord? Tx { get; init; }
     public Tables.BlockRecord? Block { get; init; }
+
+    /// <summary>The call's reversion fields at this step (<see cref="StepField.ReversibleWrites"/>, …); for the step
+    /// that starts a call, the call's (its first instruction's) persistence and end of reversion.</summary>
+    public int ReversibleWrites { get; init; }
+    public bool IsPersistent { get; init; } = true;
+    public long EndOfReversion { get; init; }
+
+    /// <summary>For the step that ends a failed call: the log's undo of the call's writes, which follows the step's own
+    /// accesses in its counter range (each entry is looked up by the write it undoes, not by a slot of this step).</summary>
+    public IReadOnlyList<RwEntry> Undo { get; init; } = [];
 }
 
 /// <summary>The EVM circuit: the step framework (flags, step state, read/write slots, byte cells, the opcode fetch) and
@@ -50,6 +60,16 @@ public sealed class EvmCircuit
         // Matched against the table's active flag too: only rows the state circuit proves can answer.
         cs.Lookup("evm rw slot in the rw table", config.Slots.Enabled.Cur,
             config.Slots.Fields.Select(c => c.Cur).Prepend(Expression.Constant(1)).ToArray(),
+            config.RwTable.Columns.Select(c => c.Cur).Prepend(config.RwTable.Active.Cur).ToArray());
+
+        // A failed call's writes are undone: each reversible write's undo (same cell, value and previous value swapped,
+        // at the counter the gadget pins) is a row of the table too. Every undo counter lies in the block the halting step
+        // reserves, one per reversible write, so together with the table's N rows the undo block is exactly these.
+        var slots = config.Slots;
+        cs.Gate("evm undo enabled is a bit", slots.UndoEnabled.Cur * (1 - slots.UndoEnabled.Cur));
+        cs.Lookup("evm undo of a reversible write in the rw table", slots.UndoEnabled.Cur,
+            [Expression.Constant(1), slots.UndoCounter.Cur, Expression.Constant(1), slots.Tag.Cur, slots.Id.Cur, slots.Address.Cur,
+             slots.KeyLo.Cur, slots.KeyHi.Cur, slots.PrevLo.Cur, slots.PrevHi.Cur, slots.ValueLo.Cur, slots.ValueHi.Cur],
             config.RwTable.Columns.Select(c => c.Cur).Prepend(config.RwTable.Active.Cur).ToArray());
 
         // Gas left is a u64 on every step (its 8 bytes recombine to it; the other rows of the column are zero), so a step
@@ -109,6 +129,9 @@ public sealed class EvmCircuit
         }
     }
 
+    private static bool IsTransactionStep(ExecutionState s) =>
+        s is ExecutionState.BeginTx or ExecutionState.BeginTxCall or ExecutionState.BeginTxTransfer or ExecutionState.EndTx;
+
     private void AssignStep(Assignment a, int row, EvmStep step, EvmStep? lastReal)
     {
         // Flag.
@@ -132,7 +155,21 @@ public sealed class EvmCircuit
             a.Assign(Config.Step, row + (int)StepField.Opcode, source.Opcode);
             a[Config.Step, row + (int)StepField.CodeId] = step.Step is null ? lastReal!.CodeId : step.CodeId;
             a.Assign(Config.Step, row + (int)StepField.TxId, (ulong)(step.Step is null ? lastReal!.TxId : step.TxId));
+            // A transaction's own steps (its start and end) are outside any call: their reversion fields are zero.
+            if (!IsTransactionStep(step.State))
+            {
+                a.Assign(Config.Step, row + (int)StepField.ReversibleWrites, (ulong)step.ReversibleWrites);
+                a.Assign(Config.Step, row + (int)StepField.IsPersistent, step.IsPersistent ? 1UL : 0UL);
+                a.Assign(Config.Step, row + (int)StepField.EndOfReversion, (ulong)step.EndOfReversion);
+            }
         }
+        // A failed call's reversible writes point at their undo entries.
+        if (!step.IsPersistent)
+            foreach (var r in _builders[step.State].ReversibleWrites)
+            {
+                a.Assign(Config.Slots.UndoEnabled, row + r.Slot, 1UL);
+                a.Assign(Config.Slots.UndoCounter, row + r.Slot, (ulong)(step.EndOfReversion - ((r.OfNextStep ? 0 : step.ReversibleWrites) + r.Index)));
+            }
 
         // Read/write slots mirror the step's entries in order.
         var slots = Config.Slots;

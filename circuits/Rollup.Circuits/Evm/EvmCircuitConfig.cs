@@ -69,7 +69,14 @@ public sealed class RwSlotColumns
         Enabled = cs.Advice("evm_rw_enabled");
         string[] names = ["counter", "is_write", "tag", "id", "address", "key_lo", "key_hi", "value_lo", "value_hi", "prev_lo", "prev_hi"];
         Fields = names.Select(n => cs.Advice($"evm_rw_{n}")).ToArray();
+        UndoEnabled = cs.Advice("evm_undo_enabled");
+        UndoCounter = cs.Advice("evm_undo_counter");
     }
+
+    /// <summary>On the row of a reversible write, in a call that fails: 1, and <see cref="UndoCounter"/> is where the log
+    /// undoes that write (the same cell written back from its value to its previous value).</summary>
+    public Column UndoEnabled { get; }
+    public Column UndoCounter { get; }
 
     public Column Counter => Fields[0];
     public Column IsWrite => Fields[1];

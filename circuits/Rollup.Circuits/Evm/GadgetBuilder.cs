@@ -20,6 +20,12 @@ public sealed class GadgetBuilder
     private bool _transitionDeclared;
     /// <summary>Slots declared with <see cref="SlotIf"/> that are off on a given step (Σ (1 − enabled)); 0 if none.</summary>
     private Expression _slotsOff = Expression.Constant(0);
+    private readonly List<ReversibleWrite> _reversible = [];
+
+    /// <summary>A write a failed call undoes: slot <paramref name="Slot"/> is the call's <paramref name="Index"/>-th
+    /// reversible write counted from the step's <see cref="StepField.ReversibleWrites"/> (or, for a step that starts the
+    /// call, from 0 with the next step's reversion fields).</summary>
+    internal readonly record struct ReversibleWrite(int Slot, int Index, bool OfNextStep);
 
     internal GadgetBuilder(EvmCircuitConfig config, ConstraintSystem cs, IGadget gadget)
     {
@@ -46,6 +52,7 @@ public sealed class GadgetBuilder
     internal IReadOnlyList<(string Name, Expression Polynomial)> Constraints => _constraints;
     internal IReadOnlyList<CellRef> OwnedCells => _cells;
     internal IReadOnlyList<RwSlot> Slots => _slots;
+    internal IReadOnlyList<ReversibleWrite> ReversibleWrites => _reversible;
 
     /// <summary>A generic cell of the step.</summary>
     public CellRef Cell(string name)
@@ -150,6 +157,29 @@ public sealed class GadgetBuilder
     /// (0 = the top), given the step's net stack change.</summary>
     public RwSlot StackPush(int positionFromNewTop, int stackDelta) => Stack(write: true, -(stackDelta - 1 - positionFromNewTop));
 
+    /// <summary>Marks a state write the current call's failure undoes (zkevm-circuits' reversible writes): if the call
+    /// is not persistent, the log holds its undo (the same cell, value and previous value swapped) at counter
+    /// end-of-reversion − (reversible writes so far + index), which this slot's undo cells look up. For a step that
+    /// starts the call (<paramref name="ofNextStep"/>), the call's reversion fields are the next step's and the writes
+    /// count from 0. Writes must be marked in the order they happen.</summary>
+    public void Reversible(RwSlot write, bool ofNextStep = false)
+    {
+        int k = _reversible.Count(r => r.OfNextStep == ofNextStep);
+        _reversible.Add(new ReversibleWrite(write.Index, k, ofNextStep));
+        var slots = _config.Slots;
+        var persistent = ofNextStep ? Next(StepField.IsPersistent) : Cur(StepField.IsPersistent);
+        var end = ofNextStep ? Next(StepField.EndOfReversion) : Cur(StepField.EndOfReversion);
+        var before = ofNextStep ? Expression.Constant(0) : Cur(StepField.ReversibleWrites);
+        _cells.Add(new CellRef($"slot {write.Index} undo enabled", slots.UndoEnabled, write.Index));
+        _cells.Add(new CellRef($"slot {write.Index} undo counter", slots.UndoCounter, write.Index));
+        var enabled = slots.UndoEnabled.At(write.Index);
+        Require($"slot {write.Index} undo: looked up exactly when the call fails", enabled - (1 - persistent));
+        Require($"slot {write.Index} undo: counter", (1 - persistent) * (slots.UndoCounter.At(write.Index) - (end - (before + k))));
+        Require($"slot {write.Index} undo: no counter when the call persists", persistent * slots.UndoCounter.At(write.Index));
+    }
+
+    private int ReversibleInStep => _reversible.Count(r => !r.OfNextStep);
+
     public void Require(string name, Expression polynomial) => _constraints.Add((name, polynomial));
 
     /// <summary>A lookup active on this gadget's steps.</summary>
@@ -171,15 +201,39 @@ public sealed class GadgetBuilder
         Require("transition: memory size", Next(StepField.MemorySize) - (nextMemorySize ?? Cur(StepField.MemorySize)));
         Require("transition: code id", Next(StepField.CodeId) - Cur(StepField.CodeId));
         Require("transition: tx id", Next(StepField.TxId) - Cur(StepField.TxId));
+        RequireReversionCarriesOn();
+    }
+
+    private void RequireReversionCarriesOn()
+    {
+        Require("transition: reversible writes", Next(StepField.ReversibleWrites) - (Cur(StepField.ReversibleWrites) + ReversibleInStep));
+        Require("transition: is persistent", Next(StepField.IsPersistent) - Cur(StepField.IsPersistent));
+        Require("transition: end of reversion", Next(StepField.EndOfReversion) - Cur(StepField.EndOfReversion));
     }
 
     /// <summary>For a step that ends the execution it belongs to (STOP, RETURN, …): only the read/write counter carries
     /// on; whatever comes next (the end of the transaction, padding) sets its own state. A step that can end a
-    /// transaction's root call passes its <paramref name="gasCost"/>, so the end of the transaction gets the gas left.</summary>
-    public void EndTransition(Expression? gasCost = null)
+    /// transaction's root call passes its <paramref name="gasCost"/>, so the end of the transaction gets the gas left,
+    /// and whether the call fails (<paramref name="reverts"/>: REVERT and the error states). A failing end checks the
+    /// call's persistence claim was 0 and reserves the undo block right after its own accesses, one entry per
+    /// reversible write the call made (each write's undo lookup lands in it); a successful end checks the claim was 1.
+    /// Padding passes neither.</summary>
+    public void EndTransition(Expression? gasCost = null, bool? reverts = null)
     {
         _transitionDeclared = true;
-        Require("transition: rw counter", Next(StepField.RwCounter) - (Cur(StepField.RwCounter) + _nextSlot));
+        var after = Cur(StepField.RwCounter) + _nextSlot - _slotsOff;
+        if (reverts == true)
+        {
+            var undo = Cur(StepField.ReversibleWrites);
+            Require("end: the call was not persistent", Cur(StepField.IsPersistent));
+            Require("end: the undo block ends at the end of reversion", Cur(StepField.EndOfReversion) - (after + undo - 1));
+            Require("transition: rw counter", Next(StepField.RwCounter) - (after + undo));
+        }
+        else
+        {
+            if (reverts == false) Require("end: the call was persistent", 1 - Cur(StepField.IsPersistent));
+            Require("transition: rw counter", Next(StepField.RwCounter) - after);
+        }
         Require("transition: tx id", Next(StepField.TxId) - Cur(StepField.TxId));
         if (gasCost is not null) Require("transition: gas", Next(StepField.Gas) - (Cur(StepField.Gas) - gasCost));
     }
@@ -198,5 +252,11 @@ public sealed class GadgetBuilder
         if (!_transitionDeclared) throw new InvalidOperationException($"{Gadget.State} declares no step transition");
         for (int j = _nextSlot; j < EvmCircuitConfig.Height; j++)
             Require($"slot {j} is disabled", _config.Slots.Enabled.At(j));
+        for (int j = 0; j < EvmCircuitConfig.Height; j++)
+        {
+            if (_reversible.Any(r => r.Slot == j)) continue;
+            Require($"slot {j} has no undo", _config.Slots.UndoEnabled.At(j));
+            Require($"slot {j} has no undo counter", _config.Slots.UndoCounter.At(j));
+        }
     }
 }

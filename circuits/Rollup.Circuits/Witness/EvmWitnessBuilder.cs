@@ -100,9 +100,12 @@ public static class EvmWitnessBuilder
             long gas = (long)(tx.GasLimit - 21_000 - tx.CallDataGasCost);
             return AppendEnd(steps, t, 31, next + 31, gas, callId, Renumber);
         }
-        steps.Add(Synthetic(ExecutionState.BeginTxCall, Range(16, 16, next + 16), next + 16));
+        // The call's steps are kept aside until its end is known: each carries whether the call persists and, if it
+        // fails, where its undo block ends.
+        var callSteps = new List<EvmStep> { Synthetic(ExecutionState.BeginTxCall, Range(16, 16, next + 16), next + 16) };
         var codeId = CodeIdOf(trace.Rw[23].Value);
         next += CallPreludeAccesses;
+        int reversible = BeginTxCallReversibleWrites;
 
         int expected = CallPreludeAccesses;
         foreach (var step in trace.Steps)
@@ -120,29 +123,57 @@ public static class EvmWitnessBuilder
             if (step.RwCounter != expected || step.CallId != 1)
                 throw new UnsupportedStepException($"{where}: accesses between steps before pc {step.Pc}: calls and creates have no gadget yet");
             expected = step.RwCounter + step.RwCount;
-            var reads = ContextReads.GetValueOrDefault(step.Opcode, []);
+            // A step that halts exceptionally never ran its opcode: no context read is added to it.
+            var reads = step.Halt.IsExceptional() ? [] : ContextReads.GetValueOrDefault(step.Opcode, []);
             var rw = reads.Select((f, i) => ContextRead(f, next + i)).Concat(Range(step.RwCounter, step.RwCount, next + reads.Length)).ToList();
             var renumbered = new ZkStep
             {
                 Pc = step.Pc, Opcode = step.Opcode, GasLeft = step.GasLeft, GasCost = step.GasCost, Depth = step.Depth, CallId = callId,
                 StackPointer = step.StackPointer, MemorySize = step.MemorySize, RwCounter = next, RwCount = rw.Count, Halt = step.Halt,
             };
-            steps.Add(new EvmStep(state, renumbered, rw, codeId) { TxId = tx.Id, Tx = tx, Block = block });
+            callSteps.Add(new EvmStep(state, renumbered, rw, codeId) { TxId = tx.Id, Tx = tx, Block = block, ReversibleWrites = reversible });
+            reversible += rw.Count(IsReversible);
             next += rw.Count;
         }
 
+        // A failed call's writes are undone in the log right after its halting step, newest first: that undo block
+        // belongs to the halting step's counter range (the circuit proves each entry undoes one reversible write).
+        int undo = trace.Rw.Count - expected - EndAccesses;
+        bool persistent = undo >= 0 && expected + undo < trace.Rw.Count && !trace.Rw[expected + undo].Value.IsZero; // the success flag
+        if (undo < 0 || (persistent ? undo != 0 : undo != reversible))
+            throw new UnsupportedStepException($"{where}: the failed call's log undoes {undo} writes, but it made {reversible} reversible writes");
+        var undone = Range(expected, undo, next);
+        long endOfReversion = next + undo; // the circuit's counter (from 1) of the block's last entry
+        for (int i = 0; i < callSteps.Count; i++)
+        {
+            var s = callSteps[i] with { IsPersistent = persistent, EndOfReversion = persistent ? 0 : endOfReversion };
+            steps.Add(i == callSteps.Count - 1 ? s with { Undo = undone } : s);
+        }
+        next += undo;
+
         var last = trace.Steps[^1];
         // An exceptional halt consumes the call's gas; anything else hands the rest to the end of the transaction.
-        return AppendEnd(steps, t, expected, next, last.Halt.IsExceptional() ? 0 : last.GasLeft - last.GasCost, callId, Renumber);
+        return AppendEnd(steps, t, expected + undo, next, last.Halt.IsExceptional() ? 0 : last.GasLeft - last.GasCost, callId, Renumber);
     }
+
+    /// <summary>Writes a failed call undoes: the value transfer that starts the root call (BeginTxCall's debit and
+    /// credit), then every state write of its instructions.</summary>
+    private const int BeginTxCallReversibleWrites = 2;
+
+    /// <summary>Accesses the trace holds after a call's last instruction (and its undo block): the success flag, the
+    /// sender's and the coinbase's credits.</summary>
+    private const int EndAccesses = 3;
+
+    private static bool IsReversible(RwEntry e) => e.IsWrite && e.Tag is RwTag.Storage or RwTag.TransientStorage or RwTag.Account
+        or RwTag.AccessListAccount or RwTag.AccessListStorage or RwTag.TxRefund;
 
     /// <summary>The end of the transaction from trace entry <paramref name="from"/>: the root call's success flag, then
     /// the sender's and the coinbase's credits; the refund counter's read goes after the flag.</summary>
     private static int AppendEnd(List<EvmStep> steps, TracedTx t, int from, int next, long gasLeft, int callId, Func<RwEntry, int, RwEntry> renumber)
     {
         var (tx, block, trace) = t;
-        if (trace.Rw.Count - from != 3 || trace.Rw[from].Tag != RwTag.CallContext)
-            throw new UnsupportedStepException($"transaction {tx.Id}: {trace.Rw.Count - from} accesses after the last instruction, expected 3");
+        if (trace.Rw.Count - from != EndAccesses || trace.Rw[from].Tag != RwTag.CallContext)
+            throw new UnsupportedStepException($"transaction {tx.Id}: {trace.Rw.Count - from} accesses after the last instruction and its undo block, expected {EndAccesses}");
         var refund = trace.Rw.LastOrDefault(e => e.Tag == RwTag.TxRefund && e.IsWrite).Value;
         var end = new List<RwEntry>
         {
@@ -157,5 +188,5 @@ public static class EvmWitnessBuilder
     }
 
     /// <summary>The read/write entries the steps made, in counter order (what the RW table must hold).</summary>
-    public static List<RwEntry> AccessesOf(IEnumerable<EvmStep> steps) => steps.SelectMany(s => s.Rw).ToList();
+    public static List<RwEntry> AccessesOf(IEnumerable<EvmStep> steps) => steps.SelectMany(s => s.Rw.Concat(s.Undo)).ToList();
 }

@@ -2,6 +2,7 @@ using Rollup.Circuits.Evm;
 using Rollup.Circuits.Tests.Support;
 using Rollup.Core.Numerics;
 using Rollup.Evm.Bytecode;
+using Rollup.Evm.Execution;
 using Rollup.Evm.Instructions;
 using Rollup.Evm.Tracing.Zk;
 using Rollup.Plonk.Checking;
@@ -10,11 +11,8 @@ using Xunit.Abstractions;
 
 namespace Rollup.Circuits.Tests.Gadgets;
 
-/// <summary>ADDRESS, CALLER, CALLVALUE and CALLDATASIZE read the call context the call's entry wrote. Until the
-/// begin-transaction step owns those entry writes (the witness keeps only the instructions' accesses), the state circuit
-/// sees each context read as a key's first access, which must be zero: so the full soundness run is on CALLVALUE and
-/// CALLDATASIZE of a call with no value and no input, and ADDRESS and CALLER are checked to fail only that initial-value
-/// check — every gadget constraint holds on them.</summary>
+/// <summary>ADDRESS, CALLER, CALLVALUE and CALLDATASIZE read the call context that the begin-transaction step wrote
+/// from the transaction table; the state circuit makes each read return that write.</summary>
 public class CallContextGadgetTests(ITestOutputHelper output)
 {
     private static byte[] Program(params Opcode[] reads)
@@ -33,44 +31,43 @@ public class CallContextGadgetTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Address_and_caller_fail_only_the_missing_entry_writes()
+    public void Reads_return_what_the_transaction_set_and_every_mutation_is_caught()
     {
-        var b = EvmTestbed.Build(Program(Opcode.ADDRESS, Opcode.CALLER, Opcode.CALLDATASIZE), input: [1, 2, 3]);
-        var reads = b.Steps.SelectMany(s => s.Rw).Where(e => e.Tag == RwTag.CallContext).ToList();
-        Assert.Equal(3, reads.Count);
-        Assert.Equal(new UInt256(3), reads[2].Value);                 // the real input length, from the EVM
-        var failures = new ConstraintChecker { MaxFailures = 50 }.Check(b.Assignment);
-        output.WriteLine(string.Join("\n", failures.Take(5)));
-        Assert.NotEmpty(failures);
-        Assert.All(failures, f => Assert.Contains("a zero-initialised key starts at zero", f.Name));
+        // A call with value and input: every context field is non-zero, written by BeginTxCall from the tx table.
+        var batch = new TransactionBatch();
+        var contract = batch.Deploy(Program(Opcode.ADDRESS, Opcode.CALLER, Opcode.CALLVALUE, Opcode.CALLDATASIZE), CodeRunner.ContractAddress);
+        var value = (UInt256.One << 130) + new UInt256(5);
+        batch.Call(contract, data: [1, 2, 3], value: value);
+        var b = EvmTestbed.BuildTransactions(batch);
+        Assert.Empty(new ConstraintChecker { MaxFailures = 5 }.Check(b.Assignment));
+
+        // Independent reference: the transaction's own fields, not the circuit's witness.
+        UInt256 Pushed(ExecutionState state) => b.Steps.First(s => s.State == state).Rw[^1].Value;
+        Assert.Equal(AddressWord(contract), Pushed(ExecutionState.Address));
+        Assert.Equal(AddressWord(TransactionBatch.Alice.Address), Pushed(ExecutionState.Caller));
+        Assert.Equal(value, Pushed(ExecutionState.CallValue));
+        Assert.Equal(new UInt256(3), Pushed(ExecutionState.CallDataSize));
+
+        MutationHarness.MutateOwnedCells(b, s => s.State is ExecutionState.Address or ExecutionState.Caller or ExecutionState.CallValue
+            or ExecutionState.CallDataSize).AssertAllCaught(output);
     }
 
+    private static UInt256 AddressWord(Rollup.Core.Types.Address a) => UInt256.FromBigEndian(a.Bytes);
+
     [Fact]
-    public void Address_and_caller_owned_cell_mutations_are_caught()
+    public void A_caller_read_that_differs_from_the_entry_write_is_rejected()
     {
-        // The harness's precondition (a clean witness) cannot hold until the entry writes are in the table, so the
-        // same loop runs here with the known initial-value failures set aside: a mutation counts as caught only when
-        // a constraint other than those fails.
-        var b = EvmTestbed.Build(Program(Opcode.ADDRESS, Opcode.CALLER, Opcode.ADDRESS), input: [1]);
-        var a = b.Assignment;
-        Assert.All(new ConstraintChecker { MaxFailures = 50 }.Check(a), f => Assert.Contains("a zero-initialised key starts at zero", f.Name));
-        var checker = new LocalChecker(a) { MaxFailures = 50 };
-        var report = new MutationReport();
-        for (int s = 0; s < b.Steps.Count; s++)
+        // CALLER reads (and pushes) a different address than BeginTxCall wrote: the read no longer returns the key's
+        // last value, which the state circuit refuses.
+        var failures = MutationHarness.AlteredTraceFailures(Program(Opcode.CALLER), t =>
         {
-            var step = b.Steps[s];
-            if (step.State is not (ExecutionState.Address or ExecutionState.Caller)) continue;
-            int row = s * EvmCircuitConfig.Height;
-            foreach (var (column, rotation, name) in MutationHarness.OwnedCells(b.Evm, step.State, includeStepState: s > 0))
-            {
-                var original = a[column, row + rotation];
-                a[column, row + rotation] = original + Rollup.Crypto.Bn254.Fields.Fr.One;
-                bool caught = checker.CheckChanged((column, row + rotation)).Any(f => !f.Name.Contains("a zero-initialised key starts at zero"));
-                a[column, row + rotation] = original;
-                report.Add(step.State.ToString(), caught, $"step {s} ({step.State}) {name}");
-            }
-        }
-        report.AssertAllCaught(output);
+            int r = t.Steps.First(s => s.Opcode == (byte)Opcode.CALLER).RwCounter;
+            var lie = t.Rw[r].Value + UInt256.One;
+            t.Rw[r] = t.Rw[r] with { Value = lie, Previous = lie };
+            TraceLies.WrongResult((byte)Opcode.CALLER, _ => lie)(t);
+        });
+        output.WriteLine(string.Join("\n", failures.Take(5)));
+        Assert.Contains(failures, f => f.Name.Contains("previous is the key's last value (lo)"));
     }
 
     [Fact]

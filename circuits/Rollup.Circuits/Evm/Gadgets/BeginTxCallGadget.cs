@@ -39,7 +39,7 @@ public sealed class BeginTxCallGadget(bool toCode = true) : IGadget
     {
         var tx = b.Cur(StepField.TxId);
         b.Require("follows the start of the transaction", 1 - b.Config.Flag(ExecutionState.BeginTx, previous: true));
-        foreach (var f in new[] { StepField.Pc, StepField.Gas, StepField.StackSize, StepField.CallId, StepField.MemorySize, StepField.Opcode, StepField.CodeId })
+        foreach (var f in new[] { StepField.Pc, StepField.Gas, StepField.StackSize, StepField.CallId, StepField.MemorySize, StepField.Opcode, StepField.CodeId, StepField.ReversibleWrites, StepField.IsPersistent, StepField.EndOfReversion })
             b.Require($"step state: {f} is zero", b.Cur(f));
 
         var ctx = b.Context;
@@ -77,6 +77,12 @@ public sealed class BeginTxCallGadget(bool toCode = true) : IGadget
         b.Require("credit writes the new balance (lo)", credit.ValueLo - _recipientAfter.Lo);
         b.Require("credit writes the new balance (hi)", credit.ValueHi - _recipientAfter.Hi);
         _creditCarry = WordAddition.Require(b, "value credit", new Limbs(credit.PrevLo, credit.PrevHi), _valueBytes, _recipientAfter);
+        if (toCode)
+        {
+            // The root call's frame starts at the value transfer: if the call fails, the log undoes these two writes.
+            b.Reversible(debit, ofNextStep: true);
+            b.Reversible(credit, ofNextStep: true);
+        }
 
         var code = StateAccess.Account(b, "recipient code", false, _callee.Lo, AccountField.CodeHash);
         var empty = EvmWord.FromHash(AccountData.EmptyCodeHash);
@@ -124,6 +130,8 @@ public sealed class BeginTxCallGadget(bool toCode = true) : IGadget
             return;
         }
         b.Require("next: pc 0", b.Next(StepField.Pc));
+        b.Require("next: the value transfer's two reversible writes", b.Next(StepField.ReversibleWrites) - 2);
+        b.Require("next: persistence is a claim of 0 or 1", b.Next(StepField.IsPersistent) * (1 - b.Next(StepField.IsPersistent)));
         b.Require("next: empty stack", b.Next(StepField.StackSize));
         b.Require("next: empty memory", b.Next(StepField.MemorySize));
         b.Require("next: the recipient's code", b.Next(StepField.CodeId) - (codeHash!.ValueLo + codeHash.ValueHi * Expression.Constant(WordAddition.TwoTo128)));

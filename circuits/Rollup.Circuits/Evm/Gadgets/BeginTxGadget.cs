@@ -36,7 +36,7 @@ public sealed class BeginTxGadget : IGadget
         var atStart = b.Config.Flag(ExecutionState.Padding, previous: true);
         b.Require("follows the end of a transaction or starts the batch", afterEnd + atStart - 1);
         b.Require("the batch starts with transaction 1", atStart * (tx - 1));
-        foreach (var f in new[] { StepField.Pc, StepField.Gas, StepField.StackSize, StepField.CallId, StepField.MemorySize, StepField.Opcode, StepField.CodeId })
+        foreach (var f in new[] { StepField.Pc, StepField.Gas, StepField.StackSize, StepField.CallId, StepField.MemorySize, StepField.Opcode, StepField.CodeId, StepField.ReversibleWrites, StepField.IsPersistent, StepField.EndOfReversion })
             b.Require($"step state: {f} is zero", b.Cur(f));
 
         var ctx = b.Context;

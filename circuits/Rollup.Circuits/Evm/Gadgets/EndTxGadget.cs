@@ -39,7 +39,7 @@ public sealed class EndTxGadget : IGadget
         Expression Previous(ExecutionState[] states) => states.Aggregate(Expression.Constant(0), (acc, s) => acc + b.Config.Flag(s, previous: true));
         var succeeded = Previous(SuccessfulEnds);
         b.Require("follows the end of the root call", succeeded + Previous(FailedEnds) - 1);
-        foreach (var f in new[] { StepField.Pc, StepField.StackSize, StepField.MemorySize, StepField.Opcode, StepField.CodeId })
+        foreach (var f in new[] { StepField.Pc, StepField.StackSize, StepField.MemorySize, StepField.Opcode, StepField.CodeId, StepField.ReversibleWrites, StepField.IsPersistent, StepField.EndOfReversion })
             b.Require($"step state: {f} is zero", b.Cur(f));
 
         var ctx = b.Context;

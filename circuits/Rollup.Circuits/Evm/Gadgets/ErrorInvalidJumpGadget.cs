@@ -75,7 +75,7 @@ public sealed class ErrorInvalidJumpGadget(bool conditional) : IErrorGadget
             _conditionHi = new ComparisonZeroTest(b, "condition high limb", condition.ValueHi);
             b.Require("the condition is not zero", _conditionLo.IsZero.Expr * _conditionHi.IsZero);
         }
-        b.EndTransition(gasCost: b.Cur(StepField.Gas)); // an exceptional halt consumes the call's gas
+        b.EndTransition(gasCost: b.Cur(StepField.Gas), reverts: true); // an exceptional halt consumes the call's gas and undoes its writes
     }
 
     public void Assign(StepContext step)

@@ -21,7 +21,7 @@ public sealed class ErrorInvalidOpcodeGadget : IErrorGadget
         _properties = b.Lane("opcode properties", OpcodeTable.Gas);
         b.Require("the looked-up opcode is the step's", _properties.X - b.Cur(StepField.Opcode));
         b.Require("the opcode is not defined", _properties.Z);
-        b.EndTransition(gasCost: b.Cur(StepField.Gas)); // an exceptional halt consumes the call's gas
+        b.EndTransition(gasCost: b.Cur(StepField.Gas), reverts: true); // an exceptional halt consumes the call's gas and undoes its writes
     }
 
     /// <summary>The opcode's row of the table, as it is: for a defined opcode "not defined" then fails by name.</summary>

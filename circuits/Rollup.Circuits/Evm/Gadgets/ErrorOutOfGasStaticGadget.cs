@@ -41,7 +41,7 @@ public sealed class ErrorOutOfGasStaticGadget : IErrorGadget
         b.Require("gas left < static cost", TwoBytes("cost - 1 - gas", out _shortfall) - (_gas.Y.Expr - 1 - b.Cur(StepField.Gas)));
         b.Require("no stack underflow", TwoBytes("size - needs", out _inputs) - (size - _stack.Y));
         b.Require("no stack overflow", TwoBytes("1024 - (size - needs + leaves)", out _room) - (1024 - (size - _stack.Y + _stack.Z)));
-        b.EndTransition(gasCost: b.Cur(StepField.Gas)); // an exceptional halt consumes the call's gas
+        b.EndTransition(gasCost: b.Cur(StepField.Gas), reverts: true); // an exceptional halt consumes the call's gas and undoes its writes
     }
 
     public void Assign(StepContext step)

@@ -28,7 +28,7 @@ public sealed class ErrorStackGadget(bool overflow) : IErrorGadget
         _margin = b.ByteCell(overflow ? "size - needs + leaves - 1025" : "needs - 1 - size");
         b.Require(overflow ? "the stack would pass 1024 items" : "the stack holds fewer items than the opcode needs",
             _margin - (overflow ? size - _stack.Y + _stack.Z - 1025 : _stack.Y.Expr - 1 - size));
-        b.EndTransition(gasCost: b.Cur(StepField.Gas)); // an exceptional halt consumes the call's gas
+        b.EndTransition(gasCost: b.Cur(StepField.Gas), reverts: true); // an exceptional halt consumes the call's gas and undoes its writes
     }
 
     public void Assign(StepContext step)

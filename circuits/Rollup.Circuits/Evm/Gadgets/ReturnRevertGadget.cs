@@ -75,7 +75,7 @@ public sealed class ReturnRevertGadget(bool isRevert) : IGadget
         b.Require("words read = words needed - first word", count - (_endWords - _first.Word));
 
         _expansion = MemoryExpansion.Declare(b, _endWords);
-        b.EndTransition(gasCost: _expansion.Gas);
+        b.EndTransition(gasCost: _expansion.Gas, reverts: isRevert);
     }
 
     private static Expression Number(CellRef[] littleEndianBytes)

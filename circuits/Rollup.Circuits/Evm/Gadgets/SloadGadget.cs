@@ -21,6 +21,7 @@ public sealed class SloadGadget : IGadget
         var address = StateAccess.AddressOf(callee);
         var key = b.StackPop(1);
         var warm = StateAccess.Slot(b, "warm the slot", true, RwTag.AccessListStorage, b.Cur(StepField.TxId), address, key.ValueLo);
+        b.Reversible(warm);
         b.Require("warm the slot: key high", warm.KeyHi - key.ValueHi);
         b.Require("warm the slot: warm", warm.ValueLo - 1);
         b.Require("warm the slot: warm (hi)", warm.ValueHi);

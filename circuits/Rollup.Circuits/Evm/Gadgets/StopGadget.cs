@@ -9,7 +9,7 @@ public sealed class StopGadget : IGadget
     public void Configure(GadgetBuilder b)
     {
         b.Require("opcode is STOP", b.Cur(StepField.Opcode));
-        b.EndTransition(gasCost: Plonk.Circuit.Expression.Constant(0));
+        b.EndTransition(gasCost: Plonk.Circuit.Expression.Constant(0), reverts: false);
     }
 
     public void Assign(StepContext step) { }

@@ -30,6 +30,7 @@ public sealed class TransientStorageGadget(bool isStore) : IGadget
         {
             var value = b.StackPop(2);
             var write = StateAccess.Slot(b, "transient write", true, RwTag.TransientStorage, tx, address, key.ValueLo);
+            b.Reversible(write);
             b.Require("transient write: key high", write.KeyHi - key.ValueHi);
             b.Require("writes the popped value (lo)", write.ValueLo - value.ValueLo);
             b.Require("writes the popped value (hi)", write.ValueHi - value.ValueHi);
