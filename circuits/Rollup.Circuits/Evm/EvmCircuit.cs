@@ -69,7 +69,8 @@ public sealed class EvmCircuit
         cs.Gate("evm undo enabled is a bit", slots.UndoEnabled.Cur * (1 - slots.UndoEnabled.Cur));
         cs.Lookup("evm undo of a reversible write in the rw table", slots.UndoEnabled.Cur,
             [Expression.Constant(1), slots.UndoCounter.Cur, Expression.Constant(1), slots.Tag.Cur, slots.Id.Cur, slots.Address.Cur,
-             slots.KeyLo.Cur, slots.KeyHi.Cur, slots.PrevLo.Cur, slots.PrevHi.Cur, slots.ValueLo.Cur, slots.ValueHi.Cur],
+             slots.KeyLo.Cur, slots.KeyHi.Cur, slots.PrevLo.Cur, slots.PrevHi.Cur, slots.ValueLo.Cur, slots.ValueHi.Cur,
+             slots.CommittedLo.Cur, slots.CommittedHi.Cur, slots.TxId.Cur],
             config.RwTable.Columns.Select(c => c.Cur).Prepend(config.RwTable.Active.Cur).ToArray());
 
         // Gas left is a u64 on every step (its 8 bytes recombine to it; the other rows of the column are zero), so a step
@@ -167,6 +168,7 @@ public sealed class EvmCircuit
         if (!step.IsPersistent)
             foreach (var r in _builders[step.State].ReversibleWrites)
             {
+                if (r.Slot >= step.Rw.Count) continue; // a conditional write the step did not make
                 a.Assign(Config.Slots.UndoEnabled, row + r.Slot, 1UL);
                 a.Assign(Config.Slots.UndoCounter, row + r.Slot, (ulong)(step.EndOfReversion - ((r.OfNextStep ? 0 : step.ReversibleWrites) + r.Index)));
             }

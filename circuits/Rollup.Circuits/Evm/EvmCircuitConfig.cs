@@ -67,7 +67,8 @@ public sealed class RwSlotColumns
     public RwSlotColumns(ConstraintSystem cs)
     {
         Enabled = cs.Advice("evm_rw_enabled");
-        string[] names = ["counter", "is_write", "tag", "id", "address", "key_lo", "key_hi", "value_lo", "value_hi", "prev_lo", "prev_hi"];
+        string[] names = ["counter", "is_write", "tag", "id", "address", "key_lo", "key_hi", "value_lo", "value_hi", "prev_lo", "prev_hi",
+            "committed_lo", "committed_hi", "tx"];
         Fields = names.Select(n => cs.Advice($"evm_rw_{n}")).ToArray();
         UndoEnabled = cs.Advice("evm_undo_enabled");
         UndoCounter = cs.Advice("evm_undo_counter");
@@ -89,4 +90,7 @@ public sealed class RwSlotColumns
     public Column ValueHi => Fields[8];
     public Column PrevLo => Fields[9];
     public Column PrevHi => Fields[10];
+    public Column CommittedLo => Fields[11];
+    public Column CommittedHi => Fields[12];
+    public Column TxId => Fields[13];
 }

@@ -70,4 +70,5 @@ public enum ExecutionState
     Tload,
     Tstore,
     Origin,
+    Sstore,
 }

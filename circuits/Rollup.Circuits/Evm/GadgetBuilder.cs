@@ -109,6 +109,7 @@ public sealed class GadgetBuilder
         _slots.Add(slot);
         Require($"slot {j} is enabled", slot.Enabled - 1);
         Require($"slot {j} counter", slot.Counter - (Cur(StepField.RwCounter) + j));
+        Require($"slot {j} belongs to the step's transaction", slot.TxId - Cur(StepField.TxId));
         return slot;
     }
 
@@ -125,6 +126,7 @@ public sealed class GadgetBuilder
         _slots.Add(slot);
         Require($"slot {j} is enabled when its condition holds", slot.Enabled - enabled);
         Require($"slot {j} counter (when enabled)", enabled * (slot.Counter - (Cur(StepField.RwCounter) + j)));
+        Require($"slot {j} belongs to the step's transaction (when enabled)", enabled * (slot.TxId - Cur(StepField.TxId)));
         int f = 0;
         foreach (var (column, rotation) in slot.Cells.Skip(1))
             Require($"slot {j} field {f++} is zero when disabled", (1 - enabled) * column.At(rotation));
@@ -161,24 +163,33 @@ public sealed class GadgetBuilder
     /// is not persistent, the log holds its undo (the same cell, value and previous value swapped) at counter
     /// end-of-reversion − (reversible writes so far + index), which this slot's undo cells look up. For a step that
     /// starts the call (<paramref name="ofNextStep"/>), the call's reversion fields are the next step's and the writes
-    /// count from 0. Writes must be marked in the order they happen.</summary>
-    public void Reversible(RwSlot write, bool ofNextStep = false)
+    /// count from 0. A write the step makes only sometimes (a <see cref="SlotIf"/> slot) passes its condition
+    /// <paramref name="when"/> and must come after the step's unconditional ones. Writes must be marked in the order
+    /// they happen.</summary>
+    public void Reversible(RwSlot write, bool ofNextStep = false, Expression? when = null)
     {
         int k = _reversible.Count(r => r.OfNextStep == ofNextStep);
+        if (_reversibleWhen.Count > 0 && when is null) throw new InvalidOperationException($"{Gadget.State}: a conditional reversible write must come last");
         _reversible.Add(new ReversibleWrite(write.Index, k, ofNextStep));
+        if (when is not null) _reversibleWhen.Add(when);
         var slots = _config.Slots;
+        _cells.Add(new CellRef($"slot {write.Index} undo enabled", slots.UndoEnabled, write.Index));
+        _cells.Add(new CellRef($"slot {write.Index} undo counter", slots.UndoCounter, write.Index));
         var persistent = ofNextStep ? Next(StepField.IsPersistent) : Cur(StepField.IsPersistent);
         var end = ofNextStep ? Next(StepField.EndOfReversion) : Cur(StepField.EndOfReversion);
         var before = ofNextStep ? Expression.Constant(0) : Cur(StepField.ReversibleWrites);
-        _cells.Add(new CellRef($"slot {write.Index} undo enabled", slots.UndoEnabled, write.Index));
-        _cells.Add(new CellRef($"slot {write.Index} undo counter", slots.UndoCounter, write.Index));
         var enabled = slots.UndoEnabled.At(write.Index);
-        Require($"slot {write.Index} undo: looked up exactly when the call fails", enabled - (1 - persistent));
-        Require($"slot {write.Index} undo: counter", (1 - persistent) * (slots.UndoCounter.At(write.Index) - (end - (before + k))));
-        Require($"slot {write.Index} undo: no counter when the call persists", persistent * slots.UndoCounter.At(write.Index));
+        var counter = slots.UndoCounter.At(write.Index);
+        Require($"slot {write.Index} undo: looked up exactly when the call fails", enabled - (1 - persistent) * (when ?? Expression.Constant(1)));
+        Require($"slot {write.Index} undo: counter", enabled * (counter - (end - (before + k))));
+        Require($"slot {write.Index} undo: no counter when not looked up", (1 - enabled) * counter);
     }
 
-    private int ReversibleInStep => _reversible.Count(r => !r.OfNextStep);
+    private readonly List<Expression> _reversibleWhen = [];
+
+    /// <summary>The reversible writes this step makes (for the transition).</summary>
+    private Expression ReversibleInStep =>
+        _reversibleWhen.Aggregate(Expression.Constant(_reversible.Count(r => !r.OfNextStep) - _reversibleWhen.Count), (acc, w) => acc + w);
 
     public void Require(string name, Expression polynomial) => _constraints.Add((name, polynomial));
 

@@ -64,6 +64,7 @@ public static class GadgetRegistry
         new EndTxGadget(),
         new BlockContextGadget(),
         new SloadGadget(),
+        new SstoreGadget(),
         new SelfBalanceGadget(),
         new BeginTxCallGadget(toCode: false),
         new TransientStorageGadget(isStore: false),

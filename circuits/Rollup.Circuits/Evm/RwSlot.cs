@@ -19,6 +19,9 @@ public sealed class RwSlot(RwSlotColumns columns, int index)
     public Expression ValueHi => columns.ValueHi.At(Index);
     public Expression PrevLo => columns.PrevLo.At(Index);
     public Expression PrevHi => columns.PrevHi.At(Index);
+    public Expression CommittedLo => columns.CommittedLo.At(Index);
+    public Expression CommittedHi => columns.CommittedHi.At(Index);
+    public Expression TxId => columns.TxId.At(Index);
 
     /// <summary>Every field of the slot, for mutation tests.</summary>
     public IEnumerable<(Column Column, int Rotation)> Cells =>

@@ -30,6 +30,13 @@ public sealed class StateCircuit
     public Column IsAccount { get; }
     public Column AccountInverse { get; }
     public Column ZeroInitFirst { get; }
+    /// <summary>Storage's committed value (EIP-2200's original: the slot's value when the transaction began). Same tx as
+    /// the row before (1/0), the inverse of the tx difference, "same key and same tx" (committed carries on) and "a
+    /// storage row that starts its key in its transaction" (committed is the value before the access).</summary>
+    public Column SameTx { get; }
+    public Column TxInverse { get; }
+    public Column CommittedKept { get; }
+    public Column CommittedFresh { get; }
     public Column QLastRow { get; }
     /// <summary>Active rows up to and including this one.</summary>
     public Column Count { get; }
@@ -51,6 +58,10 @@ public sealed class StateCircuit
         IsAccount = cs.Advice("state_is_account");
         AccountInverse = cs.Advice("state_account_inverse");
         ZeroInitFirst = cs.Advice("state_zero_init_first");
+        SameTx = cs.Advice("state_same_tx");
+        TxInverse = cs.Advice("state_tx_inverse");
+        CommittedKept = cs.Advice("state_committed_kept");
+        CommittedFresh = cs.Advice("state_committed_fresh");
         QLastRow = cs.Selector("state_q_last_row");
         Count = cs.Advice("state_count");
         Total = cs.Advice("state_total");
@@ -72,7 +83,7 @@ public sealed class StateCircuit
 
         // Row 1 has no predecessor: its first-difference flags and difference bytes are read by nothing, so pin them.
         cs.Gate("state: row 1 has no predecessor",
-            FirstDifferent.Concat(Diff).Select(c => ($"{c.Name} is zero on row 1", QSecond.Cur * c.Cur)).ToArray());
+            FirstDifferent.Concat(Diff).Concat([SameTx, TxInverse, CommittedKept]).Select(c => ($"{c.Name} is zero on row 1", QSecond.Cur * c.Cur)).ToArray());
 
         var order = new List<(string, Expression)>();
         Expression flagSum = Expression.Constant(0);
@@ -118,6 +129,25 @@ public sealed class StateCircuit
             ("zero-initialised first access, on row 1", QSecond.Cur * active * (ZeroInitFirst.Cur - (1 - IsStorage.Cur - IsAccount.Cur))),
             ("a zero-initialised key starts at zero (lo)", anyActive * ZeroInitFirst.Cur * table.PrevLo.Cur),
             ("a zero-initialised key starts at zero (hi)", anyActive * ZeroInitFirst.Cur * table.PrevHi.Cur));
+
+        // The committed value: within one key, rows are in counter order and each transaction's counters are one
+        // contiguous, later range, so a storage row whose predecessor is another key or another transaction is its key's
+        // first access in its transaction: the value before it is the value at the transaction's start. Later rows of
+        // the same key and transaction carry it on. Other tags hold zero.
+        var txDiff = table.TxId.Cur - table.TxId.Prev;
+        cs.Gate("state: committed values",
+            ("same tx = 1 − (tx − previous tx)·inverse", later * (SameTx.Cur - 1 + txDiff * TxInverse.Cur)),
+            ("same tx is 0 when the tx changes", later * txDiff * SameTx.Cur),
+            ("the tx inverse is zero within a tx", later * SameTx.Cur * TxInverse.Cur),
+            ("kept = same key and same tx", later * (CommittedKept.Cur - sameKey * SameTx.Cur)),
+            ("fresh = storage and not kept, on later rows", later * (CommittedFresh.Cur - IsStorage.Cur * (1 - CommittedKept.Cur))),
+            ("fresh = storage, on row 1", QSecond.Cur * active * (CommittedFresh.Cur - IsStorage.Cur)),
+            ("a kept committed value carries on (lo)", later * CommittedKept.Cur * (table.CommittedLo.Cur - table.CommittedLo.Prev)),
+            ("a kept committed value carries on (hi)", later * CommittedKept.Cur * (table.CommittedHi.Cur - table.CommittedHi.Prev)),
+            ("a fresh committed value is the value before (lo)", anyActive * CommittedFresh.Cur * (table.CommittedLo.Cur - table.PrevLo.Cur)),
+            ("a fresh committed value is the value before (hi)", anyActive * CommittedFresh.Cur * (table.CommittedHi.Cur - table.PrevHi.Cur)),
+            ("only storage has a committed value (lo)", anyActive * (1 - IsStorage.Cur) * table.CommittedLo.Cur),
+            ("only storage has a committed value (hi)", anyActive * (1 - IsStorage.Cur) * table.CommittedHi.Cur));
     }
 
     /// <summary>The sort order of the table.</summary>
@@ -172,6 +202,14 @@ public sealed class StateCircuit
                 for (int b = 0; b < DiffBytes; b++) a.Assign(Diff[b], row, (ulong)(delta >> (8 * b) & 0xff));
             }
             a.Assign(ZeroInitFirst, row, !sameKey && !storage && !account ? 1UL : 0UL);
+            bool sameTx = i > 0 && sorted[i - 1].TxId == e.TxId;
+            if (i > 0)
+            {
+                a.Assign(SameTx, row, sameTx ? 1UL : 0UL);
+                a[TxInverse, row] = sameTx ? Fr.Zero : (Fr.FromUInt64((ulong)e.TxId) - Fr.FromUInt64((ulong)sorted[i - 1].TxId)).Inverse();
+                a.Assign(CommittedKept, row, sameKey && sameTx ? 1UL : 0UL);
+            }
+            a.Assign(CommittedFresh, row, storage && !(sameKey && sameTx) ? 1UL : 0UL);
         }
         return sorted;
     }

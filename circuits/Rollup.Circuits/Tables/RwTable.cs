@@ -21,6 +21,12 @@ public sealed class RwTable
     public Column ValueHi { get; }
     public Column PrevLo { get; }
     public Column PrevHi { get; }
+    /// <summary>For storage: the slot's value when the access's transaction began (EIP-2200's "original"); zero for other
+    /// tags. The state circuit proves it.</summary>
+    public Column CommittedLo { get; }
+    public Column CommittedHi { get; }
+    /// <summary>The transaction the access belongs to (the EVM step's tx id).</summary>
+    public Column TxId { get; }
     /// <summary>1 on the rows that hold accesses (1..N), 0 elsewhere; set by the state circuit, which proves the active
     /// rows consistent. Lookups into the table match it against 1, so rows outside the proven ones can never be hit.</summary>
     public Column Active { get; }
@@ -39,10 +45,13 @@ public sealed class RwTable
         ValueHi = cs.Advice("rw_value_hi");
         PrevLo = cs.Advice("rw_prev_lo");
         PrevHi = cs.Advice("rw_prev_hi");
+        CommittedLo = cs.Advice("rw_committed_lo");
+        CommittedHi = cs.Advice("rw_committed_hi");
+        TxId = cs.Advice("rw_tx");
     }
 
     /// <summary>The columns in lookup order (what an access is; <see cref="Active"/> is matched separately).</summary>
-    public Column[] Columns => [RwCounter, IsWrite, Tag, Id, Address, KeyLo, KeyHi, ValueLo, ValueHi, PrevLo, PrevHi];
+    public Column[] Columns => [RwCounter, IsWrite, Tag, Id, Address, KeyLo, KeyHi, ValueLo, ValueHi, PrevLo, PrevHi, CommittedLo, CommittedHi, TxId];
 
     /// <summary>The values of one entry, in <see cref="Columns"/> order. Counters are the trace's plus one: the circuit
     /// counts accesses 1..N so that counter 0 belongs to the all-zero "no access" row.</summary>
@@ -50,6 +59,7 @@ public sealed class RwTable
     [
         Fr.FromUInt64((ulong)e.RwCounter + 1), e.IsWrite ? Fr.One : Fr.Zero, Fr.FromUInt64((ulong)e.Tag), Fr.FromUInt64((ulong)e.Id),
         Words.Of(e.Address), Words.Lo(e.Key), Words.Hi(e.Key), Words.Lo(e.Value), Words.Hi(e.Value), Words.Lo(e.Previous), Words.Hi(e.Previous),
+        e.Tag == RwTag.Storage ? Words.Lo(e.Committed) : Fr.Zero, e.Tag == RwTag.Storage ? Words.Hi(e.Committed) : Fr.Zero, Fr.FromUInt64((ulong)e.TxId),
     ];
 
     /// <summary>Writes the entries from row 1 on, in the order given (the state circuit's order).</summary>

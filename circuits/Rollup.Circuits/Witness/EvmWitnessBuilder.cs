@@ -42,6 +42,7 @@ public static class EvmWitnessBuilder
         [0x54] = [CallContextField.CalleeAddress], // SLOAD
         [0x5c] = [CallContextField.CalleeAddress], // TLOAD
         [0x5d] = [CallContextField.CalleeAddress, CallContextField.IsStatic], // TSTORE
+        [0x55] = [CallContextField.CalleeAddress, CallContextField.IsStatic], // SSTORE
     };
 
     public static List<EvmStep> Build(IReadOnlyList<TracedTx> txs, IReadOnlyList<IGadget> gadgets)
@@ -79,7 +80,7 @@ public static class EvmWitnessBuilder
                 _ when e.Id == 1 => callId,
                 _ => throw new UnsupportedStepException($"{where}: an access of call {e.Id}: nested calls have no gadget yet"),
             };
-            return e with { RwCounter = counter, Id = id };
+            return e with { RwCounter = counter, Id = id, TxId = tx.Id };
         }
         List<RwEntry> Range(int from, int count, int counter) =>
             Enumerable.Range(0, count).Select(i => Renumber(trace.Rw[from + i], counter + i)).ToList();
@@ -87,7 +88,7 @@ public static class EvmWitnessBuilder
         RwEntry ContextRead(CallContextField field, int counter)
         {
             var written = trace.Rw[contextStart + (int)field - 1];
-            return new RwEntry(counter, false, RwTag.CallContext, callId, default, written.Key, written.Value, written.Value, default);
+            return new RwEntry(counter, false, RwTag.CallContext, callId, default, written.Key, written.Value, written.Value, default) { TxId = tx.Id };
         }
         EvmStep Synthetic(ExecutionState state, List<RwEntry> rw, int counter) =>
             new(state, new ZkStep { RwCounter = counter, RwCount = rw.Count }, rw, Fr.Zero)
@@ -178,7 +179,7 @@ public static class EvmWitnessBuilder
         var end = new List<RwEntry>
         {
             renumber(trace.Rw[from], next),
-            new(next + 1, false, RwTag.TxRefund, tx.Id, default, default, refund, refund, default),
+            new(next + 1, false, RwTag.TxRefund, tx.Id, default, default, refund, refund, default) { TxId = tx.Id },
             renumber(trace.Rw[from + 1], next + 2),
             renumber(trace.Rw[from + 2], next + 3),
         };

@@ -38,52 +38,58 @@ internal static unsafe class StorageOps
         if (rules.IsBerlin && state.WarmStorage(address, key)) cost += GasCosts.ColdSload;
         var current = state.GetStorage(address, key);
 
+        long refund;
         if (rules.IsIstanbul || rules.IsEip1283)
-            cost += NetMeteredCost(env, address, key, current, value);
+            cost += NetMeteredCost(env, address, key, current, value, out refund);
         else
-            cost += LegacyCost(env, current, value);
+            cost += LegacyCost(current, value, out refund);
 
         if ((f.Gas -= cost) < 0) return ExitReason.OutOfGas;
         state.SetStorage(address, key, value);
+        // The refund changes once, by its net amount, after the write: the zk trace then logs at most one refund write
+        // per SSTORE, last (its circuit takes it as an optional access). A failed call undoes it either way.
+        if (refund > 0) state.AddRefund(refund);
+        else if (refund < 0) state.SubtractRefund(-refund);
         return ExitReason.Running;
     }
 
     /// <summary>Before net metering: set 20,000, otherwise 5,000, and a 15,000 refund for clearing.</summary>
-    private static long LegacyCost(ExecutionEnvironment env, in UInt256 current, in UInt256 value)
+    private static long LegacyCost(in UInt256 current, in UInt256 value, out long refund)
     {
-        if (current.IsZero && !value.IsZero) return GasCosts.SstoreSet;
-        if (!current.IsZero && value.IsZero) env.State.AddRefund(GasCosts.SstoreClearRefundLegacy);
-        return GasCosts.SstoreReset;
+        refund = !current.IsZero && value.IsZero ? GasCosts.SstoreClearRefundLegacy : 0;
+        return current.IsZero && !value.IsZero ? GasCosts.SstoreSet : GasCosts.SstoreReset;
     }
 
     /// <summary>EIP-2200 net gas metering (EIP-1283 in Constantinople), with EIP-2929's prices from Berlin and
     /// EIP-3529's smaller clearing refund from London. Charges by comparing the slot's original (transaction start),
-    /// current and new values; refunds undo the charge when a slot is restored within the transaction.</summary>
+    /// current and new values; the refund (<paramref name="refund"/>, possibly negative) undoes the charge when a slot is
+    /// restored within the transaction.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static long NetMeteredCost(ExecutionEnvironment env, in Core.Types.Address address, in UInt256 key, in UInt256 current, in UInt256 value)
+    private static long NetMeteredCost(ExecutionEnvironment env, in Core.Types.Address address, in UInt256 key, in UInt256 current, in UInt256 value,
+        out long refund)
     {
         var rules = env.Rules;
-        var state = env.State;
         long warmRead = rules.IsBerlin ? GasCosts.WarmStorageRead : rules.IsIstanbul ? 800 : 200;
         long reset = rules.IsBerlin ? GasCosts.SstoreReset - GasCosts.ColdSload : GasCosts.SstoreReset;
         long clearRefund = rules.IsLondon ? GasCosts.SstoreClearRefundLondon : GasCosts.SstoreClearRefundLegacy;
 
+        refund = 0;
         if (current == value) return warmRead;
-        var original = state.GetOriginalStorage(address, key);
+        var original = env.State.GetOriginalStorage(address, key);
         if (original == current)
         {
             if (original.IsZero) return GasCosts.SstoreSet;
-            if (value.IsZero) state.AddRefund(clearRefund);
+            if (value.IsZero) refund = clearRefund;
             return reset;
         }
         // The slot is already dirty in this transaction.
         if (!original.IsZero)
         {
-            if (current.IsZero) state.SubtractRefund(clearRefund);
-            else if (value.IsZero) state.AddRefund(clearRefund);
+            if (current.IsZero) refund -= clearRefund;
+            else if (value.IsZero) refund += clearRefund;
         }
         if (original == value)
-            state.AddRefund(original.IsZero ? GasCosts.SstoreSet - warmRead : reset - warmRead);
+            refund += original.IsZero ? GasCosts.SstoreSet - warmRead : reset - warmRead;
         return warmRead;
     }
 

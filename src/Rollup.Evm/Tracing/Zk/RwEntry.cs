@@ -51,4 +51,10 @@ public readonly record struct RwEntry(
     [property: Key(5)] UInt256 Key,
     [property: Key(6)] UInt256 Value,
     [property: Key(7)] UInt256 Previous,
-    [property: Key(8)] UInt256 Committed);
+    [property: Key(8)] UInt256 Committed)
+{
+    /// <summary>The transaction of a batch the access belongs to (1, 2, …): set by the circuits' witness builder, which
+    /// numbers a batch's transactions; not part of a trace.</summary>
+    [IgnoreMember]
+    public int TxId { get; init; }
+}
