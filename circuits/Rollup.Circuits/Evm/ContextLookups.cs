@@ -9,8 +9,9 @@ public sealed record TxLookup(CellRef TxId, CellRef Field, CellRef Index, CellRe
 /// <summary>A row of the block table a gadget looked up.</summary>
 public sealed record BlockLookup(CellRef Field, CellRef Number, CellRef Lo, CellRef Hi);
 
-/// <summary>Lanes into the transaction and block tables, one of each per row of a step (so a step offers
-/// <see cref="EvmCircuitConfig.Height"/> lookups into each). Every row of every lane is looked up, without a selector:
+/// <summary>Lanes into the transaction and block tables: <see cref="TxLaneCount"/> transaction lanes and one block lane
+/// per row of a step (so a step offers 2 × <see cref="EvmCircuitConfig.Height"/> transaction lookups, enough for
+/// CALLDATALOAD's 32 calldata bytes, and <see cref="EvmCircuitConfig.Height"/> block lookups). Every row of every lane is looked up, without a selector:
 /// both tables start with an all-zero row, so a lane a gadget leaves idle (all zeros) matches it and says nothing.
 /// A gadget takes a lane with <see cref="Tx"/> or <see cref="Block"/>, which pins the field (and index) it reads.</summary>
 public sealed class ContextLookups
@@ -19,30 +20,40 @@ public sealed class ContextLookups
 
     public TxTable TxTable { get; }
     public BlockTable BlockTable { get; }
-    public Column[] TxLane { get; }     // tx id, field, index, lo, hi
+    public const int TxLaneCount = 2;
+    public Column[][] TxLanes { get; }  // per lane: tx id, field, index, lo, hi
     public Column[] BlockLane { get; }  // field, number, lo, hi
 
     public ContextLookups(ConstraintSystem cs)
     {
         TxTable = new TxTable(cs);
         BlockTable = new BlockTable(cs);
-        TxLane = new[] { "id", "field", "index", "lo", "hi" }.Select(n => cs.Advice($"evm_tx_lane_{n}")).ToArray();
+        TxLanes = Enumerable.Range(0, TxLaneCount).Select(lane =>
+            new[] { "id", "field", "index", "lo", "hi" }.Select(n => cs.Advice(lane == 0 ? $"evm_tx_lane_{n}" : $"evm_tx_lane{lane}_{n}")).ToArray()).ToArray();
         BlockLane = new[] { "field", "number", "lo", "hi" }.Select(n => cs.Advice($"evm_block_lane_{n}")).ToArray();
-        cs.Lookup("evm tx lane in the tx table", null, TxLane.Select(c => c.Cur).ToArray(), TxTable.Columns);
+        for (int lane = 0; lane < TxLaneCount; lane++)
+            cs.Lookup(lane == 0 ? "evm tx lane in the tx table" : $"evm tx lane {lane} in the tx table", null, TxLanes[lane].Select(c => c.Cur).ToArray(), TxTable.Columns);
         cs.Lookup("evm block lane in the block table", null, BlockLane.Select(c => c.Cur).ToArray(), BlockTable.Columns);
     }
 
     /// <summary>Field <paramref name="field"/> (at <paramref name="index"/>) of transaction <paramref name="txId"/>.</summary>
-    public TxLookup Tx(GadgetBuilder b, string name, Expression txId, TxField field, Expression? index = null)
+    public TxLookup Tx(GadgetBuilder b, string name, Expression txId, TxField field, Expression? index = null) =>
+        TxIf(b, name, null, txId, field, index);
+
+    /// <summary>Like <see cref="Tx"/>, but only when <paramref name="enabled"/> (0 or 1) is 1; otherwise the lane holds
+    /// the table's all-zero row and says nothing (its value cells must then be zero too).</summary>
+    public TxLookup TxIf(GadgetBuilder b, string name, Expression? enabled, Expression txId, TxField field, Expression? index = null)
     {
         var (tx, block) = _used.GetValueOrDefault(b);
-        if (tx >= EvmCircuitConfig.Height) throw new InvalidOperationException($"{b.Gadget.State}: out of tx lookups");
+        if (tx >= TxLaneCount * EvmCircuitConfig.Height) throw new InvalidOperationException($"{b.Gadget.State}: out of tx lookups");
         _used[b] = (tx + 1, block);
-        CellRef Cell(int c, string part) => b.Own(new CellRef($"{name}.{part}", TxLane[c], tx));
+        var lane = TxLanes[tx / EvmCircuitConfig.Height];
+        CellRef Cell(int c, string part) => b.Own(new CellRef($"{name}.{part}", lane[c], tx % EvmCircuitConfig.Height));
         var l = new TxLookup(Cell(0, "tx id"), Cell(1, "field"), Cell(2, "index"), Cell(3, "lo"), Cell(4, "hi"));
-        b.Require($"{name}: tx id", l.TxId - txId);
-        b.Require($"{name}: field", l.Field.Expr - (long)field);
-        b.Require($"{name}: index", l.Index - (index ?? Expression.Constant(0)));
+        Expression On(Expression e) => enabled is null ? e : enabled * e;
+        b.Require($"{name}: tx id", l.TxId - On(txId));
+        b.Require($"{name}: field", l.Field - On(Expression.Constant((long)field)));
+        b.Require($"{name}: index", l.Index - On(index ?? Expression.Constant(0)));
         return l;
     }
 

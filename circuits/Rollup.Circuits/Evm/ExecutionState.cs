@@ -71,4 +71,5 @@ public enum ExecutionState
     Tstore,
     Origin,
     Sstore,
+    CallDataLoad,
 }

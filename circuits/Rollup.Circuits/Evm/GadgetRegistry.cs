@@ -65,6 +65,7 @@ public static class GadgetRegistry
         new BlockContextGadget(),
         new SloadGadget(),
         new SstoreGadget(),
+        new CallDataLoadGadget(),
         new SelfBalanceGadget(),
         new BeginTxCallGadget(toCode: false),
         new TransientStorageGadget(isStore: false),

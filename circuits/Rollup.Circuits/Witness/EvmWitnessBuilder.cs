@@ -43,6 +43,7 @@ public static class EvmWitnessBuilder
         [0x5c] = [CallContextField.CalleeAddress], // TLOAD
         [0x5d] = [CallContextField.CalleeAddress, CallContextField.IsStatic], // TSTORE
         [0x55] = [CallContextField.CalleeAddress, CallContextField.IsStatic], // SSTORE
+        [0x35] = [CallContextField.CallDataLength], // CALLDATALOAD
     };
 
     public static List<EvmStep> Build(IReadOnlyList<TracedTx> txs, IReadOnlyList<IGadget> gadgets)
