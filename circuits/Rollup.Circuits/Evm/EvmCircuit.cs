@@ -22,6 +22,9 @@ public sealed record EvmStep(ExecutionState State, ZkStep? Step, IReadOnlyList<R
     /// <summary>For the step that ends a failed call: the log's undo of the call's writes, which follows the step's own
     /// accesses in its counter range (each entry is looked up by the write it undoes, not by a slot of this step).</summary>
     public IReadOnlyList<RwEntry> Undo { get; init; } = [];
+
+    /// <summary>Witness data a gadget needs beyond the trace step and its accesses (an EXP iteration's operands).</summary>
+    public object? Extra { get; init; }
 }
 
 /// <summary>The EVM circuit: the step framework (flags, step state, read/write slots, byte cells, the opcode fetch) and
@@ -182,6 +185,6 @@ public sealed class EvmCircuit
             for (int c = 0; c < values.Length; c++) a[slots.Fields[c], row + j] = values[c];
         }
 
-        Gadgets.First(g => g.State == step.State).Assign(new StepContext(a, row, step.Step, step.Rw) { Tx = step.Tx, Block = step.Block });
+        Gadgets.First(g => g.State == step.State).Assign(new StepContext(a, row, step.Step, step.Rw) { Tx = step.Tx, Block = step.Block, Extra = step.Extra });
     }
 }

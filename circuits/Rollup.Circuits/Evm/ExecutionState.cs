@@ -72,4 +72,7 @@ public enum ExecutionState
     Origin,
     Sstore,
     CallDataLoad,
+    Exp,
+    /// <summary>One multiplication of an EXP, after the EXP step (no instruction of its own).</summary>
+    ExpIteration,
 }

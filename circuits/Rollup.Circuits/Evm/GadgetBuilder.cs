@@ -54,6 +54,14 @@ public sealed class GadgetBuilder
     internal IReadOnlyList<RwSlot> Slots => _slots;
     internal IReadOnlyList<ReversibleWrite> ReversibleWrites => _reversible;
 
+    /// <summary>Where the <paramref name="index"/>-th generic cell (or byte cell) of any gadget lies, <paramref name="steps"/>
+    /// steps away: for a gadget that hands values to a known gadget's cells on the next step.</summary>
+    public CellRef CellAt(string name, int index, int steps = 0) =>
+        new(name, _config.Cells[index % EvmCircuitConfig.CellColumns], index / EvmCircuitConfig.CellColumns + steps * EvmCircuitConfig.Height);
+
+    public CellRef ByteCellAt(string name, int index, int steps = 0) =>
+        new(name, _config.Bytes[index % EvmCircuitConfig.ByteColumns], index / EvmCircuitConfig.ByteColumns + steps * EvmCircuitConfig.Height);
+
     /// <summary>A generic cell of the step.</summary>
     public CellRef Cell(string name)
     {

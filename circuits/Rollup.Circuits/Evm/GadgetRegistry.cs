@@ -66,6 +66,8 @@ public static class GadgetRegistry
         new SloadGadget(),
         new SstoreGadget(),
         new CallDataLoadGadget(),
+        new ExpGadget(),
+        new ExpIterationGadget(),
         new SelfBalanceGadget(),
         new BeginTxCallGadget(toCode: false),
         new TransientStorageGadget(isStore: false),

@@ -17,6 +17,8 @@ public sealed class StepContext(Assignment assignment, int row, ZkStep? step, IR
     /// <summary>The transaction the step belongs to and its block (for steps that read the tx and block tables).</summary>
     public Tables.TxRecord? Tx { get; init; }
     public Tables.BlockRecord? Block { get; init; }
+    /// <summary>The step's extra witness data (<see cref="EvmStep.Extra"/>).</summary>
+    public object? Extra { get; init; }
 
     /// <summary>A cell assigned before the gadget's: the step state, or a table filled before the EVM circuit (the
     /// bytecode table), for witnesses that depend on a table's contents.</summary>

@@ -110,8 +110,10 @@ public static class EvmWitnessBuilder
         int reversible = BeginTxCallReversibleWrites;
 
         int expected = CallPreludeAccesses;
+        int index = -1;
         foreach (var step in trace.Steps)
         {
+            index++;
             // A step that halts exceptionally is proven by its error state, not by its opcode's gadget.
             ExecutionState state;
             if (step.Halt.IsExceptional())
@@ -136,6 +138,9 @@ public static class EvmWitnessBuilder
             callSteps.Add(new EvmStep(state, renumbered, rw, codeId) { TxId = tx.Id, Tx = tx, Block = block, ReversibleWrites = reversible });
             reversible += rw.Count(IsReversible);
             next += rw.Count;
+            if (state == ExecutionState.Exp)
+                AppendExpIterations(callSteps, renumbered, rw, codeId, next, reversible, tx, block,
+                    index + 1 < trace.Steps.Count ? trace.Steps[index + 1] : throw new UnsupportedStepException($"{where}: EXP is the call's last step"));
         }
 
         // A failed call's writes are undone in the log right after its halting step, newest first: that undo block
@@ -156,6 +161,24 @@ public static class EvmWitnessBuilder
         var last = trace.Steps[^1];
         // An exceptional halt consumes the call's gas; anything else hands the rest to the end of the transaction.
         return AppendEnd(steps, t, expected + undo, next, last.Halt.IsExceptional() ? 0 : last.GasLeft - last.GasCost, callId, Renumber);
+    }
+
+    /// <summary>An EXP with an exponent of 2 or more is followed by its multiplications (<see cref="Evm.Gadgets.ExpIterationGadget"/>),
+    /// each a step in the state of the next instruction (the EXP step already moved it there).</summary>
+    private static void AppendExpIterations(List<EvmStep> steps, ZkStep exp, List<RwEntry> rw, Fr codeId, int next, int reversible, TxRecord tx, BlockRecord block,
+        ZkStep following)
+    {
+        var (@base, exponent, result) = (rw[0].Value, rw[1].Value, rw[2].Value);
+        if (exponent <= UInt256.One) return;
+        // The next instruction's state, as the trace has it (so a trace that lies about it fails at the EXP step).
+        var state = new ZkStep
+        {
+            Pc = following.Pc, Opcode = following.Opcode, GasLeft = following.GasLeft, GasCost = 0, Depth = exp.Depth, CallId = exp.CallId,
+            StackPointer = following.StackPointer, MemorySize = following.MemorySize, RwCounter = next, RwCount = 0,
+        };
+        foreach (var w in Evm.Gadgets.ExpIterationGadget.Schedule(@base, exponent, result))
+            steps.Add(new EvmStep(ExecutionState.ExpIteration, state, [], codeId)
+                { TxId = tx.Id, Tx = tx, Block = block, ReversibleWrites = reversible, Extra = w });
     }
 
     /// <summary>Writes a failed call undoes: the value transfer that starts the root call (BeginTxCall's debit and
