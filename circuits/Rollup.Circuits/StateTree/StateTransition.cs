@@ -71,7 +71,10 @@ public sealed class StateTransition
     public Column OldHi { get; }
     public Column NewLo { get; }
     public Column NewHi { get; }
+    /// <summary>1 on an account field row whose value changes (then the table must hold the key with that final value).</summary>
     public Column Touched { get; }
+    /// <summary>The inverse of the change (new − old as a word) where <see cref="Touched"/>, pinning it to "changed".</summary>
+    public Column ChangeInverse { get; }
 
     // Fixed, per region row: the account fields' layout (docs/state-tree.md §3).
     public Column FieldKey { get; }
@@ -87,6 +90,8 @@ public sealed class StateTransition
     /// account fields 1..3).</summary>
     public const int StorageRootKey = 4;
 
+    private static readonly Fr TwoTo128 = Fr.FromBigInteger(System.Numerics.BigInteger.One << 128);
+
     public int RowCount => Poseidon.RowCount + Smt.RowCount;
     public int SmtStart => Poseidon.RowCount;
 
@@ -95,7 +100,7 @@ public sealed class StateTransition
     /// <summary>The state root after the batch: the last region's new root.</summary>
     public Cell NewRootCell => new(Smt.NewRoot, SmtStart + Smt.RowCount - 1);
 
-    public IEnumerable<Column> RegionAdviceColumns => [Real, AccountReal, TrieInverse, StartRoot, Regions, PreviousRoot, SlotRow, StorageEnd, OldLo, OldHi, NewLo, NewHi, Touched];
+    public IEnumerable<Column> RegionAdviceColumns => [Real, AccountReal, TrieInverse, StartRoot, Regions, PreviousRoot, SlotRow, StorageEnd, OldLo, OldHi, NewLo, NewHi, Touched, ChangeInverse];
 
     public StateTransition(ConstraintSystem cs, RwTable rw, StateCircuit state, StateTransitionCapacity capacity)
     {
@@ -117,6 +122,7 @@ public sealed class StateTransition
         NewLo = cs.Advice("st_new_lo");
         NewHi = cs.Advice("st_new_hi");
         Touched = cs.Advice("st_touched");
+        ChangeInverse = cs.Advice("st_change_inverse");
         FieldKey = cs.Fixed("st_field_key");
         FieldSel = cs.Selector("st_field_sel");
         HasHi = cs.Fixed("st_has_hi");
@@ -189,6 +195,10 @@ public sealed class StateTransition
             ("touched is a bit", q * touched * (1 - touched)),
             ("touched only on a table field or the storage root", q * (1 - RwFieldSel.Cur - RootSel.Cur) * touched),
             ("touched only in a real account region", q * (1 - AccountReal.Cur) * touched),
+            // Touched is exactly "changed": a change has an inverse. The change as a word, lo + 2^128·hi, is zero only
+            // when both limbs are (the values are far below r: balances, nonces, roots; code hashes never change).
+            ("touched is a change", q * touched * (1 - (NewLo.Cur - OldLo.Cur + (NewHi.Cur - OldHi.Cur) * Expression.Constant(TwoTo128)) * ChangeInverse.Cur)),
+            ("no change inverse unless touched", q * (1 - touched) * ChangeInverse.Cur),
             ("an untouched field keeps its value (lo)", sel * (1 - touched) * (NewLo.Cur - OldLo.Cur)),
             ("an untouched field keeps its value (hi)", sel * (1 - touched) * (NewHi.Cur - OldHi.Cur)),
             ("the code commitment and size do not change", KeepSel.Cur * AccountReal.Cur * (Leaves.NewField.Cur - Leaves.OldField.Cur)),
@@ -309,7 +319,9 @@ public sealed class StateTransition
             a[OldHi, row0 + row] = oldHi;
             a[NewLo, row0 + row] = newLo;
             a[NewHi, row0 + row] = newHi;
-            a.Assign(Touched, row0 + row, oldLo != newLo || oldHi != newHi ? 1UL : 0UL);
+            var change = newLo - oldLo + TwoTo128 * (newHi - oldHi);
+            a.Assign(Touched, row0 + row, change.IsZero ? 0UL : 1UL);
+            a[ChangeInverse, row0 + row] = change.IsZero ? Fr.Zero : change.Inverse();
         }
     }
 }
