@@ -229,6 +229,25 @@ public class StateTransitionTests(ITestOutputHelper output)
         Assert.Contains(Check(b), f => Named(f, "one real region per slot and address of the table"));
     }
 
+    /// <summary>With no priority fee the coinbase (which has no account) is paid nothing: its balance is touched and stays
+    /// zero, so the node keeps it absent; a region that gives it an empty leaf (another new root for the same state) is
+    /// refused.</summary>
+    [Fact]
+    public void An_empty_account_kept_as_a_leaf_is_named()
+    {
+        static TransactionBatch WithEmpty()
+        {
+            var batch = new TransactionBatch();
+            batch.Call(TransactionBatch.Bob.Address, value: 777, gas: 0, maxPriorityFee: 0);
+            return batch;
+        }
+        var honest = TransitionBed.Build(WithEmpty());
+        Assert.Empty(Check(honest));
+        Assert.Contains(honest.Witness.Touched.Keys, k => k.Address == honest.Batch.Block.Coinbase);
+        var b = TransitionBed.Build(WithEmpty(), new TransitionBed.Lies { KeepEmptyAccounts = true });
+        Assert.Contains(Check(b), f => Named(f, "a new account leaf is not the empty account"));
+    }
+
     [Fact]
     public void Swapped_regions_are_named()
     {

@@ -75,6 +75,9 @@ public sealed class StateTransition
     public Column Touched { get; }
     /// <summary>The inverse of the change (new − old as a word) where <see cref="Touched"/>, pinning it to "changed".</summary>
     public Column ChangeInverse { get; }
+    /// <summary>On one field row of a present new account: the inverse of that field's difference from the empty
+    /// account's, showing the account is not empty (an empty account has no leaf: the node deletes it).</summary>
+    public Column NonEmptyInverse { get; }
 
     // Fixed, per region row: the account fields' layout (docs/state-tree.md §3).
     public Column FieldKey { get; }
@@ -85,6 +88,10 @@ public sealed class StateTransition
     public Column KeepSel { get; }
     public Column RwFieldSel { get; }
     public Column RootSel { get; }
+    /// <summary>The rows whose raw fields make an account non-empty (nonce, balance, code hash, storage root).</summary>
+    public Column EmptySel { get; }
+    /// <summary>The empty account's raw fields: the empty code's hash on rows 3 and 4, zero elsewhere.</summary>
+    public Column EmptyField { get; }
 
     /// <summary>The key the storage root takes in the account regions' field table (after the read/write table's
     /// account fields 1..3).</summary>
@@ -100,7 +107,7 @@ public sealed class StateTransition
     /// <summary>The state root after the batch: the last region's new root.</summary>
     public Cell NewRootCell => new(Smt.NewRoot, SmtStart + Smt.RowCount - 1);
 
-    public IEnumerable<Column> RegionAdviceColumns => [Real, AccountReal, TrieInverse, StartRoot, Regions, PreviousRoot, SlotRow, StorageEnd, OldLo, OldHi, NewLo, NewHi, Touched, ChangeInverse];
+    public IEnumerable<Column> RegionAdviceColumns => [Real, AccountReal, TrieInverse, StartRoot, Regions, PreviousRoot, SlotRow, StorageEnd, OldLo, OldHi, NewLo, NewHi, Touched, ChangeInverse, NonEmptyInverse];
 
     public StateTransition(ConstraintSystem cs, RwTable rw, StateCircuit state, StateTransitionCapacity capacity)
     {
@@ -123,6 +130,7 @@ public sealed class StateTransition
         NewHi = cs.Advice("st_new_hi");
         Touched = cs.Advice("st_touched");
         ChangeInverse = cs.Advice("st_change_inverse");
+        NonEmptyInverse = cs.Advice("st_nonempty_inverse");
         FieldKey = cs.Fixed("st_field_key");
         FieldSel = cs.Selector("st_field_sel");
         HasHi = cs.Fixed("st_has_hi");
@@ -131,6 +139,8 @@ public sealed class StateTransition
         KeepSel = cs.Selector("st_keep_sel");
         RwFieldSel = cs.Selector("st_rw_field_sel");
         RootSel = cs.Selector("st_root_sel");
+        EmptySel = cs.Selector("st_empty_sel");
+        EmptyField = cs.Fixed("st_empty_field");
 
         ConfigureRegions(cs);
         ConfigureFields(cs);
@@ -201,6 +211,15 @@ public sealed class StateTransition
             ("no change inverse unless touched", q * (1 - touched) * ChangeInverse.Cur),
             ("an untouched field keeps its value (lo)", sel * (1 - touched) * (NewLo.Cur - OldLo.Cur)),
             ("an untouched field keeps its value (hi)", sel * (1 - touched) * (NewHi.Cur - OldHi.Cur)),
+            // Canonical: a present new account is not empty. Each inverse is 0 or its row's difference's inverse, and
+            // exactly one is the latter.
+            ("no non-empty inverse off the field rows", q * (1 - EmptySel.Cur) * NonEmptyInverse.Cur),
+            ("no non-empty inverse without a new account leaf", q * (1 - Leaves.NewAccountLeaf.Cur) * NonEmptyInverse.Cur),
+            ("a non-empty inverse inverts its field's difference",
+                q * NonEmptyInverse.Cur * (1 - (Leaves.NewField.Cur - EmptyField.Cur) * NonEmptyInverse.Cur)),
+            ("a new account leaf is not the empty account", Smt.QStart.Cur * Leaves.NewAccountLeaf.Cur *
+                (Enumerable.Range(0, LeafPreimage.AccountFields).Where(r => r is not (5 or 6))
+                    .Select(r => (Leaves.NewField.At(r) - EmptyField.At(r)) * NonEmptyInverse.At(r)).Aggregate((x, y) => x + y) - 1)),
             ("the code commitment and size do not change", KeepSel.Cur * AccountReal.Cur * (Leaves.NewField.Cur - Leaves.OldField.Cur)),
         ]);
         cs.Gate("state transition: account fields", polys.ToArray());
@@ -274,6 +293,7 @@ public sealed class StateTransition
             a.Assign(SlotRow, row0, real && !account ? 1UL : 0UL);
             a.Assign(StorageEnd, row0, endsStorage ? 1UL : 0UL);
             if (real && account) AssignAccountFields(a, row0, u);
+            if (account && u.NewTerminal == SmtTerminal.KeyLeaf) AssignNonEmpty(a, row0, u.Preimage!.NewFields);
         }
     }
 
@@ -301,9 +321,25 @@ public sealed class StateTransition
             }
             a[DefaultLo, row0 + 3] = EmptyCode[0];
             a[DefaultHi, row0 + 3] = EmptyCode[1];
+            foreach (int row in new[] { 0, 1, 2, 3, 4, 7 }) a.Assign(EmptySel, row0 + row, 1UL);
+            a[EmptyField, row0 + 3] = EmptyCode[0];
+            a[EmptyField, row0 + 4] = EmptyCode[1];
             a.Assign(KeepSel, row0 + 5, 1UL);
             a.Assign(KeepSel, row0 + 6, 1UL);
         }
+    }
+
+    /// <summary>Picks the first field that differs from the empty account's.</summary>
+    private void AssignNonEmpty(Assignment a, int row0, Fr[] fields)
+    {
+        foreach (int row in new[] { 0, 1, 2, 3, 4, 7 })
+        {
+            var d = fields[row] - (row == 3 ? EmptyCode[0] : row == 4 ? EmptyCode[1] : Fr.Zero);
+            if (d.IsZero) continue;
+            a[NonEmptyInverse, row0 + row] = d.Inverse();
+            return;
+        }
+        // An empty account with a leaf: nothing to invert (the gate rejects it).
     }
 
     private void AssignAccountFields(Assignment a, int row0, SmtUpdate u)

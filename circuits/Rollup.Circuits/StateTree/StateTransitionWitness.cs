@@ -63,9 +63,10 @@ public static class StateTransitionBuilder
 
     /// <summary>The transition from <paramref name="preState"/> by the log <paramref name="rw"/> (any order; the
     /// builder sorts it as the read/write table does). <paramref name="finalOverride"/> lets soundness tests claim
-    /// another final value for a key.</summary>
+    /// another final value for a key; <paramref name="keepEmptyAccounts"/>, to keep an empty account's leaf (the node
+    /// deletes it).</summary>
     public static StateTransitionWitness Build(InMemoryStateSource preState, IEnumerable<RwEntry> rw,
-        Func<(Address Address, RwTag Tag, UInt256 Key), UInt256, UInt256>? finalOverride = null)
+        Func<(Address Address, RwTag Tag, UInt256 Key), UInt256, UInt256>? finalOverride = null, bool keepEmptyAccounts = false)
     {
         var (store, previousRoot) = TreeOf(preState);
         var touched = new Dictionary<(Address, RwTag, UInt256), (UInt256 Initial, UInt256 Final)>();
@@ -140,9 +141,10 @@ public static class StateTransitionBuilder
             var oldFields = new Fr[AccountLeaf.FieldCount];
             old?.WriteFields(oldFields);
             var newFields = new Fr[AccountLeaf.FieldCount];
-            if (!leaf.IsEmpty) leaf.WriteFields(newFields);
+            bool present = !leaf.IsEmpty || keepEmptyAccounts;
+            if (present) leaf.WriteFields(newFields);
             var preimage = LeafPreimage.Account(FieldEncoding.FromAddress(address), oldFields, newFields);
-            updates.Add(Apply(ref accountRoot, StateKeys.Account(address), leaf.IsEmpty ? null : leaf.ValueHash(), leaf.EncodePayload(), Fr.Zero, preimage));
+            updates.Add(Apply(ref accountRoot, StateKeys.Account(address), present ? leaf.ValueHash() : null, leaf.EncodePayload(), Fr.Zero, preimage));
         }
         return new StateTransitionWitness(previousRoot, accountRoot, updates) { Touched = touched.ToDictionary(t => t.Key, t => t.Value) };
     }

@@ -26,6 +26,7 @@ public static class TransitionBed
         public Func<(Address Address, RwTag Tag, UInt256 Key), UInt256, UInt256>? Final { get; init; }
         public Func<List<RwEntry>, List<RwEntry>>? Log { get; init; }
         public Func<StateTransitionWitness, StateTransitionWitness>? Witness { get; init; }
+        public bool KeepEmptyAccounts { get; init; }
     }
 
     public static Built Build(TransactionBatch batch, Lies? lies = null)
@@ -38,7 +39,7 @@ public static class TransitionBed
         var rw = EvmWitnessBuilder.AccessesOf(steps);
         var pre = batch.PreState!.Clone();
         lies?.PreState?.Invoke(pre);
-        var w = StateTransitionBuilder.Build(pre, lies?.Log?.Invoke(rw) ?? rw, lies?.Final);
+        var w = StateTransitionBuilder.Build(pre, lies?.Log?.Invoke(rw) ?? rw, lies?.Final, lies?.KeepEmptyAccounts ?? false);
         if (lies?.Witness is { } alter) w = alter(w);
         var circuit = new SuperCircuit(gadgets, StateTransitionCapacity.For(w));
         var witness = new SuperWitness(steps, batch.Codes)
