@@ -17,12 +17,8 @@ public sealed record StateTransitionCapacity(int Regions, IReadOnlyDictionary<in
     public static StateTransitionCapacity For(StateTransitionWitness w, int spareRegions = 1)
     {
         int regions = w.Updates.Count + Math.Max(1, spareRegions);
-        var padded = StateTransition.Padded(w.Updates, regions);
-        var widths = LeafPreimages.PoseidonInputs(padded);
-        return new(regions, new Dictionary<int, int>
-        {
-            [2] = widths[2].Count, [3] = widths[3].Count, [9] = widths[9].Count, [4] = SmtUpdateChip.PoseidonInputs(padded).Count,
-        });
+        var widths = StateTransition.PoseidonInputs(StateTransition.Padded(w.Updates, regions));
+        return new(regions, widths.ToDictionary(kv => kv.Key, kv => kv.Value.Count));
     }
 }
 
@@ -250,6 +246,16 @@ public sealed class StateTransition
             [end * s.Trie.Cur, end * StartRoot.Cur, end * s.NewRoot.Cur]);
     }
 
+    /// <summary>The distinct Poseidon inputs the regions look up, by width. The regions only need each hash present in
+    /// the table, so a hash shared by two regions (an unchanged key's two sides, the padding's repeats of the last key,
+    /// the siblings' common upper nodes) is computed once.</summary>
+    public static Dictionary<int, List<Fr[]>> PoseidonInputs(IReadOnlyList<SmtUpdate> regions)
+    {
+        var widths = LeafPreimages.PoseidonInputs(regions);
+        widths[4] = SmtUpdateChip.PoseidonInputs(regions);
+        return widths.ToDictionary(kv => kv.Key, kv => kv.Value.DistinctBy(input => string.Join(",", input)).ToList());
+    }
+
     /// <summary>The regions in order: the updates, then padding (the last update, unchanged) up to <paramref name="regions"/>.</summary>
     public static List<SmtUpdate> Padded(IReadOnlyList<SmtUpdate> updates, int regions)
     {
@@ -262,9 +268,7 @@ public sealed class StateTransition
     public void Assign(Assignment a, StateTransitionWitness w, RwTable rw)
     {
         var regions = Padded(w.Updates, Smt.Capacity);
-        var widths = LeafPreimages.PoseidonInputs(regions);
-        widths[4] = SmtUpdateChip.PoseidonInputs(regions);
-        Poseidon.Assign(a, 0, widths);
+        Poseidon.Assign(a, 0, PoseidonInputs(regions));
         int start = SmtStart;
         Smt.Assign(a, start, w.Updates);
         Leaves.Assign(a, start, regions);
