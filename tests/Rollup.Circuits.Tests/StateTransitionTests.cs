@@ -90,6 +90,9 @@ public class StateTransitionTests(ITestOutputHelper output)
         Assert.Empty(Check(b));
         var t = b.Transition;
         output.WriteLine($"{b.Witness.Updates.Count} regions of {t.Smt.Capacity}, {t.Poseidon.RowCount} Poseidon rows, 2^{b.Assignment.K} rows, degree {b.Circuit.System.Degree}");
+        var plain = new SuperCircuit(b.Circuit.Evm.Gadgets).System;
+        var cs = b.Circuit.System;
+        output.WriteLine($"columns: advice {plain.AdviceColumns.Count} -> {cs.AdviceColumns.Count}, fixed {plain.FixedColumns.Count} -> {cs.FixedColumns.Count}, lookups {plain.Lookups.Count} -> {cs.Lookups.Count}");
 
         var report = new MutationReport();
         var a = b.Assignment;
