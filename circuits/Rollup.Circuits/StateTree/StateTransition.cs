@@ -190,16 +190,17 @@ public sealed partial class StateTransition
             [rw.Address.Cur, rw.KeyLo.Cur, rw.KeyHi.Cur, rw.PrevLo.Cur, rw.PrevHi.Cur, Keys.FinalLo.Cur, Keys.FinalHi.Cur],
             [slot * s.Trie.Cur, slot * Leaves.SlotLo.Cur, slot * Leaves.SlotHi.Cur, slot * oldField.Cur, slot * oldField.Next, slot * newField.Cur, slot * newField.Next]);
         var acc = AccountReal.Cur;
-        Expression[] accountTable = [acc * Leaves.Address.Cur, acc * FieldKey.Cur, acc * OldLo.Cur, acc * OldHi.Cur, acc * NewLo.Cur, acc * NewHi.Cur];
-        cs.Lookup("state transition: an account field's initial and final values are its account region's", Keys.FirstAccount.Cur,
-            [rw.Address.Cur, rw.KeyLo.Cur, rw.PrevLo.Cur, rw.PrevHi.Cur, Keys.FinalLo.Cur, Keys.FinalHi.Cur], accountTable);
         var zero = Expression.Constant(0);
+        // An account field's key is a small number: its high limb is 0 (a row with another high limb finds nothing).
+        Expression[] accountTable = [acc * Leaves.Address.Cur, acc * FieldKey.Cur, zero, acc * OldLo.Cur, acc * OldHi.Cur, acc * NewLo.Cur, acc * NewHi.Cur];
+        cs.Lookup("state transition: an account field's initial and final values are its account region's", Keys.FirstAccount.Cur,
+            [rw.Address.Cur, rw.KeyLo.Cur, rw.KeyHi.Cur, rw.PrevLo.Cur, rw.PrevHi.Cur, Keys.FinalLo.Cur, Keys.FinalHi.Cur], accountTable);
         cs.Lookup("state transition: a storage chain runs from its account's storage root before to after", StorageEnd.Cur,
-            [s.Trie.Cur, Expression.Constant(StorageRootKey), StartRoot.Cur, zero, s.NewRoot.Cur, zero], accountTable);
+            [s.Trie.Cur, Expression.Constant(StorageRootKey), zero, StartRoot.Cur, zero, s.NewRoot.Cur, zero], accountTable);
         var first = Keys.FirstAccount.Cur;
         cs.Lookup("state transition: a changed account field is the table's final value", Touched.Cur * RwFieldSel.Cur,
-            [Leaves.Address.Cur, FieldKey.Cur, NewLo.Cur, NewHi.Cur],
-            [first * rw.Address.Cur, first * rw.KeyLo.Cur, first * Keys.FinalLo.Cur, first * Keys.FinalHi.Cur]);
+            [Leaves.Address.Cur, FieldKey.Cur, zero, NewLo.Cur, NewHi.Cur],
+            [first * rw.Address.Cur, first * rw.KeyLo.Cur, first * rw.KeyHi.Cur, first * Keys.FinalLo.Cur, first * Keys.FinalHi.Cur]);
         var end = StorageEnd.Cur;
         cs.Lookup("state transition: a changed storage root is a storage chain's", Touched.Cur * RootSel.Cur,
             [Leaves.Address.Cur, OldLo.Cur, NewLo.Cur],
