@@ -43,7 +43,7 @@ public sealed class SuperCircuit
         State = new StateCircuit(cs, Rw, Bytes);
         Evm = new EvmCircuit(cs, new EvmCircuitConfig(cs, Bytes, Rw, Bytecode), gadgets);
         QFirstStep = cs.Selector("super_q_first_step");
-        if (transition is not null) Transition = new StateTree.StateTransition(cs, Rw, State, transition);
+        if (transition is not null) Transition = new StateTree.StateTransition(cs, Rw, State, Bytes, transition);
         var rwCounter = Evm.Config.Field(StepField.RwCounter);
         cs.Gate("super: the read/write log is the EVM's",
             ("the first step's first access is counter 1", QFirstStep.Cur * (rwCounter - 1)),

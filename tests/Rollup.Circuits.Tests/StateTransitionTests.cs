@@ -79,6 +79,14 @@ public class StateTransitionTests(ITestOutputHelper output)
         var a = b.Assignment;
         Assert.Equal(b.Witness.PreviousRoot, a[b.Transition.PreviousRootCell.Column, b.Transition.PreviousRootCell.Row]);
         Assert.Equal(b.Witness.NewRoot, a[b.Transition.NewRootCell.Column, b.Transition.NewRootCell.Row]);
+        // The limbs as docs/l1.md splits a 32-byte value: high 16 bytes, low 16 bytes.
+        var two128 = System.Numerics.BigInteger.One << 128;
+        var l = b.Transition.Limbs;
+        foreach (var (root, hi, lo) in new[] { (b.Witness.PreviousRoot, l.PreviousHi, l.PreviousLo), (b.Witness.NewRoot, l.NewHi, l.NewLo) })
+        {
+            Assert.Equal(Fr.FromBigInteger(root.ToBigInteger() / two128), a[hi.Column, hi.Row]);
+            Assert.Equal(Fr.FromBigInteger(root.ToBigInteger() % two128), a[lo.Column, lo.Row]);
+        }
         foreach (var ((address, tag, key), (initial, final)) in b.Witness.Touched) output.WriteLine($"{tag} {address} {key}: {initial} -> {final}");
         output.WriteLine($"{b.Witness.Updates.Count} regions: {b.Witness.PreviousRoot} -> {b.Witness.NewRoot}");
     }
@@ -108,6 +116,9 @@ public class StateTransitionTests(ITestOutputHelper output)
             foreach (var column in t.RegionAdviceColumns) Try("regions", column, row);
         for (int row = 0; row < b.RwRows; row++)
             foreach (var column in t.Keys.AdviceColumns) Try("rw keys", column, row);
+        int limbs = t.SmtStart + t.Smt.RowCount;
+        for (int row = limbs; row < limbs + RootLimbs.Rows; row++)
+            foreach (var column in t.Limbs.AdviceColumns) Try("root limbs", column, row);
         report.AssertAllCaught(output);
     }
 
@@ -182,6 +193,44 @@ public class StateTransitionTests(ITestOutputHelper output)
             },
         });
         Assert.Contains(Check(b), f => Named(f, "updates of one trie chain"));
+    }
+
+    /// <summary>The root's limbs are its one canonical split: the bytes of root + r (another pair of 128-bit limbs for the
+    /// same field element) are refused by the comparison with r.</summary>
+    [Fact]
+    public void Non_canonical_root_limbs_are_named()
+    {
+        var b = TransitionBed.Build(Batch());
+        var a = b.Assignment;
+        var l = b.Transition.Limbs;
+        int start = b.Transition.SmtStart + b.Transition.Smt.RowCount;
+        var lifted = b.Witness.PreviousRoot.ToBigInteger() + Fr.Modulus;
+        Assert.True(lifted < System.Numerics.BigInteger.One << 256);
+        var word = new byte[32];
+        var bytes = lifted.ToByteArray(isUnsigned: true, isBigEndian: true);
+        bytes.CopyTo(word, 32 - bytes.Length);
+        var rBytes = Fr.Modulus.ToByteArray(isUnsigned: true, isBigEndian: true);
+        System.Numerics.BigInteger acc = 0;
+        bool eqSoFar = true, below = false;
+        for (int i = 0; i < 32; i++)
+        {
+            int row = start + i;
+            byte v = word[i], rv = rBytes[i];
+            if (i % 16 == 0) acc = 0;
+            acc = acc * 256 + v;
+            a.Assign(l.Byte, row, v);
+            a[l.Acc, row] = Fr.FromBigInteger(acc);
+            a.Assign(l.Lt, row, v < rv ? 1UL : 0UL);
+            a.Assign(l.Eq, row, v == rv ? 1UL : 0UL);
+            a.Assign(l.Diff, row, v < rv ? (ulong)(rv - 1 - v) : v > rv ? (ulong)(v - rv - 1) : 0UL);
+            below |= eqSoFar && v < rv;
+            eqSoFar &= v == rv;
+            a.Assign(l.EqSoFar, row, eqSoFar ? 1UL : 0UL);
+            a.Assign(l.Below, row, below ? 1UL : 0UL);
+        }
+        var failures = Check(b);
+        Assert.Contains(failures, f => Named(f, "the root is below r"));
+        Assert.DoesNotContain(failures, f => Named(f, "the root is hi·2^128 + lo"));
     }
 
     [Fact]

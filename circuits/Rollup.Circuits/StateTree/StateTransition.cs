@@ -49,6 +49,8 @@ public sealed partial class StateTransition
     public SmtUpdateChip Smt { get; }
     public LeafPreimages Leaves { get; }
     public RwKeyEnds Keys { get; }
+    /// <summary>The two roots as the public inputs' 128-bit limbs (after the regions).</summary>
+    public RootLimbs Limbs { get; }
 
     // Region constants.
     public Column Real { get; }
@@ -95,17 +97,18 @@ public sealed partial class StateTransition
 
     private static readonly Fr TwoTo128 = Fr.FromBigInteger(System.Numerics.BigInteger.One << 128);
 
-    public int RowCount => Poseidon.RowCount + Smt.RowCount;
+    public int RowCount => Poseidon.RowCount + Smt.RowCount + RootLimbs.Rows;
     public int SmtStart => Poseidon.RowCount;
 
-    /// <summary>The state root before the batch (a cell others bind to the public inputs).</summary>
+    /// <summary>The state root before the batch, as a field element (<see cref="Limbs"/> has it as the public inputs'
+    /// limbs).</summary>
     public Cell PreviousRootCell => new(PreviousRoot, SmtStart);
     /// <summary>The state root after the batch: the last region's new root.</summary>
     public Cell NewRootCell => new(Smt.NewRoot, SmtStart + Smt.RowCount - 1);
 
     public IEnumerable<Column> RegionAdviceColumns => [Real, AccountReal, TrieInverse, StartRoot, Regions, PreviousRoot, SlotRow, StorageEnd, OldLo, OldHi, NewLo, NewHi, Touched, ChangeInverse, NonEmptyInverse];
 
-    public StateTransition(ConstraintSystem cs, RwTable rw, StateCircuit state, StateTransitionCapacity capacity)
+    public StateTransition(ConstraintSystem cs, RwTable rw, StateCircuit state, ByteTable bytes, StateTransitionCapacity capacity)
     {
         Poseidon = new PoseidonChip(cs, capacity.Poseidon);
         Smt = new SmtUpdateChip(cs, Poseidon, capacity.Regions);
@@ -141,6 +144,7 @@ public sealed partial class StateTransition
         ConfigureRegions(cs);
         ConfigureFields(cs);
         ConfigureLookups(cs, rw);
+        Limbs = new RootLimbs(cs, bytes, Smt.QLastRegion, PreviousRoot, Smt.NewRoot);
     }
 
     private void ConfigureRegions(ConstraintSystem cs)
@@ -260,5 +264,6 @@ public sealed partial class StateTransition
             if (real && account) AssignAccountFields(a, row0, u);
             if (account && u.NewTerminal == SmtTerminal.KeyLeaf) AssignNonEmpty(a, row0, u.Preimage!.NewFields);
         }
+        Limbs.Assign(a, start + Smt.RowCount, a[PreviousRootCell.Column, PreviousRootCell.Row], a[NewRootCell.Column, NewRootCell.Row]);
     }
 }
