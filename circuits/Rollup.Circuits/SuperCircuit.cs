@@ -12,6 +12,8 @@ public sealed record SuperWitness(IReadOnlyList<EvmStep> Steps, IReadOnlyDiction
 {
     public IReadOnlyList<TxRecord> Txs { get; init; } = [];
     public IReadOnlyList<BlockRecord> Blocks { get; init; } = [];
+    /// <summary>The state-tree updates from the previous root to the new one (when the circuit binds them).</summary>
+    public StateTree.StateTransitionWitness? Transition { get; init; }
 }
 
 /// <summary>The circuits in one constraint system, meeting in shared tables: the EVM circuit looks its accesses up in
@@ -29,8 +31,10 @@ public sealed class SuperCircuit
     public StateCircuit State { get; }
     public EvmCircuit Evm { get; }
     public Column QFirstStep { get; }
+    /// <summary>The state tree tied to the read/write table (previous root → new root), when configured.</summary>
+    public StateTree.StateTransition? Transition { get; }
 
-    public SuperCircuit(IReadOnlyList<IGadget> gadgets)
+    public SuperCircuit(IReadOnlyList<IGadget> gadgets, StateTree.StateTransitionCapacity? transition = null)
     {
         var cs = System;
         Bytes = new ByteTable(cs);
@@ -39,6 +43,7 @@ public sealed class SuperCircuit
         State = new StateCircuit(cs, Rw, Bytes);
         Evm = new EvmCircuit(cs, new EvmCircuitConfig(cs, Bytes, Rw, Bytecode), gadgets);
         QFirstStep = cs.Selector("super_q_first_step");
+        if (transition is not null) Transition = new StateTree.StateTransition(cs, Rw, State, Bytes, transition);
         var rwCounter = Evm.Config.Field(StepField.RwCounter);
         cs.Gate("super: the read/write log is the EVM's",
             ("the first step's first access is counter 1", QFirstStep.Cur * (rwCounter - 1)),
@@ -56,6 +61,7 @@ public sealed class SuperCircuit
         rows = Math.Max(rows, Evm.Config.Lanes.Table?.RowCount ?? 0);
         rows = Math.Max(rows, TxTable.RowCount(w.Txs));
         rows = Math.Max(rows, BlockTable.RowCount(w.Blocks));
+        rows = Math.Max(rows, Transition?.RowCount ?? 0);
         int k = 4;
         while ((1 << k) < rows) k++;
         return k;
@@ -71,6 +77,7 @@ public sealed class SuperCircuit
         Evm.Config.Context.BlockTable.Assign(a, w.Blocks);
         a.Assign(QFirstStep, 0, 1UL);
         Evm.Assign(a, w.Steps);
+        Transition?.Assign(a, w.Transition ?? throw new InvalidOperationException("the circuit binds the state transition: the witness needs it"), Rw);
         return a;
     }
 

@@ -70,9 +70,15 @@ public sealed class TransactionBatch
 
     public BlockRecord BlockRecord => new(Block.Number, Block.Coinbase, Block.Timestamp, Block.GasLimit, Block.BaseFee, Block.ChainId);
 
+    /// <summary>The state before <see cref="Run"/> (the batch's pre-state, whose tree root is the previous state root).</summary>
+    public InMemoryStateSource? PreState { get; private set; }
+    /// <summary>Each transaction's committed changes, in order (what the node commits to its state tree).</summary>
+    public List<StateChanges> Changes { get; } = [];
+
     /// <summary>Runs every added transaction in order; returns each one's results and traced form (tx ids 1, 2, …).</summary>
     public List<(TransactionResult Result, TracedTx Traced)> Run()
     {
+        PreState = State.Clone();
         var results = new List<(TransactionResult, TracedTx)>();
         var block = BlockRecord;
         foreach (var tx in _txs)
@@ -82,7 +88,9 @@ public sealed class TransactionBatch
             var zk = new ZkTracer { TransactionId = id };
             var journal = new JournaledState(State);
             var result = new TransactionProcessor(Rules, Block).Execute(tx, sender, journal, Block.GasLimit, zk);
-            State.Apply(journal.GetChanges());
+            var changes = journal.GetChanges();
+            Changes.Add(changes);
+            State.Apply(changes);
             var record = new TxRecord(id, tx.Nonce, tx.GasLimit, tx.EffectiveGasPrice(Block.BaseFee), tx.MaxFeePerGas, tx.MaxPriorityFeePerGas,
                 sender, tx.To, tx.Value, tx.Data, ChainId, Block.Number);
             results.Add((result, new TracedTx(record, block, zk.Trace)));
