@@ -92,6 +92,35 @@ public class StateTransitionTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Storage_writes_and_a_reverted_transaction_reach_the_nodes_new_root()
+    {
+        // SSTOREs that set a new slot, change one and clear one (a trie deletion), then a transaction whose SSTORE and
+        // value transfer are reverted: the regions still go from the node's previous root to its new root, and the
+        // honest witness satisfies every constraint.
+        var batch = new TransactionBatch();
+        var writer = new BytecodeBuilder().Push(7).Push(1).Op(Opcode.SSTORE).Push(8).Push(2).Op(Opcode.SSTORE)
+            .Push(0).Push(3).Op(Opcode.SSTORE).Op(Opcode.STOP).Build();
+        var reverter = new BytecodeBuilder().Push(5).Push(1).Op(Opcode.SSTORE).Push(0).Push(0).Op(Opcode.REVERT).Build();
+        var w = batch.Deploy(writer, storage: [new(new UInt256(2), new UInt256(20)), new(new UInt256(3), new UInt256(30))], balance: 10);
+        var r = batch.Deploy(reverter, storage: [new(UInt256.One, new UInt256(11))], balance: 10);
+        batch.Call(w);
+        batch.Call(r, value: 3, from: TransactionBatch.Bob);
+        var b = TransitionBed.Build(batch, mustSucceed: false);
+        var dir = Path.Combine(Path.GetTempPath(), "trietie-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            using var store = StateStore.Open(dir);
+            var state = store.At(StateRoot.Empty);
+            state.Commit(Everything(b.Batch.PreState!));
+            Assert.Equal(state.Root, b.Witness.PreviousRoot);
+            foreach (var changes in b.Batch.Changes) state.Commit(changes);
+            Assert.Equal(state.Root, b.Witness.NewRoot);
+        }
+        finally { Directory.Delete(dir, recursive: true); }
+        Assert.Empty(Check(b));
+    }
+
+    [Fact]
     public void An_honest_batch_satisfies_every_constraint_and_every_binding_cell_is_caught()
     {
         var b = TransitionBed.Build(Batch());

@@ -29,10 +29,11 @@ public static class TransitionBed
         public bool KeepEmptyAccounts { get; init; }
     }
 
-    public static Built Build(TransactionBatch batch, Lies? lies = null)
+    public static Built Build(TransactionBatch batch, Lies? lies = null, bool mustSucceed = true)
     {
         var run = batch.Run();
-        foreach (var (result, traced) in run) Assert.True(result.Success, $"transaction {traced.Tx.Id}: {result.Reason}");
+        if (mustSucceed)
+            foreach (var (result, traced) in run) Assert.True(result.Success, $"transaction {traced.Tx.Id}: {result.Reason}");
         var traces = run.Select(r => r.Traced).ToList();
         var gadgets = GadgetRegistry.Covering(traces.SelectMany(t => t.Trace.Steps).Select(s => s.Opcode));
         var steps = EvmWitnessBuilder.Build(traces, gadgets);
