@@ -113,6 +113,10 @@ public class StateTransitionTests(ITestOutputHelper output)
             var state = store.At(StateRoot.Empty);
             state.Commit(Everything(b.Batch.PreState!));
             Assert.Equal(state.Root, b.Witness.PreviousRoot);
+            // The same transition built from the node's RocksDB store (as the prover does), not from an in-memory tree.
+            var fromStore = StateTransitionBuilder.Build(store, state.Root, b.Log);
+            Assert.Equal(b.Witness.NewRoot, fromStore.NewRoot);
+            Assert.Equal(b.Witness.Updates.Count, fromStore.Updates.Count);
             foreach (var changes in b.Batch.Changes) state.Commit(changes);
             Assert.Equal(state.Root, b.Witness.NewRoot);
         }

@@ -69,6 +69,15 @@ public static class StateTransitionBuilder
         Func<(Address Address, RwTag Tag, UInt256 Key), UInt256, UInt256>? finalOverride = null, bool keepEmptyAccounts = false)
     {
         var (store, previousRoot) = TreeOf(preState);
+        return Build(store, previousRoot, rw, finalOverride, keepEmptyAccounts);
+    }
+
+    /// <summary>The transition from the tree at <paramref name="previousRoot"/> in <paramref name="store"/> (the node's
+    /// own RocksDB store at the batch's parent state, or an in-memory one): nothing is written to the store; the
+    /// batch's new nodes live in an overlay.</summary>
+    public static StateTransitionWitness Build(INodeReader store, Fr previousRoot, IEnumerable<RwEntry> rw,
+        Func<(Address Address, RwTag Tag, UInt256 Key), UInt256, UInt256>? finalOverride = null, bool keepEmptyAccounts = false)
+    {
         var touched = new Dictionary<(Address, RwTag, UInt256), (UInt256 Initial, UInt256 Final)>();
         foreach (var e in State.StateCircuit.Sorted(rw))
         {

@@ -17,6 +17,8 @@ public static class TransitionBed
 {
     public sealed record Built(SuperCircuit Circuit, Assignment Assignment, StateTransitionWitness Witness, TransactionBatch Batch, int RwRows)
     {
+        /// <summary>The batch's read/write log (the circuit's accesses).</summary>
+        public IReadOnlyList<RwEntry> Log { get; init; } = [];
         public StateTransition Transition => Circuit.Transition!;
     }
 
@@ -47,6 +49,6 @@ public static class TransitionBed
         {
             Txs = steps.Select(s => s.Tx!).DistinctBy(t => t.Id).ToList(), Blocks = [batch.BlockRecord], Transition = w,
         };
-        return new Built(circuit, circuit.Assign(witness), w, batch, rw.Count + 2);
+        return new Built(circuit, circuit.Assign(witness), w, batch, rw.Count + 2) { Log = rw };
     }
 }
