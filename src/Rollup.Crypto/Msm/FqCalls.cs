@@ -17,6 +17,8 @@ internal static class FqCalls
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     public static U256 Mul(in U256 a, in U256 b) => F.MulCarrySelect(a, b);
 
+    /// <summary>a², as a product: the carry-select product measured faster than the dedicated squaring (SOS with 10
+    /// word products, then REDC), which took 1.3 products' time in MSM profiles.</summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    public static U256 Square(in U256 a) => F.Square(a);
+    public static U256 Square(in U256 a) => F.MulCarrySelect(a, a);
 }

@@ -40,9 +40,10 @@ internal static class Glv
     /// k ≡ k1 + λ·k2 (mod r) for an integer 0 ≤ k &lt; r (not Montgomery form). Babai rounding: c1 = round(A·k/r),
     /// c2 = round(B1·k/r), (k1, k2) = (k, 0) − c1·v1 − c2·v2. The fixed-point c's are within 1/2 + k/2^257 &lt; 5/8 of
     /// the exact quotients, so |k1|, |k2| ≤ 5/8·(A2 + A) ≈ 0.54·2^127. Both are exact in 128-bit two's complement
-    /// even though the products wrap.
+    /// even though the products wrap. Fully optimised from the first call: an MSM calls it once per scalar, and
+    /// under tiering its helpers first ran unoptimised.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Decompose(in U256 k, out Int128 k1, out Int128 k2)
     {
         UInt128 c1 = MulShift256(k, G1L0, G1L1, 0);

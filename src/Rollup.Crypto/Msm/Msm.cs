@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using Rollup.Crypto.Bn254.Curves;
 using Rollup.Crypto.Bn254.Fields;
 
@@ -91,6 +92,7 @@ public static class Msm
         private ReadOnlySpan<short> Digits(int w) => digits.AsSpan(w * _points, _points);
 
         /// <summary>Digits (and under GLV the points) for bases start..end-1.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void Prepare(int start, int end)
         {
             if (doubled is null)

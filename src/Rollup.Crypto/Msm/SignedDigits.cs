@@ -100,6 +100,7 @@ internal static class SignedDigits
     }
 
     /// <summary>The signed window digits of the integer k (limbs k0..k3), negated if asked, to digits[w·stride + index].</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Write(ulong k0, ulong k1, ulong k2, ulong k3, bool negate, int c, int windows, Span<short> digits,
         int stride, int index)
     {
@@ -109,9 +110,9 @@ internal static class SignedDigits
         for (int w = 0; w < windows; w++)
         {
             int bit = w * c, limb = bit >> 6, shift = bit & 63;
-            ulong v = Limb(limb) >> shift;
+            ulong v = Limb(limb, k0, k1, k2, k3) >> shift;
             // A window that starts in the top limb may read past it: limb 4 is zero.
-            if (shift + c > 64) v |= Limb(limb + 1) << (64 - shift);
+            if (shift + c > 64) v |= Limb(limb + 1, k0, k1, k2, k3) << (64 - shift);
             int d = (int)(v & mask) + carry;
             // The top window keeps its digit unsigned: it has no next window to carry into. It holds
             // bits mod c < c bits, so with the carry it is at most 2^(c-1): still a bucket index.
@@ -120,7 +121,9 @@ internal static class SignedDigits
             Debug.Assert(d <= half && (d < half || c < MaxWindowBits));
             digits[w * stride + index] = (short)((d ^ sign) - sign);
         }
-
-        ulong Limb(int i) => i switch { 0 => k0, 1 => k1, 2 => k2, 3 => k3, _ => 0 };
     }
+
+    // A static helper rather than a local function: a closure over the limbs was not inlined and showed in profiles.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Limb(int i, ulong k0, ulong k1, ulong k2, ulong k3) => i switch { 0 => k0, 1 => k1, 2 => k2, 3 => k3, _ => 0 };
 }
