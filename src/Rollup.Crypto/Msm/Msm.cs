@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using Rollup.Crypto.Bn254.Curves;
 using Rollup.Crypto.Bn254.Fields;
 
@@ -8,7 +9,8 @@ namespace Rollup.Crypto.Msm;
 /// Multi-scalar multiplication Σ sᵢ·Pᵢ on G1 by Pippenger's bucket method: signed c-bit window
 /// digits, buckets accumulated with batch-affine additions, bucket sums by running sums, windows
 /// combined by c doublings each. Windows are independent, so the workers (one per core by default)
-/// take whole windows; each worker keeps one set of pooled buckets for all of its windows.
+/// take whole windows; each worker keeps one set of pooled buckets for all of its windows. Full-length
+/// scalars are split by the GLV endomorphism first (<see cref="Glv"/>) when the plan says it pays.
 /// </summary>
 public static class Msm
 {
@@ -39,8 +41,10 @@ public static class Msm
         if (n == 0) return G1Jacobian.Infinity;
         if (plan.Method == MsmMethod.Naive) return Naive(bases, scalars);
 
-        int windows = plan.Windows;
-        short[] digits = ArrayPool<short>.Shared.Rent(checked(windows * n));
+        int windows = plan.Windows, points = plan.Points(n);
+        short[] digits = ArrayPool<short>.Shared.Rent(checked(windows * points));
+        // Under GLV the buckets see P₀..Pₙ₋₁ followed by φ(P₀)..φ(Pₙ₋₁), one array so that a point index stays one index.
+        G1Affine[]? doubled = plan.Glv ? ArrayPool<G1Affine>.Shared.Rent(points) : null;
         var windowSums = new G1Jacobian[windows];
         try
         {
@@ -48,7 +52,7 @@ public static class Msm
             fixed (G1Affine* basesPtr = bases)
             fixed (Fr* scalarsPtr = scalars)
             {
-                var job = new Job((nint)basesPtr, (nint)scalarsPtr, n, digits, plan, windowSums);
+                var job = new Job((nint)basesPtr, (nint)scalarsPtr, n, doubled, digits, plan, windowSums);
                 if (workers == 1) job.RunSequential();
                 else job.RunParallel(workers);
             }
@@ -56,6 +60,7 @@ public static class Msm
         finally
         {
             ArrayPool<short>.Shared.Return(digits);
+            if (doubled != null) ArrayPool<G1Affine>.Shared.Return(doubled);
         }
 
         G1Jacobian acc = windowSums[windows - 1];
@@ -76,17 +81,39 @@ public static class Msm
     }
 
     /// <summary>The shared state of one multiplication, split between workers.</summary>
-    private sealed unsafe class Job(nint bases, nint scalars, int n, short[] digits, MsmPlan plan, G1Jacobian[] windowSums)
+    private sealed unsafe class Job(nint bases, nint scalars, int n, G1Affine[]? doubled, short[] digits, MsmPlan plan,
+        G1Jacobian[] windowSums)
     {
+        private readonly int _points = plan.Points(n);
         private ReadOnlySpan<G1Affine> Bases => new((void*)bases, n);
         private ReadOnlySpan<Fr> Scalars => new((void*)scalars, n);
-        private ReadOnlySpan<short> Digits(int w) => digits.AsSpan(w * n, n);
+        /// <summary>The points the buckets add: the bases, or under GLV the bases and their images under φ.</summary>
+        private ReadOnlySpan<G1Affine> Points => doubled is null ? Bases : doubled.AsSpan(0, _points);
+        private ReadOnlySpan<short> Digits(int w) => digits.AsSpan(w * _points, _points);
+
+        /// <summary>Digits (and under GLV the points) for bases start..end-1.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private void Prepare(int start, int end)
+        {
+            if (doubled is null)
+            {
+                SignedDigits.Compute(Scalars, Bases, plan.WindowBits, digits, start, end, plan.ScalarBits);
+                return;
+            }
+            var bases = Bases;
+            for (int i = start; i < end; i++)
+            {
+                doubled[i] = bases[i];
+                doubled[n + i] = Glv.Endomorphism(bases[i]);
+            }
+            SignedDigits.ComputeGlv(Scalars, bases, plan.WindowBits, digits, start, end);
+        }
 
         public void RunSequential()
         {
-            SignedDigits.Compute(Scalars, Bases, plan.WindowBits, digits, 0, n, plan.ScalarBits);
+            Prepare(0, n);
             using var worker = new Worker(plan);
-            for (int w = 0; w < windowSums.Length; w++) windowSums[w] = worker.SumWindow(w, Bases, Digits(w));
+            for (int w = 0; w < windowSums.Length; w++) windowSums[w] = worker.SumWindow(w, Points, Digits(w));
         }
 
         public void RunParallel(int workers)
@@ -94,11 +121,10 @@ public static class Msm
             var options = new ParallelOptions { MaxDegreeOfParallelism = workers };
             // Digits: contiguous point ranges, a few per worker so a slow core does not hold up the rest.
             int chunks = workers * 4, chunk = (n + chunks - 1) / chunks;
-            Parallel.For(0, chunks, options, c =>
-                SignedDigits.Compute(Scalars, Bases, plan.WindowBits, digits, c * chunk, Math.Min(n, (c + 1) * chunk), plan.ScalarBits));
+            Parallel.For(0, chunks, options, c => Prepare(c * chunk, Math.Min(n, (c + 1) * chunk)));
             // Buckets: whole windows, one set of buckets per worker thread.
             Parallel.For(0, windowSums.Length, options, () => new Worker(plan),
-                (w, _, worker) => { windowSums[w] = worker.SumWindow(w, Bases, Digits(w)); return worker; },
+                (w, _, worker) => { windowSums[w] = worker.SumWindow(w, Points, Digits(w)); return worker; },
                 worker => worker.Dispose());
         }
     }

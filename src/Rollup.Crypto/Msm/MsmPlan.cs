@@ -1,3 +1,5 @@
+using GlvSplit = Rollup.Crypto.Msm.Glv;
+
 namespace Rollup.Crypto.Msm;
 
 /// <summary>How one multi-scalar multiplication is carried out.</summary>
@@ -17,8 +19,11 @@ internal enum MsmMethod
 /// running-sum step (two additions) per bucket; a wider window
 /// means fewer windows but exponentially more buckets. Windows are shared among the workers, so the
 /// model counts the windows the busiest worker runs, which favours a window count that splits evenly.
+/// With <paramref name="Glv"/>, each scalar is split into two halves of <see cref="GlvSplit.HalfBits"/> bits for P and φ(P)
+/// (<see cref="GlvSplit"/>): twice the points, half the windows; <paramref name="ScalarBits"/> is then the halves' length.
 /// </summary>
-internal readonly record struct MsmPlan(MsmMethod Method, int WindowBits, int BatchSize, int ScalarBits = SignedDigits.FullBits)
+internal readonly record struct MsmPlan(MsmMethod Method, int WindowBits, int BatchSize, int ScalarBits = SignedDigits.FullBits,
+    bool Glv = false)
 {
     // Costs in field multiplications, measured roughly on x64 (see bench/RESULTS.md).
     private const double NaivePerPoint = 2500;      // wNAF-5 scalar multiplication
@@ -27,6 +32,7 @@ internal readonly record struct MsmPlan(MsmMethod Method, int WindowBits, int Ba
     private const double Inversion = 64;            // binary extended GCD, shared by a batch
     private const double BucketStep = 27;           // mixed add + full add of the running sums
     private const double BatchedBucketStep = 14;    // two batch-affine additions (BucketSum, many buckets)
+    private const double Endomorphism = 2;          // φ(P): one product, plus copying P next to it
 
     /// <summary>Largest batch: an inversion costs about 64 products, so at 1024 additions it adds
     /// about 1% to each; a longer batch only spreads its working set (bucket, point, prefix and
@@ -40,7 +46,15 @@ internal readonly record struct MsmPlan(MsmMethod Method, int WindowBits, int Ba
 
     public override string ToString() => Method == MsmMethod.Naive
         ? "naive"
-        : $"{Method}, c = {WindowBits}, {Windows} windows" + (Method == MsmMethod.BatchAffine ? $", batch {BatchSize}" : "");
+        : $"{Method}, c = {WindowBits}, {Windows} windows" + (Method == MsmMethod.BatchAffine ? $", batch {BatchSize}" : "")
+            + (Glv ? ", GLV" : "");
+
+    /// <summary>A GLV plan: the windows cover the halves of the split scalars.</summary>
+    public static MsmPlan WithGlv(MsmMethod method, int windowBits, int batchSize) =>
+        new(method, windowBits, batchSize, GlvSplit.HalfBits, Glv: true);
+
+    /// <summary>Points the buckets see: each base twice (P and φ(P)) under GLV.</summary>
+    public int Points(int n) => Glv ? 2 * n : n;
 
     /// <summary>
     /// Buckets window w needs: 2^(c-1), except the top window, which holds the last bits mod c bits
@@ -65,6 +79,11 @@ internal readonly record struct MsmPlan(MsmMethod Method, int WindowBits, int Ba
                 var plan = new MsmPlan(method, c, BatchSizeFor(c), scalarBits);
                 double cost = plan.Cost(n, workers);
                 if (cost < bestCost) { bestCost = cost; best = plan; }
+                // Halves of longer scalars than GLV's would make them no shorter.
+                if (scalarBits <= GlvSplit.HalfBits) continue;
+                plan = WithGlv(method, c, BatchSizeFor(c));
+                cost = plan.Cost(n, workers);
+                if (cost < bestCost) { bestCost = cost; best = plan; }
             }
         }
         return best;
@@ -73,6 +92,9 @@ internal readonly record struct MsmPlan(MsmMethod Method, int WindowBits, int Ba
     /// <summary>Modelled work of the busiest worker, in field multiplications.</summary>
     private double Cost(int n, int workers)
     {
+        // φ(P) for every base, shared by the workers.
+        double setup = Glv ? n * Endomorphism / workers : 0;
+        n = Points(n);
         double total = 0;
         for (int w = 0; w < Windows; w++)
         {
@@ -81,7 +103,7 @@ internal readonly record struct MsmPlan(MsmMethod Method, int WindowBits, int Ba
             total += n * perPoint + buckets * (buckets >= BucketSum.MinSegmentedBuckets ? BatchedBucketStep : BucketStep);
         }
         // Whole windows go to workers: the busiest one runs ceil(W / workers) of them.
-        return total / Windows * Math.Ceiling((double)Windows / workers);
+        return setup + total / Windows * Math.Ceiling((double)Windows / workers);
     }
 
     /// <summary>

@@ -136,6 +136,65 @@ public class MsmTests
         }
     }
 
+    // GLV plans: each scalar split into halves for P and φ(P), so twice the points and half the windows.
+    public static TheoryData<bool, int> GlvPlans() => new()
+    {
+        { false, 2 }, { false, 5 }, { false, 9 },
+        { true, 3 }, { true, 6 }, { true, 10 }, { true, 13 }, { true, 16 },
+    };
+
+    private static MsmPlan GlvPlan(bool batchAffine, int c) =>
+        MsmPlan.WithGlv(batchAffine ? MsmMethod.BatchAffine : MsmMethod.JacobianBuckets, c, MsmPlan.BatchSizeFor(c));
+
+    [Theory]
+    [MemberData(nameof(GlvPlans))]
+    public void Glv_plans_match_on_random_and_adversarial_inputs(bool batchAffine, int c)
+    {
+        var rng = new Random(c * 10 + (batchAffine ? 3 : 2));
+        var plan = GlvPlan(batchAffine, c);
+        foreach (int n in new[] { 1, 2, 17, 300 })
+        {
+            var bases = RandomWalk(n, rng);
+            var scalars = RandomScalars(n, rng);
+            Assert.Equal(NaiveMsm(bases, scalars), MsmApi.Multiply(bases, scalars, plan, workers: 2));
+        }
+        var (advBases, advScalars) = Adversarial(new Random(78), 400);
+        Assert.Equal(NaiveMsm(advBases, advScalars), MsmApi.Multiply(advBases, advScalars, plan, workers: 2));
+        Assert.Equal(NaiveMsm(advBases, advScalars), MsmApi.Multiply(advBases, advScalars, plan, workers: 1));
+    }
+
+    [Fact]
+    public void Glv_with_lambda_related_scalars_and_repeated_points()
+    {
+        // k = λ puts the whole scalar on φ(P) (k1 = 0, k2 = 1), so P and φ(P) land in the same buckets as other
+        // points' φ images; λ·P = φ(P) also makes P and φ(Q) collide when Q = P, a doubling inside a batch.
+        var p = G1Jacobian.Generator.Multiply(Fr.FromUInt64(7)).ToAffine();
+        var lambda = Fr.FromBigInteger(Glv.Lambda);
+        foreach (int n in new[] { 2, 64, 2000 })
+        {
+            var rng = new Random(n);
+            var bases = new G1Affine[n];
+            var scalars = new Fr[n];
+            for (int i = 0; i < n; i++)
+            {
+                bases[i] = rng.Next(3) switch { 0 => p, 1 => Glv.Endomorphism(p), _ => p.Negate() };
+                scalars[i] = rng.Next(4) switch { 0 => lambda, 1 => -lambda, 2 => lambda * lambda, _ => Fr.One };
+            }
+            var expected = NaiveMsm(bases, scalars);
+            Assert.Equal(expected, MsmApi.Multiply(bases, scalars, GlvPlan(true, 4), 2));
+            Assert.Equal(expected, MsmApi.Multiply(bases, scalars, GlvPlan(false, 4), 1));
+            Assert.Equal(expected, MsmApi.Multiply(bases, scalars));
+        }
+    }
+
+    [Fact]
+    public void Full_scalars_at_large_sizes_choose_glv()
+    {
+        Assert.True(MsmPlan.Choose(1 << 20, 2).Glv);
+        Assert.True(MsmPlan.Choose(1 << 16, 2).Glv);
+        Assert.False(MsmPlan.Choose(1 << 20, 2, scalarBits: 64).Glv);
+    }
+
     [Fact]
     public void Mismatched_lengths_are_rejected()
     {
