@@ -31,6 +31,12 @@ internal static unsafe class NttKernels
     /// <summary>Below this size a parallel split costs more than it saves.</summary>
     public const int ParallelThreshold = 1 << 13;
 
+    /// <summary>
+    /// Whether the butterflies run eight at a time on AVX-512 (<see cref="NttVectorKernels"/>).
+    /// Both paths give identical results; tests switch this off to check the scalar one.
+    /// </summary>
+    internal static bool Vectorized = Fr8Math.IsSupported;
+
     public static void ForwardToBitReversed(U256* a, int n, U256* tw, int workers)
     {
         if (n < 2) return;
@@ -94,6 +100,15 @@ internal static unsafe class NttKernels
     private static void ForwardSmall(U256* a, int size, int k, U256* tw)
     {
         int levels = System.Numerics.BitOperations.Log2((uint)size), r = 0;
+        if (Vectorized && size >= 16)
+        {
+            for (int h = size >> 1; h >= 8; h >>= 1, r++)
+                for (int j = 0; j < 1 << r; j++) ForwardSlice(a + 2 * h * j, h, h, (k << r) + j, tw);
+            NttVectorKernels.Level4(a, size, k << (levels - 3), tw, forward: true);
+            NttVectorKernels.Level2(a, size, k << (levels - 2), tw, forward: true);
+            NttVectorKernels.Level1(a, size, k << (levels - 1), tw, forward: true);
+            return;
+        }
         for (int h = size >> 1; h >= 4; h >>= 1, r++)
             for (int j = 0; j < 1 << r; j++) ForwardSlice(a + 2 * h * j, h, h, (k << r) + j, tw);
         if (levels >= 2)
@@ -119,6 +134,15 @@ internal static unsafe class NttKernels
     private static void InverseSmall(U256* a, int size, int k, U256* tw)
     {
         int levels = System.Numerics.BitOperations.Log2((uint)size);
+        if (Vectorized && size >= 16)
+        {
+            NttVectorKernels.Level1(a, size, k << (levels - 1), tw, forward: false);
+            NttVectorKernels.Level2(a, size, k << (levels - 2), tw, forward: false);
+            NttVectorKernels.Level4(a, size, k << (levels - 3), tw, forward: false);
+            for (int h = 8, r = levels - 4; h < size; h <<= 1, r--)
+                for (int j = 0; j < 1 << r; j++) InverseSlice(a + 2 * h * j, h, h, (k << r) + j, tw);
+            return;
+        }
         if (levels >= 1)
         {
             int r = levels - 1;
@@ -189,6 +213,11 @@ internal static unsafe class NttKernels
             }
             return;
         }
+        if (Vectorized && count >= 8)
+        {
+            NttVectorKernels.ForwardSlice(a, half, count, tw[k]);
+            return;
+        }
         U256 zeta = tw[k];
         for (int j = 0; j < count; j++) ForwardButterfly(a + j, b + j, zeta);
     }
@@ -206,6 +235,11 @@ internal static unsafe class NttKernels
                 a[j] = B.Add(x, y);
                 b[j] = B.Sub(x, y);
             }
+            return;
+        }
+        if (Vectorized && count >= 8)
+        {
+            NttVectorKernels.InverseSlice(a, half, count, tw[k]);
             return;
         }
         U256 zetaInv = tw[k];

@@ -1,0 +1,323 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace Rollup.Crypto.Bn254.Fields;
+
+/// <summary>
+/// Eight F_r values side by side for AVX-512, limb-sliced: L_i holds limb i of all eight lanes, a limb
+/// being 29 bits (radix 2^29, nine limbs, 261 bits) in a 64-bit lane.
+/// Why 29-bit limbs in 64-bit lanes: AVX-512F multiplies only 32×32 → 64 bits (VPMULUDQ, eight
+/// products per instruction; .NET 10 exposes no 52-bit IFMA). With 29-bit limbs a product is below
+/// 2^58, so a column can take the 18 products of a Montgomery step (9 of a·b, 9 of m·r) plus a
+/// carry without overflowing 64 bits: no carry handling inside the product at all, only one carry
+/// chain at the end. Radix 2^32 would need 8 limbs but a carry split after every product.
+/// A limb is "normalized" when it is below 2^29; the operations below take and give normalized limbs.
+/// </summary>
+internal struct Fr8
+{
+    public Vector512<ulong> L0, L1, L2, L3, L4, L5, L6, L7, L8;
+}
+
+/// <summary>
+/// Arithmetic on <see cref="Fr8"/>: the Montgomery product with R' = 2^261 and the modular add/sub
+/// the NTT butterflies need. Values are the same Montgomery-form (R = 2^256) integers that
+/// <see cref="Fr"/> stores; the product's different R' is compensated by giving it one operand
+/// multiplied by 2^5 (<see cref="SplitTimes32"/>), so a·(32b)/2^261 = a·b/2^256, exactly what
+/// <see cref="Montgomery{P}.Mul"/> returns. Results are fully reduced, so they are bit-identical
+/// to the scalar path's.
+/// </summary>
+internal static class Fr8Math
+{
+    public const int Bits = 29;
+    public const ulong Mask = (1UL << Bits) - 1;
+
+    // r in radix 2^29 (checked against Fr.Modulus by the tests).
+    public const ulong R0 = 0x10000001, R1 = 0x1f0fac9f, R2 = 0xe5c2450, R3 = 0x7d090f3, R4 = 0x1585d283,
+        R5 = 0x2db40c0, R6 = 0xa6e141, R7 = 0xe5c2634, R8 = 0x30644e;
+
+    /// <summary>-r^-1 mod 2^29: the per-limb Montgomery factor.</summary>
+    public const ulong NegInv = 0xfffffff;
+
+    public static bool IsSupported => Avx512F.IsSupported;
+
+    /// <summary>
+    /// a·b·2^-261 mod r, in [0, r), for a with normalized limbs and a·b &lt; r·2^261 (true for
+    /// a &lt; 2^255 and b &lt; 2^259, e.g. a &lt; 2r and b = 32·ζ with ζ &lt; r).
+    /// Digit-serial Montgomery: each of the nine steps adds a_i·b and m·r (m chosen so the low limb
+    /// becomes divisible by 2^29) and drops the low limb, carrying its high part into the next.
+    /// The sum before dividing is below r·2^261 + r·2^261, so the result is below 2r, and one
+    /// conditional subtraction finishes.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Mul(in Fr8 a, in Fr8 b, out Fr8 result)
+    {
+        Vector512<ulong> t0, t1, t2, t3, t4, t5, t6, t7, t8;
+        Vector512<ulong> b0 = b.L0, b1 = b.L1, b2 = b.L2, b3 = b.L3, b4 = b.L4, b5 = b.L5, b6 = b.L6, b7 = b.L7, b8 = b.L8;
+
+        // Step 0 starts from zero: t = a_0·b.
+        Vector512<ulong> ai = a.L0;
+        t0 = M(ai, b0); t1 = M(ai, b1); t2 = M(ai, b2); t3 = M(ai, b3); t4 = M(ai, b4);
+        t5 = M(ai, b5); t6 = M(ai, b6); t7 = M(ai, b7); t8 = M(ai, b8);
+        Reduce(ref t0, ref t1, ref t2, ref t3, ref t4, ref t5, ref t6, ref t7, ref t8);
+
+        Step(a.L1, b0, b1, b2, b3, b4, b5, b6, b7, b8, ref t0, ref t1, ref t2, ref t3, ref t4, ref t5, ref t6, ref t7, ref t8);
+        Step(a.L2, b0, b1, b2, b3, b4, b5, b6, b7, b8, ref t0, ref t1, ref t2, ref t3, ref t4, ref t5, ref t6, ref t7, ref t8);
+        Step(a.L3, b0, b1, b2, b3, b4, b5, b6, b7, b8, ref t0, ref t1, ref t2, ref t3, ref t4, ref t5, ref t6, ref t7, ref t8);
+        Step(a.L4, b0, b1, b2, b3, b4, b5, b6, b7, b8, ref t0, ref t1, ref t2, ref t3, ref t4, ref t5, ref t6, ref t7, ref t8);
+        Step(a.L5, b0, b1, b2, b3, b4, b5, b6, b7, b8, ref t0, ref t1, ref t2, ref t3, ref t4, ref t5, ref t6, ref t7, ref t8);
+        Step(a.L6, b0, b1, b2, b3, b4, b5, b6, b7, b8, ref t0, ref t1, ref t2, ref t3, ref t4, ref t5, ref t6, ref t7, ref t8);
+        Step(a.L7, b0, b1, b2, b3, b4, b5, b6, b7, b8, ref t0, ref t1, ref t2, ref t3, ref t4, ref t5, ref t6, ref t7, ref t8);
+        Step(a.L8, b0, b1, b2, b3, b4, b5, b6, b7, b8, ref t0, ref t1, ref t2, ref t3, ref t4, ref t5, ref t6, ref t7, ref t8);
+
+        // Columns hold up to 18 products each: propagate the carries once.
+        t1 += t0 >>> Bits; t0 &= Vector512.Create(Mask);
+        t2 += t1 >>> Bits; t1 &= Vector512.Create(Mask);
+        t3 += t2 >>> Bits; t2 &= Vector512.Create(Mask);
+        t4 += t3 >>> Bits; t3 &= Vector512.Create(Mask);
+        t5 += t4 >>> Bits; t4 &= Vector512.Create(Mask);
+        t6 += t5 >>> Bits; t5 &= Vector512.Create(Mask);
+        t7 += t6 >>> Bits; t6 &= Vector512.Create(Mask);
+        t8 += t7 >>> Bits; t7 &= Vector512.Create(Mask);
+        SubtractModulusIfNeeded(t0, t1, t2, t3, t4, t5, t6, t7, t8, out result);
+    }
+
+    /// <summary>t += a_i·b, then the reduction step.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Step(Vector512<ulong> ai,
+        Vector512<ulong> b0, Vector512<ulong> b1, Vector512<ulong> b2, Vector512<ulong> b3, Vector512<ulong> b4,
+        Vector512<ulong> b5, Vector512<ulong> b6, Vector512<ulong> b7, Vector512<ulong> b8,
+        ref Vector512<ulong> t0, ref Vector512<ulong> t1, ref Vector512<ulong> t2, ref Vector512<ulong> t3,
+        ref Vector512<ulong> t4, ref Vector512<ulong> t5, ref Vector512<ulong> t6, ref Vector512<ulong> t7,
+        ref Vector512<ulong> t8)
+    {
+        t0 += M(ai, b0); t1 += M(ai, b1); t2 += M(ai, b2); t3 += M(ai, b3); t4 += M(ai, b4);
+        t5 += M(ai, b5); t6 += M(ai, b6); t7 += M(ai, b7); t8 += M(ai, b8);
+        Reduce(ref t0, ref t1, ref t2, ref t3, ref t4, ref t5, ref t6, ref t7, ref t8);
+    }
+
+    /// <summary>
+    /// t += m·r with m = t0·(-r^-1) mod 2^29, making t0 ≡ 0 mod 2^29; then t /= 2^29 by moving every
+    /// limb down one place, t0's high part carried into the new t0.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Reduce(ref Vector512<ulong> t0, ref Vector512<ulong> t1, ref Vector512<ulong> t2,
+        ref Vector512<ulong> t3, ref Vector512<ulong> t4, ref Vector512<ulong> t5, ref Vector512<ulong> t6,
+        ref Vector512<ulong> t7, ref Vector512<ulong> t8)
+    {
+        // VPMULUDQ reads the low 32 bits of t0, which is all m depends on.
+        Vector512<ulong> m = M(t0, Vector512.Create(NegInv)) & Vector512.Create(Mask);
+        // r0 = 2^28 + 1: m·r0 as a shift and an add keeps the multiplier port for the other eight.
+        Vector512<ulong> low = t0 + (m << 28) + m;
+        t0 = t1 + M(m, Vector512.Create(R1)) + (low >>> Bits);
+        t1 = t2 + M(m, Vector512.Create(R2));
+        t2 = t3 + M(m, Vector512.Create(R3));
+        t3 = t4 + M(m, Vector512.Create(R4));
+        t4 = t5 + M(m, Vector512.Create(R5));
+        t5 = t6 + M(m, Vector512.Create(R6));
+        t6 = t7 + M(m, Vector512.Create(R7));
+        t7 = t8 + M(m, Vector512.Create(R8));
+        t8 = Vector512<ulong>.Zero;
+    }
+
+    /// <summary>32×32 → 64-bit product of the low halves of each lane (VPMULUDQ).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<ulong> M(Vector512<ulong> x, Vector512<ulong> y) =>
+        Avx512F.Multiply(x.AsUInt32(), y.AsUInt32());
+
+    /// <summary>(a + b) mod r for canonical a, b.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Add(in Fr8 a, in Fr8 b, out Fr8 result)
+    {
+        Vector512<ulong> mask = Vector512.Create(Mask);
+        Vector512<ulong> s0 = a.L0 + b.L0, s1 = a.L1 + b.L1, s2 = a.L2 + b.L2, s3 = a.L3 + b.L3, s4 = a.L4 + b.L4,
+            s5 = a.L5 + b.L5, s6 = a.L6 + b.L6, s7 = a.L7 + b.L7, s8 = a.L8 + b.L8;
+        s1 += s0 >>> Bits; s0 &= mask;
+        s2 += s1 >>> Bits; s1 &= mask;
+        s3 += s2 >>> Bits; s2 &= mask;
+        s4 += s3 >>> Bits; s3 &= mask;
+        s5 += s4 >>> Bits; s4 &= mask;
+        s6 += s5 >>> Bits; s5 &= mask;
+        s7 += s6 >>> Bits; s6 &= mask;
+        s8 += s7 >>> Bits; s7 &= mask;
+        SubtractModulusIfNeeded(s0, s1, s2, s3, s4, s5, s6, s7, s8, out result);
+    }
+
+    /// <summary>(a − b) mod r for canonical a, b.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Sub(in Fr8 a, in Fr8 b, out Fr8 result)
+    {
+        SubPlusModulus(a, b, out Fr8 d);
+        SubtractModulusIfNeeded(d.L0, d.L1, d.L2, d.L3, d.L4, d.L5, d.L6, d.L7, d.L8, out result);
+    }
+
+    /// <summary>a − b + r, in (0, 2r), normalized, for canonical a, b: the multiplicand of the
+    /// inverse butterfly, which the product accepts without reducing first.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void SubPlusModulus(in Fr8 a, in Fr8 b, out Fr8 result)
+    {
+        // Limbs may go negative: signed carries (arithmetic shifts); the total is positive.
+        Vector512<ulong> mask = Vector512.Create(Mask);
+        Vector512<ulong> d0 = a.L0 - b.L0 + Vector512.Create(R0), d1 = a.L1 - b.L1 + Vector512.Create(R1),
+            d2 = a.L2 - b.L2 + Vector512.Create(R2), d3 = a.L3 - b.L3 + Vector512.Create(R3),
+            d4 = a.L4 - b.L4 + Vector512.Create(R4), d5 = a.L5 - b.L5 + Vector512.Create(R5),
+            d6 = a.L6 - b.L6 + Vector512.Create(R6), d7 = a.L7 - b.L7 + Vector512.Create(R7),
+            d8 = a.L8 - b.L8 + Vector512.Create(R8);
+        d1 += Sar(d0); result.L0 = d0 & mask;
+        d2 += Sar(d1); result.L1 = d1 & mask;
+        d3 += Sar(d2); result.L2 = d2 & mask;
+        d4 += Sar(d3); result.L3 = d3 & mask;
+        d5 += Sar(d4); result.L4 = d4 & mask;
+        d6 += Sar(d5); result.L5 = d5 & mask;
+        d7 += Sar(d6); result.L6 = d6 & mask;
+        d8 += Sar(d7); result.L7 = d7 & mask;
+        result.L8 = d8;
+    }
+
+    /// <summary>t mod r for normalized t in [0, 2r): t − r when that does not go negative.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void SubtractModulusIfNeeded(
+        Vector512<ulong> t0, Vector512<ulong> t1, Vector512<ulong> t2, Vector512<ulong> t3, Vector512<ulong> t4,
+        Vector512<ulong> t5, Vector512<ulong> t6, Vector512<ulong> t7, Vector512<ulong> t8, out Fr8 result)
+    {
+        Vector512<ulong> mask = Vector512.Create(Mask);
+        Vector512<ulong> d0 = t0 - Vector512.Create(R0);
+        Vector512<ulong> d1 = t1 - Vector512.Create(R1) + Sar(d0); d0 &= mask;
+        Vector512<ulong> d2 = t2 - Vector512.Create(R2) + Sar(d1); d1 &= mask;
+        Vector512<ulong> d3 = t3 - Vector512.Create(R3) + Sar(d2); d2 &= mask;
+        Vector512<ulong> d4 = t4 - Vector512.Create(R4) + Sar(d3); d3 &= mask;
+        Vector512<ulong> d5 = t5 - Vector512.Create(R5) + Sar(d4); d4 &= mask;
+        Vector512<ulong> d6 = t6 - Vector512.Create(R6) + Sar(d5); d5 &= mask;
+        Vector512<ulong> d7 = t7 - Vector512.Create(R7) + Sar(d6); d6 &= mask;
+        Vector512<ulong> d8 = t8 - Vector512.Create(R8) + Sar(d7); d7 &= mask;
+        // All ones in the lanes where t − r < 0: keep t there.
+        Vector512<ulong> keep = Vector512.ShiftRightArithmetic(d8.AsInt64(), 63).AsUInt64();
+        result.L0 = Vector512.ConditionalSelect(keep, t0, d0);
+        result.L1 = Vector512.ConditionalSelect(keep, t1, d1);
+        result.L2 = Vector512.ConditionalSelect(keep, t2, d2);
+        result.L3 = Vector512.ConditionalSelect(keep, t3, d3);
+        result.L4 = Vector512.ConditionalSelect(keep, t4, d4);
+        result.L5 = Vector512.ConditionalSelect(keep, t5, d5);
+        result.L6 = Vector512.ConditionalSelect(keep, t6, d6);
+        result.L7 = Vector512.ConditionalSelect(keep, t7, d7);
+        result.L8 = Vector512.ConditionalSelect(keep, t8, d8);
+    }
+
+    /// <summary>Signed carry out of a limb: floor(x / 2^29) for x read as a signed 64-bit value.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<ulong> Sar(Vector512<ulong> x) =>
+        Vector512.ShiftRightArithmetic(x.AsInt64(), Bits).AsUInt64();
+
+    // ---- conversion between 4×64-bit limbs (U256, element-major) and 9×29-bit limbs (lane-sliced) ----
+
+    /// <summary>
+    /// Four vectors of two consecutive U256 each (v_i = elements 2i, 2i+1) to four vectors of one
+    /// 64-bit limb each (W_j lane e = limb j of element e): a 2×(4×4) transpose in two rounds of
+    /// two-source permutes. <see cref="FromLimbVectors"/> is the same network run backwards, and
+    /// happens to use the same index vectors.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void ToLimbVectors(Vector512<ulong> v0, Vector512<ulong> v1, Vector512<ulong> v2, Vector512<ulong> v3,
+        out Vector512<ulong> w0, out Vector512<ulong> w1, out Vector512<ulong> w2, out Vector512<ulong> w3)
+    {
+        Vector512<ulong> a = Avx512F.PermuteVar8x64x2(v0, SpreadEven, v1);
+        Vector512<ulong> b = Avx512F.PermuteVar8x64x2(v0, SpreadOdd, v1);
+        Vector512<ulong> c = Avx512F.PermuteVar8x64x2(v2, SpreadEven, v3);
+        Vector512<ulong> d = Avx512F.PermuteVar8x64x2(v2, SpreadOdd, v3);
+        w0 = Avx512F.PermuteVar8x64x2(a, LowHalves, c);
+        w1 = Avx512F.PermuteVar8x64x2(a, HighHalves, c);
+        w2 = Avx512F.PermuteVar8x64x2(b, LowHalves, d);
+        w3 = Avx512F.PermuteVar8x64x2(b, HighHalves, d);
+    }
+
+    /// <summary>The inverse of <see cref="ToLimbVectors"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void FromLimbVectors(Vector512<ulong> w0, Vector512<ulong> w1, Vector512<ulong> w2, Vector512<ulong> w3,
+        out Vector512<ulong> v0, out Vector512<ulong> v1, out Vector512<ulong> v2, out Vector512<ulong> v3)
+    {
+        Vector512<ulong> a = Avx512F.PermuteVar8x64x2(w0, LowHalves, w1);
+        Vector512<ulong> c = Avx512F.PermuteVar8x64x2(w0, HighHalves, w1);
+        Vector512<ulong> b = Avx512F.PermuteVar8x64x2(w2, LowHalves, w3);
+        Vector512<ulong> d = Avx512F.PermuteVar8x64x2(w2, HighHalves, w3);
+        v0 = Avx512F.PermuteVar8x64x2(a, SpreadEven, b);
+        v1 = Avx512F.PermuteVar8x64x2(a, SpreadOdd, b);
+        v2 = Avx512F.PermuteVar8x64x2(c, SpreadEven, d);
+        v3 = Avx512F.PermuteVar8x64x2(c, SpreadOdd, d);
+    }
+
+    // Index vectors (0–7 pick from the first source, 8–15 from the second). As properties the JIT
+    // materialises them as constants in the loop instead of loading static fields.
+    private static Vector512<ulong> SpreadEven => Vector512.Create(0UL, 4, 8, 12, 1, 5, 9, 13);
+    private static Vector512<ulong> SpreadOdd => Vector512.Create(2UL, 6, 10, 14, 3, 7, 11, 15);
+    private static Vector512<ulong> LowHalves => Vector512.Create(0UL, 1, 2, 3, 8, 9, 10, 11);
+    private static Vector512<ulong> HighHalves => Vector512.Create(4UL, 5, 6, 7, 12, 13, 14, 15);
+
+    /// <summary>Four 64-bit limbs (value &lt; 2^256) to nine normalized 29-bit limbs.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Split(Vector512<ulong> w0, Vector512<ulong> w1, Vector512<ulong> w2, Vector512<ulong> w3, out Fr8 x)
+    {
+        Vector512<ulong> mask = Vector512.Create(Mask);
+        x.L0 = w0 & mask;
+        x.L1 = (w0 >>> 29) & mask;
+        x.L2 = ((w0 >>> 58) | (w1 << 6)) & mask;
+        x.L3 = (w1 >>> 23) & mask;
+        x.L4 = ((w1 >>> 52) | (w2 << 12)) & mask;
+        x.L5 = (w2 >>> 17) & mask;
+        x.L6 = ((w2 >>> 46) | (w3 << 18)) & mask;
+        x.L7 = (w3 >>> 11) & mask;
+        x.L8 = w3 >>> 40;
+    }
+
+    /// <summary>
+    /// Like <see cref="Split"/> but for 32·w (w &lt; 2^254, so 32·w &lt; 2^259 still fits nine limbs):
+    /// the operand that compensates the product's R' = 2^261 against R = 2^256.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void SplitTimes32(Vector512<ulong> w0, Vector512<ulong> w1, Vector512<ulong> w2, Vector512<ulong> w3, out Fr8 x)
+    {
+        Vector512<ulong> mask = Vector512.Create(Mask);
+        x.L0 = (w0 << 5) & mask;
+        x.L1 = (w0 >>> 24) & mask;
+        x.L2 = ((w0 >>> 53) | (w1 << 11)) & mask;
+        x.L3 = (w1 >>> 18) & mask;
+        x.L4 = ((w1 >>> 47) | (w2 << 17)) & mask;
+        x.L5 = (w2 >>> 12) & mask;
+        x.L6 = ((w2 >>> 41) | (w3 << 23)) & mask;
+        x.L7 = (w3 >>> 6) & mask;
+        x.L8 = w3 >>> 35;
+    }
+
+    /// <summary>Nine normalized 29-bit limbs (value &lt; 2^256) back to four 64-bit limbs.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Join(in Fr8 x, out Vector512<ulong> w0, out Vector512<ulong> w1, out Vector512<ulong> w2, out Vector512<ulong> w3)
+    {
+        w0 = x.L0 | (x.L1 << 29) | (x.L2 << 58);
+        w1 = (x.L2 >>> 6) | (x.L3 << 23) | (x.L4 << 52);
+        w2 = (x.L4 >>> 12) | (x.L5 << 17) | (x.L6 << 46);
+        w3 = (x.L6 >>> 18) | (x.L7 << 11) | (x.L8 << 40);
+    }
+
+    /// <summary>The same ζ in all eight lanes, as the 32·ζ multiplicand of <see cref="Mul"/>.</summary>
+    public static void BroadcastTimes32(in U256 zeta, out Fr8 x) =>
+        SplitTimes32(Vector512.Create(zeta.L0), Vector512.Create(zeta.L1), Vector512.Create(zeta.L2), Vector512.Create(zeta.L3), out x);
+
+    // ---- loads and stores of eight consecutive U256 ----
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe void Load(U256* p, out Fr8 x)
+    {
+        ulong* q = (ulong*)p;
+        ToLimbVectors(Vector512.Load(q), Vector512.Load(q + 8), Vector512.Load(q + 16), Vector512.Load(q + 24),
+            out var w0, out var w1, out var w2, out var w3);
+        Split(w0, w1, w2, w3, out x);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe void Store(U256* p, in Fr8 x)
+    {
+        ulong* q = (ulong*)p;
+        Join(x, out var w0, out var w1, out var w2, out var w3);
+        FromLimbVectors(w0, w1, w2, w3, out var v0, out var v1, out var v2, out var v3);
+        v0.Store(q); v1.Store(q + 8); v2.Store(q + 16); v3.Store(q + 24);
+    }
+}
