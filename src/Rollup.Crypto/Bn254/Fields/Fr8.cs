@@ -245,12 +245,13 @@ internal static class Fr8Math
         v3 = Avx512F.PermuteVar8x64x2(c, SpreadOdd, d);
     }
 
-    // Index vectors (0–7 pick from the first source, 8–15 from the second). As properties the JIT
-    // materialises them as constants in the loop instead of loading static fields.
-    private static Vector512<ulong> SpreadEven => Vector512.Create(0UL, 4, 8, 12, 1, 5, 9, 13);
-    private static Vector512<ulong> SpreadOdd => Vector512.Create(2UL, 6, 10, 14, 3, 7, 11, 15);
-    private static Vector512<ulong> LowHalves => Vector512.Create(0UL, 1, 2, 3, 8, 9, 10, 11);
-    private static Vector512<ulong> HighHalves => Vector512.Create(4UL, 5, 6, 7, 12, 13, 14, 15);
+    // Index vectors (0–7 pick from the first source, 8–15 from the second). Static readonly fields,
+    // not properties: the kernels inline so much that the JIT's inlining budget runs out and it
+    // would emit a call per property read.
+    private static readonly Vector512<ulong> SpreadEven = Vector512.Create(0UL, 4, 8, 12, 1, 5, 9, 13);
+    private static readonly Vector512<ulong> SpreadOdd = Vector512.Create(2UL, 6, 10, 14, 3, 7, 11, 15);
+    private static readonly Vector512<ulong> LowHalves = Vector512.Create(0UL, 1, 2, 3, 8, 9, 10, 11);
+    private static readonly Vector512<ulong> HighHalves = Vector512.Create(4UL, 5, 6, 7, 12, 13, 14, 15);
 
     /// <summary>Four 64-bit limbs (value &lt; 2^256) to nine normalized 29-bit limbs.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
