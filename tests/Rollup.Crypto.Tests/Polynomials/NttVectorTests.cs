@@ -129,4 +129,38 @@ public class NttVectorTests
         });
         Assert.Equal(p, x);
     }
+
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(7, 1)]
+    [InlineData(8, 1)]
+    [InlineData(15, 1)]
+    [InlineData(16, 1)]
+    [InlineData(17, 1)]
+    [InlineData(100, 1)]
+    [InlineData((1 << 14) + 3, 2)]
+    public void Scaling_loops_equal_the_scalar_ones(int n, int cores)
+    {
+        var p = Random(n, 3000 + n);
+        var q = Random(n, 4000 + n);
+        var rng = new Random(n);
+        Fr k = Fr.Random(rng), x = Fr.Random(rng), c = Fr.Random(rng);
+        foreach (var op in new Action<Fr[]>[]
+                 {
+                     v => Polynomial.Scale(v, k, cores), v => Polynomial.ScaleByPowers(v, x, c, cores),
+                     v => Polynomial.MultiplyPointwise(v, q, cores),
+                 })
+        {
+            var vec = (Fr[])p.Clone();
+            var sca = (Fr[])p.Clone();
+            op(vec);
+            Scalar(() => op(sca));
+            Assert.Equal(sca, vec);
+        }
+        // And against the definition: p_i·c·x^i.
+        var powers = (Fr[])p.Clone();
+        Polynomial.ScaleByPowers(powers, x, c, cores);
+        Fr w = c;
+        for (int i = 0; i < n; i++, w *= x) Assert.Equal(p[i] * w, powers[i]);
+    }
 }

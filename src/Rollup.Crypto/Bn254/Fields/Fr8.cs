@@ -313,6 +313,16 @@ internal static class Fr8Math
         Split(w0, w1, w2, w3, out x);
     }
 
+    /// <summary>Eight consecutive U256 as the scaled (times 32) multiplicand of <see cref="Mul"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe void LoadTimes32(U256* p, out Fr8 x)
+    {
+        ulong* q = (ulong*)p;
+        ToLimbVectors(Vector512.Load(q), Vector512.Load(q + 8), Vector512.Load(q + 16), Vector512.Load(q + 24),
+            out var w0, out var w1, out var w2, out var w3);
+        SplitTimes32(w0, w1, w2, w3, out x);
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static unsafe void Store(U256* p, in Fr8 x)
     {
