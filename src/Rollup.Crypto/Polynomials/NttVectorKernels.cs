@@ -18,10 +18,14 @@ namespace Rollup.Crypto.Polynomials;
 /// takes pairs from several blocks, so ζ differs per lane (<c>Level4</c>, <c>Level2</c>,
 /// <c>Level1</c>). Loads still come as runs of two consecutive elements.</item>
 /// </list>
+/// Forward levels reduce lazily: values stay below 4r (which still fits 256 bits) and the last
+/// level, <c>Level1</c>, makes them canonical. Inverse levels keep values canonical (their
+/// butterfly has only one subtraction to save, and the last inverse level is a slice).
 /// </summary>
 internal static unsafe class NttVectorKernels
 {
-    /// <summary>(x, y) → (x + ζy, x − ζy) for count (a multiple of 8) pairs (a[j], a[j + half]).</summary>
+    /// <summary>(x, y) → (x + ζy, x − ζy) for count (a multiple of 8) pairs (a[j], a[j + half]),
+    /// lazily: inputs and outputs below 4r (see <see cref="Forward"/>).</summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     public static void ForwardSlice(U256* a, int half, int count, in U256 zeta)
     {
@@ -112,6 +116,12 @@ internal static unsafe class NttVectorKernels
             Pairs(Highs(q0, q1), Highs(q2, q3), Highs(q4, q5), Highs(q6, q7), out Fr8 y);
             TwiddlePairs(Pair(t), Pair(t + 2), Pair(t + 4), Pair(t + 6), out Fr8 z);
             Butterfly(x, y, z, forward, out Fr8 s, out Fr8 d);
+            if (forward)
+            {
+                // The forward transform's last level: canonical outputs.
+                V.ReduceFromFourTimesModulus(s, out s);
+                V.ReduceFromFourTimesModulus(d, out d);
+            }
             Unpairs(s, out var s0, out var s1, out var s2, out var s3);
             Unpairs(d, out var d0, out var d1, out var d2, out var d3);
             Put(p, Lows(s0, d0)); Put(p + 2, Highs(s0, d0));
@@ -128,12 +138,18 @@ internal static unsafe class NttVectorKernels
         else Inverse(x, y, z, out s, out d);
     }
 
+    /// <summary>
+    /// Harvey's lazy butterfly: x, y &lt; 4r in, x + ζy and x − ζy (mod r) out, both &lt; 4r.
+    /// x is brought below 2r, ζy comes out of the product below 2r without its final subtraction,
+    /// so x + ζy and x − ζy + 2r stay below 4r: one conditional subtraction instead of three.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Forward(in Fr8 x, in Fr8 y, in Fr8 z, out Fr8 s, out Fr8 d)
     {
-        V.Mul(y, z, out Fr8 t);
-        V.Add(x, t, out s);
-        V.Sub(x, t, out d);
+        V.MulLazy(y, z, out Fr8 t);
+        V.ReduceBelowTwiceModulus(x, out Fr8 u);
+        V.AddLazy(u, t, out s);
+        V.SubLazy(u, t, out d);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

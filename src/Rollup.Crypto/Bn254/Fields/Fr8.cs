@@ -52,6 +52,15 @@ internal static class Fr8Math
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Mul(in Fr8 a, in Fr8 b, out Fr8 result)
     {
+        MulLazy(a, b, out Fr8 t);
+        SubtractModulusIfNeeded(t.L0, t.L1, t.L2, t.L3, t.L4, t.L5, t.L6, t.L7, t.L8, out result);
+    }
+
+    /// <summary><see cref="Mul"/> without the final subtraction: a·b·2^-261 + (0 or r), in [0, 2r),
+    /// normalized. The lazy forward butterflies take it as is.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void MulLazy(in Fr8 a, in Fr8 b, out Fr8 result)
+    {
         Vector512<ulong> t0, t1, t2, t3, t4, t5, t6, t7, t8;
         Vector512<ulong> b0 = b.L0, b1 = b.L1, b2 = b.L2, b3 = b.L3, b4 = b.L4, b5 = b.L5, b6 = b.L6, b7 = b.L7, b8 = b.L8;
 
@@ -79,7 +88,8 @@ internal static class Fr8Math
         t6 += t5 >>> Bits; t5 &= Vector512.Create(Mask);
         t7 += t6 >>> Bits; t6 &= Vector512.Create(Mask);
         t8 += t7 >>> Bits; t7 &= Vector512.Create(Mask);
-        SubtractModulusIfNeeded(t0, t1, t2, t3, t4, t5, t6, t7, t8, out result);
+        result.L0 = t0; result.L1 = t1; result.L2 = t2; result.L3 = t3; result.L4 = t4;
+        result.L5 = t5; result.L6 = t6; result.L7 = t7; result.L8 = t8;
     }
 
     /// <summary>t += a_i·b, then the reduction step.</summary>
@@ -174,23 +184,95 @@ internal static class Fr8Math
         result.L8 = d8;
     }
 
+    // ---- lazy forms for the forward butterflies: values in [0, 4r) (< 2^256, so they still fit the
+    // U256 layout between levels), one conditional subtraction per butterfly instead of three ----
+
+    // 2r in radix 2^29.
+    private const ulong Q0 = 0x2, Q1 = 0x1e1f593f, Q2 = 0x1cb848a1, Q3 = 0xfa121e6, Q4 = 0xb0ba506,
+        Q5 = 0x5b68181, Q6 = 0x14dc282, Q7 = 0x1cb84c68, Q8 = 0x60c89c;
+
+    /// <summary>a + b, normalized, not reduced (for a, b &lt; 2r the sum is below 4r).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void AddLazy(in Fr8 a, in Fr8 b, out Fr8 result)
+    {
+        Vector512<ulong> mask = Vector512.Create(Mask);
+        Vector512<ulong> s0 = a.L0 + b.L0, s1 = a.L1 + b.L1, s2 = a.L2 + b.L2, s3 = a.L3 + b.L3, s4 = a.L4 + b.L4,
+            s5 = a.L5 + b.L5, s6 = a.L6 + b.L6, s7 = a.L7 + b.L7, s8 = a.L8 + b.L8;
+        s1 += s0 >>> Bits; result.L0 = s0 & mask;
+        s2 += s1 >>> Bits; result.L1 = s1 & mask;
+        s3 += s2 >>> Bits; result.L2 = s2 & mask;
+        s4 += s3 >>> Bits; result.L3 = s3 & mask;
+        s5 += s4 >>> Bits; result.L4 = s4 & mask;
+        s6 += s5 >>> Bits; result.L5 = s5 & mask;
+        s7 += s6 >>> Bits; result.L6 = s6 & mask;
+        s8 += s7 >>> Bits; result.L7 = s7 & mask;
+        result.L8 = s8;
+    }
+
+    /// <summary>a − b + 2r, normalized, not reduced (for a, b &lt; 2r: in (0, 4r)).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void SubLazy(in Fr8 a, in Fr8 b, out Fr8 result)
+    {
+        Vector512<ulong> mask = Vector512.Create(Mask);
+        Vector512<ulong> d0 = a.L0 - b.L0 + Vector512.Create(Q0), d1 = a.L1 - b.L1 + Vector512.Create(Q1),
+            d2 = a.L2 - b.L2 + Vector512.Create(Q2), d3 = a.L3 - b.L3 + Vector512.Create(Q3),
+            d4 = a.L4 - b.L4 + Vector512.Create(Q4), d5 = a.L5 - b.L5 + Vector512.Create(Q5),
+            d6 = a.L6 - b.L6 + Vector512.Create(Q6), d7 = a.L7 - b.L7 + Vector512.Create(Q7),
+            d8 = a.L8 - b.L8 + Vector512.Create(Q8);
+        d1 += Sar(d0); result.L0 = d0 & mask;
+        d2 += Sar(d1); result.L1 = d1 & mask;
+        d3 += Sar(d2); result.L2 = d2 & mask;
+        d4 += Sar(d3); result.L3 = d3 & mask;
+        d5 += Sar(d4); result.L4 = d4 & mask;
+        d6 += Sar(d5); result.L5 = d5 & mask;
+        d7 += Sar(d6); result.L6 = d6 & mask;
+        d8 += Sar(d7); result.L7 = d7 & mask;
+        result.L8 = d8;
+    }
+
+    /// <summary>t mod 2r for normalized t in [0, 4r): into [0, 2r).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void ReduceBelowTwiceModulus(in Fr8 t, out Fr8 result) =>
+        SubtractIfAtLeast(t.L0, t.L1, t.L2, t.L3, t.L4, t.L5, t.L6, t.L7, t.L8,
+            Vector512.Create(Q0), Vector512.Create(Q1), Vector512.Create(Q2), Vector512.Create(Q3), Vector512.Create(Q4),
+            Vector512.Create(Q5), Vector512.Create(Q6), Vector512.Create(Q7), Vector512.Create(Q8), out result);
+
+    /// <summary>t mod r for normalized t in [0, 4r): the lazy values made canonical.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void ReduceFromFourTimesModulus(in Fr8 t, out Fr8 result)
+    {
+        ReduceBelowTwiceModulus(t, out Fr8 u);
+        SubtractModulusIfNeeded(u.L0, u.L1, u.L2, u.L3, u.L4, u.L5, u.L6, u.L7, u.L8, out result);
+    }
+
     /// <summary>t mod r for normalized t in [0, 2r): t − r when that does not go negative.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void SubtractModulusIfNeeded(
         Vector512<ulong> t0, Vector512<ulong> t1, Vector512<ulong> t2, Vector512<ulong> t3, Vector512<ulong> t4,
-        Vector512<ulong> t5, Vector512<ulong> t6, Vector512<ulong> t7, Vector512<ulong> t8, out Fr8 result)
+        Vector512<ulong> t5, Vector512<ulong> t6, Vector512<ulong> t7, Vector512<ulong> t8, out Fr8 result) =>
+        SubtractIfAtLeast(t0, t1, t2, t3, t4, t5, t6, t7, t8,
+            Vector512.Create(R0), Vector512.Create(R1), Vector512.Create(R2), Vector512.Create(R3), Vector512.Create(R4),
+            Vector512.Create(R5), Vector512.Create(R6), Vector512.Create(R7), Vector512.Create(R8), out result);
+
+    /// <summary>t − m when that does not go negative, else t; t and m normalized.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void SubtractIfAtLeast(
+        Vector512<ulong> t0, Vector512<ulong> t1, Vector512<ulong> t2, Vector512<ulong> t3, Vector512<ulong> t4,
+        Vector512<ulong> t5, Vector512<ulong> t6, Vector512<ulong> t7, Vector512<ulong> t8,
+        Vector512<ulong> m0, Vector512<ulong> m1, Vector512<ulong> m2, Vector512<ulong> m3, Vector512<ulong> m4,
+        Vector512<ulong> m5, Vector512<ulong> m6, Vector512<ulong> m7, Vector512<ulong> m8, out Fr8 result)
     {
         Vector512<ulong> mask = Vector512.Create(Mask);
-        Vector512<ulong> d0 = t0 - Vector512.Create(R0);
-        Vector512<ulong> d1 = t1 - Vector512.Create(R1) + Sar(d0); d0 &= mask;
-        Vector512<ulong> d2 = t2 - Vector512.Create(R2) + Sar(d1); d1 &= mask;
-        Vector512<ulong> d3 = t3 - Vector512.Create(R3) + Sar(d2); d2 &= mask;
-        Vector512<ulong> d4 = t4 - Vector512.Create(R4) + Sar(d3); d3 &= mask;
-        Vector512<ulong> d5 = t5 - Vector512.Create(R5) + Sar(d4); d4 &= mask;
-        Vector512<ulong> d6 = t6 - Vector512.Create(R6) + Sar(d5); d5 &= mask;
-        Vector512<ulong> d7 = t7 - Vector512.Create(R7) + Sar(d6); d6 &= mask;
-        Vector512<ulong> d8 = t8 - Vector512.Create(R8) + Sar(d7); d7 &= mask;
-        // All ones in the lanes where t − r < 0: keep t there.
+        Vector512<ulong> d0 = t0 - m0;
+        Vector512<ulong> d1 = t1 - m1 + Sar(d0); d0 &= mask;
+        Vector512<ulong> d2 = t2 - m2 + Sar(d1); d1 &= mask;
+        Vector512<ulong> d3 = t3 - m3 + Sar(d2); d2 &= mask;
+        Vector512<ulong> d4 = t4 - m4 + Sar(d3); d3 &= mask;
+        Vector512<ulong> d5 = t5 - m5 + Sar(d4); d4 &= mask;
+        Vector512<ulong> d6 = t6 - m6 + Sar(d5); d5 &= mask;
+        Vector512<ulong> d7 = t7 - m7 + Sar(d6); d6 &= mask;
+        Vector512<ulong> d8 = t8 - m8 + Sar(d7); d7 &= mask;
+        // All ones in the lanes where t − m < 0: keep t there.
         Vector512<ulong> keep = Vector512.ShiftRightArithmetic(d8.AsInt64(), 63).AsUInt64();
         result.L0 = Vector512.ConditionalSelect(keep, t0, d0);
         result.L1 = Vector512.ConditionalSelect(keep, t1, d1);
