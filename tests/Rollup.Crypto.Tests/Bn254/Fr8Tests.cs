@@ -125,4 +125,74 @@ public unsafe class Fr8Tests
             }
         }
     }
+
+    /// <summary>Raw (not necessarily reduced) values below 4r: what the lazy forward levels hold.</summary>
+    private static U256[] Unreduced(int count, int seed)
+    {
+        var rng = new Random(seed);
+        var v = new U256[count];
+        var bytes = new byte[32];
+        for (int i = 0; i < count; i++)
+        {
+            BigInteger x = rng.Next(5) switch
+            {
+                0 => 4 * R - 1 - rng.Next(3),
+                1 => 2 * R + rng.Next(-2, 3),
+                2 => R + rng.Next(-2, 3),
+                _ => Random(rng) % (4 * R),
+            };
+            v[i] = LimbCodec.FromBigInteger(x);
+        }
+        return v;
+
+        static BigInteger Random(Random rng)
+        {
+            var b = new byte[33];
+            rng.NextBytes(b);
+            b[32] = 0;
+            return new BigInteger(b);
+        }
+    }
+
+    [Fact]
+    public void Lazy_forms_stay_below_their_bounds_and_agree_mod_r()
+    {
+        if (!Fr8Math.IsSupported) return;
+        BigInteger rInv = BigInteger.ModPow(BigInteger.One << 256, R - 2, R);
+        for (int round = 0; round < 200; round++)
+        {
+            var y = Unreduced(8, 3 * round);
+            var x = Unreduced(8, 3 * round + 1);
+            var zeta = Values(1, round)[0];
+            var prod = new U256[8];
+            var half = new U256[8];
+            var sum = new U256[8];
+            var diff = new U256[8];
+            var canon = new U256[8];
+            fixed (U256* py = y, px = x, pp = prod, ph = half, ps = sum, pd = diff, pc = canon)
+            {
+                Fr8Math.Load(py, out Fr8 yy);
+                Fr8Math.Load(px, out Fr8 xx);
+                Fr8Math.BroadcastTimes32(zeta.Limbs, out Fr8 z);
+                Fr8Math.MulLazy(yy, z, out Fr8 t);
+                Fr8Math.ReduceBelowTwiceModulus(xx, out Fr8 u);
+                Fr8Math.AddLazy(u, t, out Fr8 s);
+                Fr8Math.SubLazy(u, t, out Fr8 d);
+                Fr8Math.ReduceFromFourTimesModulus(xx, out Fr8 c);
+                Fr8Math.Store(pp, t); Fr8Math.Store(ph, u); Fr8Math.Store(ps, s); Fr8Math.Store(pd, d); Fr8Math.Store(pc, c);
+            }
+            for (int i = 0; i < 8; i++)
+            {
+                BigInteger xi = LimbCodec.ToBigInteger(x[i]), yi = LimbCodec.ToBigInteger(y[i]);
+                BigInteger t = LimbCodec.ToBigInteger(prod[i]), u = LimbCodec.ToBigInteger(half[i]);
+                BigInteger s = LimbCodec.ToBigInteger(sum[i]), d = LimbCodec.ToBigInteger(diff[i]);
+                Assert.True(t < 2 * R && u < 2 * R && s < 4 * R && d < 4 * R);
+                Assert.Equal(yi * Raw(zeta) * rInv % R, t % R);
+                Assert.Equal(xi % R, u % R);
+                Assert.Equal((xi + t) % R, s % R);
+                Assert.Equal(((xi - t) % R + R) % R, d % R);
+                Assert.Equal(xi % R, LimbCodec.ToBigInteger(canon[i]));
+            }
+        }
+    }
 }
