@@ -113,9 +113,9 @@ internal static unsafe class NttKernels
             // The last level (Level1) also brings the lazily reduced values back below r.
             for (int h = size >> 1; h >= 8; h >>= 1, r++)
                 for (int j = 0; j < 1 << r; j++) ForwardSlice(a + 2 * h * j, h, h, (k << r) + j, tw, vector);
-            NttVectorKernels.Level4(a, size, k << (levels - 3), tw, forward: true);
-            NttVectorKernels.Level2(a, size, k << (levels - 2), tw, forward: true);
-            NttVectorKernels.Level1(a, size, k << (levels - 1), tw, forward: true);
+            NttVectorKernels.Level4<ForwardButterflies>(a, size, k << (levels - 3), tw);
+            NttVectorKernels.Level2<ForwardButterflies>(a, size, k << (levels - 2), tw);
+            NttVectorKernels.Level1<ForwardButterflies>(a, size, k << (levels - 1), tw);
             return;
         }
         for (int h = size >> 1; h >= 4; h >>= 1, r++)
@@ -145,9 +145,9 @@ internal static unsafe class NttKernels
         int levels = System.Numerics.BitOperations.Log2((uint)size);
         if (vector)
         {
-            NttVectorKernels.Level1(a, size, k << (levels - 1), tw, forward: false);
-            NttVectorKernels.Level2(a, size, k << (levels - 2), tw, forward: false);
-            NttVectorKernels.Level4(a, size, k << (levels - 3), tw, forward: false);
+            NttVectorKernels.Level1<InverseButterflies>(a, size, k << (levels - 1), tw);
+            NttVectorKernels.Level2<InverseButterflies>(a, size, k << (levels - 2), tw);
+            NttVectorKernels.Level4<InverseButterflies>(a, size, k << (levels - 3), tw);
             for (int h = 8, r = levels - 4; h < size; h <<= 1, r--)
                 for (int j = 0; j < 1 << r; j++) InverseSlice(a + 2 * h * j, h, h, (k << r) + j, tw, vector);
             return;

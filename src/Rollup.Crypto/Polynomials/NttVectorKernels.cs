@@ -62,7 +62,7 @@ internal static unsafe class NttVectorKernels
     /// tw[k0 + j]: a vector takes the four pairs of two neighbouring blocks.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    public static void Level4(U256* a, int size, int k0, U256* tw, bool forward)
+    public static void Level4<T>(U256* a, int size, int k0, U256* tw) where T : struct, IButterflies
     {
         for (int i = 0; i < size; i += 16)
         {
@@ -72,7 +72,7 @@ internal static unsafe class NttVectorKernels
             Pairs(Pair(p + 4), Pair(p + 6), Pair(p + 12), Pair(p + 14), out Fr8 y);
             Vector512<ulong> t0 = Twice(t), t1 = Twice(t + 1);
             TwiddlePairs(t0, t0, t1, t1, out Fr8 z);
-            Butterfly(x, y, z, forward, out Fr8 s, out Fr8 d);
+            T.Run(x, y, z, out Fr8 s, out Fr8 d);
             Unpairs(s, out var s0, out var s1, out var s2, out var s3);
             Unpairs(d, out var d0, out var d1, out var d2, out var d3);
             Put(p, s0); Put(p + 2, s1); Put(p + 8, s2); Put(p + 10, s3);
@@ -82,7 +82,7 @@ internal static unsafe class NttVectorKernels
 
     /// <summary>The level with half = 2: four blocks of four per vector, block j using tw[k0 + j].</summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    public static void Level2(U256* a, int size, int k0, U256* tw, bool forward)
+    public static void Level2<T>(U256* a, int size, int k0, U256* tw) where T : struct, IButterflies
     {
         for (int i = 0; i < size; i += 16)
         {
@@ -91,7 +91,7 @@ internal static unsafe class NttVectorKernels
             Pairs(Pair(p), Pair(p + 4), Pair(p + 8), Pair(p + 12), out Fr8 x);
             Pairs(Pair(p + 2), Pair(p + 6), Pair(p + 10), Pair(p + 14), out Fr8 y);
             TwiddlePairs(Twice(t), Twice(t + 1), Twice(t + 2), Twice(t + 3), out Fr8 z);
-            Butterfly(x, y, z, forward, out Fr8 s, out Fr8 d);
+            T.Run(x, y, z, out Fr8 s, out Fr8 d);
             Unpairs(s, out var s0, out var s1, out var s2, out var s3);
             Unpairs(d, out var d0, out var d1, out var d2, out var d3);
             Put(p, s0); Put(p + 4, s1); Put(p + 8, s2); Put(p + 12, s3);
@@ -104,7 +104,7 @@ internal static unsafe class NttVectorKernels
     /// A 512-bit load holds one whole pair, so x's and y's are regrouped by 256-bit halves.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    public static void Level1(U256* a, int size, int k0, U256* tw, bool forward)
+    public static void Level1<T>(U256* a, int size, int k0, U256* tw) where T : struct, IButterflies
     {
         for (int i = 0; i < size; i += 16)
         {
@@ -115,8 +115,8 @@ internal static unsafe class NttVectorKernels
             Pairs(Lows(q0, q1), Lows(q2, q3), Lows(q4, q5), Lows(q6, q7), out Fr8 x);
             Pairs(Highs(q0, q1), Highs(q2, q3), Highs(q4, q5), Highs(q6, q7), out Fr8 y);
             TwiddlePairs(Pair(t), Pair(t + 2), Pair(t + 4), Pair(t + 6), out Fr8 z);
-            Butterfly(x, y, z, forward, out Fr8 s, out Fr8 d);
-            if (forward)
+            T.Run(x, y, z, out Fr8 s, out Fr8 d);
+            if (T.Forward)
             {
                 // The forward transform's last level: canonical outputs.
                 V.ReduceFromFourTimesModulus(s, out s);
@@ -131,20 +131,13 @@ internal static unsafe class NttVectorKernels
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Butterfly(in Fr8 x, in Fr8 y, in Fr8 z, bool forward, out Fr8 s, out Fr8 d)
-    {
-        if (forward) Forward(x, y, z, out s, out d);
-        else Inverse(x, y, z, out s, out d);
-    }
-
     /// <summary>
     /// Harvey's lazy butterfly: x, y &lt; 4r in, x + ζy and x − ζy (mod r) out, both &lt; 4r.
     /// x is brought below 2r, ζy comes out of the product below 2r without its final subtraction,
     /// so x + ζy and x − ζy + 2r stay below 4r: one conditional subtraction instead of three.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Forward(in Fr8 x, in Fr8 y, in Fr8 z, out Fr8 s, out Fr8 d)
+    internal static void Forward(in Fr8 x, in Fr8 y, in Fr8 z, out Fr8 s, out Fr8 d)
     {
         V.MulLazy(y, z, out Fr8 t);
         V.ReduceBelowTwiceModulus(x, out Fr8 u);
@@ -153,7 +146,7 @@ internal static unsafe class NttVectorKernels
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Inverse(in Fr8 x, in Fr8 y, in Fr8 z, out Fr8 s, out Fr8 d)
+    internal static void Inverse(in Fr8 x, in Fr8 y, in Fr8 z, out Fr8 s, out Fr8 d)
     {
         V.Add(x, y, out s);
         // x − y + r < 2r is a valid multiplicand; the product reduces fully.
@@ -204,4 +197,31 @@ internal static unsafe class NttVectorKernels
         V.Join(x, out var w0, out var w1, out var w2, out var w3);
         V.FromLimbVectors(w0, w1, w2, w3, out v0, out v1, out v2, out v3);
     }
+}
+
+/// <summary>
+/// The butterfly of a level kernel as a type argument: each instantiation is compiled on its own with
+/// one butterfly inlined (a runtime flag would compile both into one method and run the JIT out of
+/// inlining budget, leaving calls in the loop).
+/// </summary>
+internal interface IButterflies
+{
+    static abstract bool Forward { get; }
+    static abstract void Run(in Fr8 x, in Fr8 y, in Fr8 z, out Fr8 s, out Fr8 d);
+}
+
+internal readonly struct ForwardButterflies : IButterflies
+{
+    public static bool Forward => true;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Run(in Fr8 x, in Fr8 y, in Fr8 z, out Fr8 s, out Fr8 d) => NttVectorKernels.Forward(x, y, z, out s, out d);
+}
+
+internal readonly struct InverseButterflies : IButterflies
+{
+    public static bool Forward => false;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Run(in Fr8 x, in Fr8 y, in Fr8 z, out Fr8 s, out Fr8 d) => NttVectorKernels.Inverse(x, y, z, out s, out d);
 }

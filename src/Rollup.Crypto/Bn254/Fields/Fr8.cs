@@ -62,22 +62,27 @@ internal static class Fr8Math
     public static void MulLazy(in Fr8 a, in Fr8 b, out Fr8 result)
     {
         Vector512<ulong> t0, t1, t2, t3, t4, t5, t6, t7, t8;
-        Vector512<ulong> b0 = b.L0, b1 = b.L1, b2 = b.L2, b3 = b.L3, b4 = b.L4, b5 = b.L5, b6 = b.L6, b7 = b.L7, b8 = b.L8;
+        // As 32-bit lanes for VPMULUDQ, which reads the low half of each 64-bit lane. The products
+        // call Avx512F.Multiply directly: with a helper per product the kernels that inline this
+        // exhaust the JIT's inlining budget and get calls instead.
+        Vector512<uint> b0 = b.L0.AsUInt32(), b1 = b.L1.AsUInt32(), b2 = b.L2.AsUInt32(), b3 = b.L3.AsUInt32(),
+            b4 = b.L4.AsUInt32(), b5 = b.L5.AsUInt32(), b6 = b.L6.AsUInt32(), b7 = b.L7.AsUInt32(), b8 = b.L8.AsUInt32();
 
         // Step 0 starts from zero: t = a_0·b.
-        Vector512<ulong> ai = a.L0;
-        t0 = M(ai, b0); t1 = M(ai, b1); t2 = M(ai, b2); t3 = M(ai, b3); t4 = M(ai, b4);
-        t5 = M(ai, b5); t6 = M(ai, b6); t7 = M(ai, b7); t8 = M(ai, b8);
+        Vector512<uint> ai = a.L0.AsUInt32();
+        t0 = Avx512F.Multiply(ai, b0); t1 = Avx512F.Multiply(ai, b1); t2 = Avx512F.Multiply(ai, b2);
+        t3 = Avx512F.Multiply(ai, b3); t4 = Avx512F.Multiply(ai, b4); t5 = Avx512F.Multiply(ai, b5);
+        t6 = Avx512F.Multiply(ai, b6); t7 = Avx512F.Multiply(ai, b7); t8 = Avx512F.Multiply(ai, b8);
         Reduce(ref t0, ref t1, ref t2, ref t3, ref t4, ref t5, ref t6, ref t7, ref t8);
 
-        Step(a.L1, b0, b1, b2, b3, b4, b5, b6, b7, b8, ref t0, ref t1, ref t2, ref t3, ref t4, ref t5, ref t6, ref t7, ref t8);
-        Step(a.L2, b0, b1, b2, b3, b4, b5, b6, b7, b8, ref t0, ref t1, ref t2, ref t3, ref t4, ref t5, ref t6, ref t7, ref t8);
-        Step(a.L3, b0, b1, b2, b3, b4, b5, b6, b7, b8, ref t0, ref t1, ref t2, ref t3, ref t4, ref t5, ref t6, ref t7, ref t8);
-        Step(a.L4, b0, b1, b2, b3, b4, b5, b6, b7, b8, ref t0, ref t1, ref t2, ref t3, ref t4, ref t5, ref t6, ref t7, ref t8);
-        Step(a.L5, b0, b1, b2, b3, b4, b5, b6, b7, b8, ref t0, ref t1, ref t2, ref t3, ref t4, ref t5, ref t6, ref t7, ref t8);
-        Step(a.L6, b0, b1, b2, b3, b4, b5, b6, b7, b8, ref t0, ref t1, ref t2, ref t3, ref t4, ref t5, ref t6, ref t7, ref t8);
-        Step(a.L7, b0, b1, b2, b3, b4, b5, b6, b7, b8, ref t0, ref t1, ref t2, ref t3, ref t4, ref t5, ref t6, ref t7, ref t8);
-        Step(a.L8, b0, b1, b2, b3, b4, b5, b6, b7, b8, ref t0, ref t1, ref t2, ref t3, ref t4, ref t5, ref t6, ref t7, ref t8);
+        Step(a.L1.AsUInt32(), b0, b1, b2, b3, b4, b5, b6, b7, b8, ref t0, ref t1, ref t2, ref t3, ref t4, ref t5, ref t6, ref t7, ref t8);
+        Step(a.L2.AsUInt32(), b0, b1, b2, b3, b4, b5, b6, b7, b8, ref t0, ref t1, ref t2, ref t3, ref t4, ref t5, ref t6, ref t7, ref t8);
+        Step(a.L3.AsUInt32(), b0, b1, b2, b3, b4, b5, b6, b7, b8, ref t0, ref t1, ref t2, ref t3, ref t4, ref t5, ref t6, ref t7, ref t8);
+        Step(a.L4.AsUInt32(), b0, b1, b2, b3, b4, b5, b6, b7, b8, ref t0, ref t1, ref t2, ref t3, ref t4, ref t5, ref t6, ref t7, ref t8);
+        Step(a.L5.AsUInt32(), b0, b1, b2, b3, b4, b5, b6, b7, b8, ref t0, ref t1, ref t2, ref t3, ref t4, ref t5, ref t6, ref t7, ref t8);
+        Step(a.L6.AsUInt32(), b0, b1, b2, b3, b4, b5, b6, b7, b8, ref t0, ref t1, ref t2, ref t3, ref t4, ref t5, ref t6, ref t7, ref t8);
+        Step(a.L7.AsUInt32(), b0, b1, b2, b3, b4, b5, b6, b7, b8, ref t0, ref t1, ref t2, ref t3, ref t4, ref t5, ref t6, ref t7, ref t8);
+        Step(a.L8.AsUInt32(), b0, b1, b2, b3, b4, b5, b6, b7, b8, ref t0, ref t1, ref t2, ref t3, ref t4, ref t5, ref t6, ref t7, ref t8);
 
         // Columns hold up to 18 products each: propagate the carries once.
         t1 += t0 >>> Bits; t0 &= Vector512.Create(Mask);
@@ -94,15 +99,16 @@ internal static class Fr8Math
 
     /// <summary>t += a_i·b, then the reduction step.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Step(Vector512<ulong> ai,
-        Vector512<ulong> b0, Vector512<ulong> b1, Vector512<ulong> b2, Vector512<ulong> b3, Vector512<ulong> b4,
-        Vector512<ulong> b5, Vector512<ulong> b6, Vector512<ulong> b7, Vector512<ulong> b8,
+    private static void Step(Vector512<uint> ai,
+        Vector512<uint> b0, Vector512<uint> b1, Vector512<uint> b2, Vector512<uint> b3, Vector512<uint> b4,
+        Vector512<uint> b5, Vector512<uint> b6, Vector512<uint> b7, Vector512<uint> b8,
         ref Vector512<ulong> t0, ref Vector512<ulong> t1, ref Vector512<ulong> t2, ref Vector512<ulong> t3,
         ref Vector512<ulong> t4, ref Vector512<ulong> t5, ref Vector512<ulong> t6, ref Vector512<ulong> t7,
         ref Vector512<ulong> t8)
     {
-        t0 += M(ai, b0); t1 += M(ai, b1); t2 += M(ai, b2); t3 += M(ai, b3); t4 += M(ai, b4);
-        t5 += M(ai, b5); t6 += M(ai, b6); t7 += M(ai, b7); t8 += M(ai, b8);
+        t0 += Avx512F.Multiply(ai, b0); t1 += Avx512F.Multiply(ai, b1); t2 += Avx512F.Multiply(ai, b2);
+        t3 += Avx512F.Multiply(ai, b3); t4 += Avx512F.Multiply(ai, b4); t5 += Avx512F.Multiply(ai, b5);
+        t6 += Avx512F.Multiply(ai, b6); t7 += Avx512F.Multiply(ai, b7); t8 += Avx512F.Multiply(ai, b8);
         Reduce(ref t0, ref t1, ref t2, ref t3, ref t4, ref t5, ref t6, ref t7, ref t8);
     }
 
@@ -116,24 +122,20 @@ internal static class Fr8Math
         ref Vector512<ulong> t7, ref Vector512<ulong> t8)
     {
         // VPMULUDQ reads the low 32 bits of t0, which is all m depends on.
-        Vector512<ulong> m = M(t0, Vector512.Create(NegInv)) & Vector512.Create(Mask);
+        Vector512<ulong> m = Avx512F.Multiply(t0.AsUInt32(), Vector512.Create(NegInv).AsUInt32()) & Vector512.Create(Mask);
+        Vector512<uint> m32 = m.AsUInt32();
         // r0 = 2^28 + 1: m·r0 as a shift and an add keeps the multiplier port for the other eight.
         Vector512<ulong> low = t0 + (m << 28) + m;
-        t0 = t1 + M(m, Vector512.Create(R1)) + (low >>> Bits);
-        t1 = t2 + M(m, Vector512.Create(R2));
-        t2 = t3 + M(m, Vector512.Create(R3));
-        t3 = t4 + M(m, Vector512.Create(R4));
-        t4 = t5 + M(m, Vector512.Create(R5));
-        t5 = t6 + M(m, Vector512.Create(R6));
-        t6 = t7 + M(m, Vector512.Create(R7));
-        t7 = t8 + M(m, Vector512.Create(R8));
+        t0 = t1 + Avx512F.Multiply(m32, Vector512.Create(R1).AsUInt32()) + (low >>> Bits);
+        t1 = t2 + Avx512F.Multiply(m32, Vector512.Create(R2).AsUInt32());
+        t2 = t3 + Avx512F.Multiply(m32, Vector512.Create(R3).AsUInt32());
+        t3 = t4 + Avx512F.Multiply(m32, Vector512.Create(R4).AsUInt32());
+        t4 = t5 + Avx512F.Multiply(m32, Vector512.Create(R5).AsUInt32());
+        t5 = t6 + Avx512F.Multiply(m32, Vector512.Create(R6).AsUInt32());
+        t6 = t7 + Avx512F.Multiply(m32, Vector512.Create(R7).AsUInt32());
+        t7 = t8 + Avx512F.Multiply(m32, Vector512.Create(R8).AsUInt32());
         t8 = Vector512<ulong>.Zero;
     }
-
-    /// <summary>32×32 → 64-bit product of the low halves of each lane (VPMULUDQ).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<ulong> M(Vector512<ulong> x, Vector512<ulong> y) =>
-        Avx512F.Multiply(x.AsUInt32(), y.AsUInt32());
 
     /// <summary>(a + b) mod r for canonical a, b.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
