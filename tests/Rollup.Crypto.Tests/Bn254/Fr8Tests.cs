@@ -179,6 +179,7 @@ public unsafe class Fr8Tests
                 Fr8Math.AddLazy(u, t, out Fr8 s);
                 Fr8Math.SubLazy(u, t, out Fr8 d);
                 Fr8Math.ReduceFromFourTimesModulus(xx, out Fr8 c);
+                Fr8Math.Normalize(ref t);   // the butterflies never store it unnormalized
                 Fr8Math.Store(pp, t); Fr8Math.Store(ph, u); Fr8Math.Store(ps, s); Fr8Math.Store(pd, d); Fr8Math.Store(pc, c);
             }
             for (int i = 0; i < 8; i++)

@@ -53,11 +53,16 @@ internal static class Fr8Math
     public static void Mul(in Fr8 a, in Fr8 b, out Fr8 result)
     {
         MulLazy(a, b, out Fr8 t);
+        Normalize(ref t);
         SubtractModulusIfNeeded(t.L0, t.L1, t.L2, t.L3, t.L4, t.L5, t.L6, t.L7, t.L8, out result);
     }
 
-    /// <summary><see cref="Mul"/> without the final subtraction: a·b·2^-261 + (0 or r), in [0, 2r),
-    /// normalized. The lazy forward butterflies take it as is.</summary>
+    /// <summary>
+    /// <see cref="Mul"/> without the final carry chain and subtraction: a·b·2^-261 + (0 or r), in
+    /// [0, 2r), with limbs not normalized (each below 2^63). The lazy forward butterfly passes it
+    /// straight to <see cref="AddLazy"/> and <see cref="SubLazy"/>, whose own carry chains (signed,
+    /// for the difference) normalize the result, so the chain here would be done twice.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void MulLazy(in Fr8 a, in Fr8 b, out Fr8 result)
     {
@@ -84,15 +89,6 @@ internal static class Fr8Math
         Step(a.L7.AsUInt32(), b0, b1, b2, b3, b4, b5, b6, b7, b8, ref t0, ref t1, ref t2, ref t3, ref t4, ref t5, ref t6, ref t7, ref t8);
         Step(a.L8.AsUInt32(), b0, b1, b2, b3, b4, b5, b6, b7, b8, ref t0, ref t1, ref t2, ref t3, ref t4, ref t5, ref t6, ref t7, ref t8);
 
-        // Columns hold up to 18 products each: propagate the carries once.
-        t1 += t0 >>> Bits; t0 &= Vector512.Create(Mask);
-        t2 += t1 >>> Bits; t1 &= Vector512.Create(Mask);
-        t3 += t2 >>> Bits; t2 &= Vector512.Create(Mask);
-        t4 += t3 >>> Bits; t3 &= Vector512.Create(Mask);
-        t5 += t4 >>> Bits; t4 &= Vector512.Create(Mask);
-        t6 += t5 >>> Bits; t5 &= Vector512.Create(Mask);
-        t7 += t6 >>> Bits; t6 &= Vector512.Create(Mask);
-        t8 += t7 >>> Bits; t7 &= Vector512.Create(Mask);
         result.L0 = t0; result.L1 = t1; result.L2 = t2; result.L3 = t3; result.L4 = t4;
         result.L5 = t5; result.L6 = t6; result.L7 = t7; result.L8 = t8;
     }
@@ -135,6 +131,22 @@ internal static class Fr8Math
         t6 = t7 + Avx512F.Multiply(m32, Vector512.Create(R7).AsUInt32());
         t7 = t8 + Avx512F.Multiply(m32, Vector512.Create(R8).AsUInt32());
         t8 = Vector512<ulong>.Zero;
+    }
+
+    /// <summary>Carry propagation: limbs below 2^63 (as <see cref="MulLazy"/> leaves them: a column
+    /// takes at most 18 products below 2^58) to normalized limbs, the value unchanged.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Normalize(ref Fr8 t)
+    {
+        Vector512<ulong> mask = Vector512.Create(Mask);
+        t.L1 += t.L0 >>> Bits; t.L0 &= mask;
+        t.L2 += t.L1 >>> Bits; t.L1 &= mask;
+        t.L3 += t.L2 >>> Bits; t.L2 &= mask;
+        t.L4 += t.L3 >>> Bits; t.L3 &= mask;
+        t.L5 += t.L4 >>> Bits; t.L4 &= mask;
+        t.L6 += t.L5 >>> Bits; t.L5 &= mask;
+        t.L7 += t.L6 >>> Bits; t.L6 &= mask;
+        t.L8 += t.L7 >>> Bits; t.L7 &= mask;
     }
 
     /// <summary>(a + b) mod r for canonical a, b.</summary>
@@ -193,7 +205,8 @@ internal static class Fr8Math
     private const ulong Q0 = 0x2, Q1 = 0x1e1f593f, Q2 = 0x1cb848a1, Q3 = 0xfa121e6, Q4 = 0xb0ba506,
         Q5 = 0x5b68181, Q6 = 0x14dc282, Q7 = 0x1cb84c68, Q8 = 0x60c89c;
 
-    /// <summary>a + b, normalized, not reduced (for a, b &lt; 2r the sum is below 4r).</summary>
+    /// <summary>a + b, normalized, not reduced (for a, b &lt; 2r the sum is below 4r). b may have
+    /// unnormalized limbs below 2^63 (<see cref="MulLazy"/>'s output).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void AddLazy(in Fr8 a, in Fr8 b, out Fr8 result)
     {
@@ -211,7 +224,8 @@ internal static class Fr8Math
         result.L8 = s8;
     }
 
-    /// <summary>a − b + 2r, normalized, not reduced (for a, b &lt; 2r: in (0, 4r)).</summary>
+    /// <summary>a − b + 2r, normalized, not reduced (for a, b &lt; 2r: in (0, 4r)). b may have
+    /// unnormalized limbs below 2^62.5 (a limb difference stays above −2^63: signed carries).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void SubLazy(in Fr8 a, in Fr8 b, out Fr8 result)
     {
