@@ -51,14 +51,6 @@ internal static unsafe class NttKernels
         int half = n >> 1, blocks = 1;
         while (blocks < 4 * workers && half >= L1Block)
         {
-            if (vector && 2 * blocks < 4 * workers && half >= 2 * L1Block)
-            {
-                // Two levels in one pass over the array (see NttVectorKernels.ForwardQuad).
-                ParallelQuad(a, n, half >> 1, tw, workers, forward: true);
-                half >>= 2;
-                blocks <<= 2;
-                continue;
-            }
             ParallelLevel(a, n, half, tw, workers, forward: true, vector);
             half >>= 1;
             blocks <<= 1;
@@ -76,16 +68,7 @@ internal static unsafe class NttKernels
         while (blocks < 4 * workers && half >= L1Block) { half >>= 1; blocks <<= 1; }
         int size = 2 * half;
         ParallelFor(blocks, workers, b => InverseBlock(a + (long)b * size, size, b, tw, vector));
-        for (int h = size; h < n; h <<= 1)
-        {
-            if (vector && 4 * h <= n)
-            {
-                ParallelQuad(a, n, h, tw, workers, forward: false);
-                h <<= 1;
-                continue;
-            }
-            ParallelLevel(a, n, h, tw, workers, forward: false, vector);
-        }
+        for (int h = size; h < n; h <<= 1) ParallelLevel(a, n, h, tw, workers, forward: false, vector);
     }
 
     /// <summary>All remaining forward levels of block k (of the given size), depth-first.</summary>
@@ -243,24 +226,6 @@ internal static unsafe class NttKernels
             U256* x = a + (long)k * 2 * half + from;
             if (forward) ForwardSlice(x, half, slice, k, tw, vector);
             else InverseSlice(x, half, slice, k, tw, vector);
-        });
-    }
-
-    /// <summary>
-    /// Two levels over the whole array in one pass (vector path only): blocks of 4·quarter, the
-    /// levels with half = 2·quarter and quarter, split into parts like <see cref="ParallelLevel"/>.
-    /// </summary>
-    private static void ParallelQuad(U256* a, int n, int quarter, U256* tw, int workers, bool forward)
-    {
-        int blocks = n / (4 * quarter);
-        int parts = Math.Max(blocks, (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)(4 * workers)));
-        int perBlock = parts / blocks, slice = quarter / perBlock;
-        ParallelFor(parts, workers, p =>
-        {
-            int k = p / perBlock, from = (p % perBlock) * slice;
-            U256* x = a + (long)k * 4 * quarter + from;
-            if (forward) NttVectorKernels.ForwardQuad(x, quarter, slice, k, tw);
-            else NttVectorKernels.InverseQuad(x, quarter, slice, k, tw);
         });
     }
 

@@ -47,17 +47,14 @@ internal static unsafe class NttVectorKernels
     /// tw[2k] and tw[2k + 1], pairs quarter apart). Half the loads, stores and layout conversions
     /// of two <see cref="ForwardSlice"/> passes, and half the trips through memory for large blocks.
     /// </summary>
-    public static void ForwardQuad(U256* a, int quarter, int k, U256* tw) => ForwardQuad(a, quarter, quarter, k, tw);
-
-    /// <summary>The first count (a multiple of 8) columns of the quad from a: a[j], a[j + quarter], a[j + 2·quarter], a[j + 3·quarter] for j &lt; count (a parallel part of a large block).</summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    public static void ForwardQuad(U256* a, int quarter, int count, int k, U256* tw)
+    public static void ForwardQuad(U256* a, int quarter, int k, U256* tw)
     {
         V.BroadcastTimes32(tw[k], out Fr8 z1);
         V.BroadcastTimes32(tw[2 * k], out Fr8 z2);
         V.BroadcastTimes32(tw[2 * k + 1], out Fr8 z3);
         U256* b = a + quarter, c = b + quarter, d = c + quarter;
-        for (int j = 0; j < count; j += 8)
+        for (int j = 0; j < quarter; j += 8)
         {
             V.Load(a + j, out Fr8 x0);
             V.Load(c + j, out Fr8 x2);
@@ -76,17 +73,14 @@ internal static unsafe class NttVectorKernels
 
     /// <summary>The inverse of <see cref="ForwardQuad"/>: the two half blocks' level (tw[2k],
     /// tw[2k + 1], pairs quarter apart), then the block's (tw[k], pairs 2·quarter apart).</summary>
-    public static void InverseQuad(U256* a, int quarter, int k, U256* tw) => InverseQuad(a, quarter, quarter, k, tw);
-
-    /// <summary>The first count (a multiple of 8) columns of the quad from a: a[j], a[j + quarter], a[j + 2·quarter], a[j + 3·quarter] for j &lt; count (a parallel part of a large block).</summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    public static void InverseQuad(U256* a, int quarter, int count, int k, U256* tw)
+    public static void InverseQuad(U256* a, int quarter, int k, U256* tw)
     {
         V.BroadcastTimes32(tw[k], out Fr8 z1);
         V.BroadcastTimes32(tw[2 * k], out Fr8 z2);
         V.BroadcastTimes32(tw[2 * k + 1], out Fr8 z3);
         U256* b = a + quarter, c = b + quarter, d = c + quarter;
-        for (int j = 0; j < count; j += 8)
+        for (int j = 0; j < quarter; j += 8)
         {
             V.Load(a + j, out Fr8 x0);
             V.Load(b + j, out Fr8 x1);
