@@ -101,13 +101,6 @@ internal static unsafe class NttKernels
             InverseSmall(a, size, k, tw, vector);
             return;
         }
-        if (vector)
-        {
-            int quarter = size >> 2;
-            for (int i = 0; i < 4; i++) InverseBlock(a + i * quarter, quarter, 4 * k + i, tw, vector);
-            NttVectorKernels.InverseQuad(a, quarter, k, tw);
-            return;
-        }
         int half = size >> 1;
         InverseBlock(a, half, 2 * k, tw, vector);
         InverseBlock(a + half, half, 2 * k + 1, tw, vector);
@@ -167,11 +160,7 @@ internal static unsafe class NttKernels
             NttVectorKernels.Level1<InverseButterflies>(a, size, k << (levels - 1), tw);
             NttVectorKernels.Level2<InverseButterflies>(a, size, k << (levels - 2), tw);
             NttVectorKernels.Level4<InverseButterflies>(a, size, k << (levels - 3), tw);
-            // Levels with half ≥ 8 two at a time (blocks of 4h at depth r) while both exist, the last one alone.
-            int h = 8;
-            for (int r = levels - 5; 4 * h <= size; h <<= 2, r -= 2)
-                for (int j = 0; j < 1 << r; j++) NttVectorKernels.InverseQuad(a + 4 * h * j, h, (k << r) + j, tw);
-            for (int r = levels - 1 - System.Numerics.BitOperations.Log2((uint)h); h < size; h <<= 1, r--)
+            for (int h = 8, r = levels - 4; h < size; h <<= 1, r--)
                 for (int j = 0; j < 1 << r; j++) InverseSlice(a + 2 * h * j, h, h, (k << r) + j, tw, vector);
             return;
         }

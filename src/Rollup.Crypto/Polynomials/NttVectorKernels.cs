@@ -71,32 +71,6 @@ internal static unsafe class NttVectorKernels
         }
     }
 
-    /// <summary>The inverse of <see cref="ForwardQuad"/>: the two half blocks' level (tw[2k],
-    /// tw[2k + 1], pairs quarter apart), then the block's (tw[k], pairs 2·quarter apart).</summary>
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    public static void InverseQuad(U256* a, int quarter, int k, U256* tw)
-    {
-        V.BroadcastTimes32(tw[k], out Fr8 z1);
-        V.BroadcastTimes32(tw[2 * k], out Fr8 z2);
-        V.BroadcastTimes32(tw[2 * k + 1], out Fr8 z3);
-        U256* b = a + quarter, c = b + quarter, d = c + quarter;
-        for (int j = 0; j < quarter; j += 8)
-        {
-            V.Load(a + j, out Fr8 x0);
-            V.Load(b + j, out Fr8 x1);
-            Inverse(x0, x1, z2, out Fr8 y0, out Fr8 y1);
-            V.Load(c + j, out Fr8 x2);
-            V.Load(d + j, out Fr8 x3);
-            Inverse(x2, x3, z3, out Fr8 y2, out Fr8 y3);
-            Inverse(y0, y2, z1, out Fr8 w0, out Fr8 w2);
-            V.Store(a + j, w0);
-            V.Store(c + j, w2);
-            Inverse(y1, y3, z1, out Fr8 w1, out Fr8 w3);
-            V.Store(b + j, w1);
-            V.Store(d + j, w3);
-        }
-    }
-
     /// <summary>(x, y) → (x + y, (x − y)·ζ^-1) for count (a multiple of 8) pairs.</summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     public static void InverseSlice(U256* a, int half, int count, in U256 zetaInv)
