@@ -79,14 +79,6 @@ internal static unsafe class NttKernels
             ForwardSmall(a, size, k, tw, vector);
             return;
         }
-        if (vector)
-        {
-            // Two levels per pass, then the four quarters (block indices two levels down: 4k + i).
-            int quarter = size >> 2;
-            NttVectorKernels.ForwardQuad(a, quarter, k, tw);
-            for (int i = 0; i < 4; i++) ForwardBlock(a + i * quarter, quarter, 4 * k + i, tw, vector);
-            return;
-        }
         int half = size >> 1;
         ForwardSlice(a, half, half, k, tw, vector);
         ForwardBlock(a, half, 2 * k, tw, vector);
@@ -119,11 +111,7 @@ internal static unsafe class NttKernels
         if (vector)
         {
             // The last level (Level1) also brings the lazily reduced values back below r.
-            // Levels with half ≥ 8 two at a time where both have eight pairs per block, the last one alone.
-            int h = size >> 1;
-            for (; h >= 16; h >>= 2, r += 2)
-                for (int j = 0; j < 1 << r; j++) NttVectorKernels.ForwardQuad(a + 2 * h * j, h >> 1, (k << r) + j, tw);
-            for (; h >= 8; h >>= 1, r++)
+            for (int h = size >> 1; h >= 8; h >>= 1, r++)
                 for (int j = 0; j < 1 << r; j++) ForwardSlice(a + 2 * h * j, h, h, (k << r) + j, tw, vector);
             NttVectorKernels.Level4<ForwardButterflies>(a, size, k << (levels - 3), tw);
             NttVectorKernels.Level2<ForwardButterflies>(a, size, k << (levels - 2), tw);

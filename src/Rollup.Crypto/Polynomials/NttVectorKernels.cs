@@ -41,36 +41,6 @@ internal static unsafe class NttVectorKernels
         }
     }
 
-    /// <summary>
-    /// Two forward levels of one block of 4·quarter elements in one pass (radix 4): the level with
-    /// half = 2·quarter (ζ = tw[k], pairs 2·quarter apart), then the two half blocks' level (ζ =
-    /// tw[2k] and tw[2k + 1], pairs quarter apart). Half the loads, stores and layout conversions
-    /// of two <see cref="ForwardSlice"/> passes, and half the trips through memory for large blocks.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    public static void ForwardQuad(U256* a, int quarter, int k, U256* tw)
-    {
-        V.BroadcastTimes32(tw[k], out Fr8 z1);
-        V.BroadcastTimes32(tw[2 * k], out Fr8 z2);
-        V.BroadcastTimes32(tw[2 * k + 1], out Fr8 z3);
-        U256* b = a + quarter, c = b + quarter, d = c + quarter;
-        for (int j = 0; j < quarter; j += 8)
-        {
-            V.Load(a + j, out Fr8 x0);
-            V.Load(c + j, out Fr8 x2);
-            Forward(x0, x2, z1, out Fr8 y0, out Fr8 y2);
-            V.Load(b + j, out Fr8 x1);
-            V.Load(d + j, out Fr8 x3);
-            Forward(x1, x3, z1, out Fr8 y1, out Fr8 y3);
-            Forward(y0, y1, z2, out Fr8 w0, out Fr8 w1);
-            V.Store(a + j, w0);
-            V.Store(b + j, w1);
-            Forward(y2, y3, z3, out Fr8 w2, out Fr8 w3);
-            V.Store(c + j, w2);
-            V.Store(d + j, w3);
-        }
-    }
-
     /// <summary>(x, y) → (x + y, (x − y)·ζ^-1) for count (a multiple of 8) pairs.</summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     public static void InverseSlice(U256* a, int half, int count, in U256 zetaInv)
