@@ -9,7 +9,7 @@ namespace Rollup.Bench;
 
 /// <summary>
 /// Best-of-N timings of the PLONK prover on <see cref="PlonkBenchCircuit"/>, and its memory in a fresh process.
-/// <c>timer plonk LOG2 ROUNDS [--ptau FILE]</c>: SRS, witness, keygen, prove, verify, proof size, and the prover's
+/// <c>timer plonk LOG2 ROUNDS [--ptau FILE] [--scalar-ntt]</c>: SRS, witness, keygen, prove, verify, proof size, and the prover's
 /// stages in the best round. <c>timer plonk-mem LOG2 [--ptau FILE]</c>: one prove in this process, with the peak
 /// resident set (VmHWM) reset just before it, so the peak is the prover's and not the key generator's.
 /// </summary>
@@ -35,6 +35,9 @@ public static class PlonkTimer
     {
         int log2 = int.Parse(args[1]);
         string? ptau = Option(args, "--ptau");
+        // --scalar-ntt: the NTTs and elementwise products without AVX-512, to see what the vector path gives the prover.
+        if (args.Contains("--scalar-ntt")) Rollup.Crypto.Polynomials.NttKernels.Vectorized = false;
+        Console.WriteLine($"NTT path: {(Rollup.Crypto.Polynomials.NttKernels.Vectorized ? "AVX-512" : "scalar")}");
         Console.WriteLine($"load average {LoadAverage()}; {Environment.ProcessorCount} cores; .NET {Environment.Version}");
         if (args[0] == "plonk-mem") { Memory(log2, ptau); return; }
         int rounds = int.Parse(args[2]);

@@ -22,6 +22,8 @@ namespace Rollup.Crypto.Polynomials;
 /// independent blocks per worker; the blocks then run in parallel.
 /// The loops are marked AggressiveOptimization: a transform calls each only a few times, so with
 /// tiered compilation the first transforms would run instrumented or on-stack-replaced code.
+/// Where AVX-512F is present (<see cref="Vectorized"/>) the same schedule runs on
+/// <see cref="NttVectorKernels"/>, eight butterflies per step, with identical results.
 /// </summary>
 internal static unsafe class NttKernels
 {
@@ -31,58 +33,72 @@ internal static unsafe class NttKernels
     /// <summary>Below this size a parallel split costs more than it saves.</summary>
     public const int ParallelThreshold = 1 << 13;
 
+    /// <summary>
+    /// Whether the butterflies run eight at a time on AVX-512 (<see cref="NttVectorKernels"/>).
+    /// Both paths give identical results; tests switch this off to check the scalar one.
+    /// A transform reads it once and passes the choice down: the vector forward levels keep values
+    /// only partly reduced (below 4r), which the scalar butterflies must never see.
+    /// </summary>
+    internal static bool Vectorized = Fr8Math.IsSupported;
+
+    /// <summary>Transforms of at least 16 elements take the vector path: every level then has
+    /// either eight pairs per block or the per-lane small-level kernels.</summary>
+    private static bool UseVector(int n) => Vectorized && n >= 16;
+
     public static void ForwardToBitReversed(U256* a, int n, U256* tw, int workers)
     {
         if (n < 2) return;
-        if (workers < 2 || n < ParallelThreshold) { ForwardBlock(a, n, 0, tw); return; }
+        bool vector = UseVector(n);
+        if (workers < 2 || n < ParallelThreshold) { ForwardBlock(a, n, 0, tw, vector); return; }
         int half = n >> 1, blocks = 1;
         while (blocks < 4 * workers && half >= L1Block)
         {
-            ParallelLevel(a, n, half, tw, workers, forward: true);
+            ParallelLevel(a, n, half, tw, workers, forward: true, vector);
             half >>= 1;
             blocks <<= 1;
         }
         int size = 2 * half;
-        ParallelFor(blocks, workers, b => ForwardBlock(a + (long)b * size, size, b, tw));
+        ParallelFor(blocks, workers, b => ForwardBlock(a + (long)b * size, size, b, tw, vector));
     }
 
     public static void InverseFromBitReversed(U256* a, int n, U256* tw, int workers)
     {
         if (n < 2) return;
-        if (workers < 2 || n < ParallelThreshold) { InverseBlock(a, n, 0, tw); return; }
+        bool vector = UseVector(n);
+        if (workers < 2 || n < ParallelThreshold) { InverseBlock(a, n, 0, tw, vector); return; }
         int half = n >> 1, blocks = 1;
         while (blocks < 4 * workers && half >= L1Block) { half >>= 1; blocks <<= 1; }
         int size = 2 * half;
-        ParallelFor(blocks, workers, b => InverseBlock(a + (long)b * size, size, b, tw));
-        for (int h = size; h < n; h <<= 1) ParallelLevel(a, n, h, tw, workers, forward: false);
+        ParallelFor(blocks, workers, b => InverseBlock(a + (long)b * size, size, b, tw, vector));
+        for (int h = size; h < n; h <<= 1) ParallelLevel(a, n, h, tw, workers, forward: false, vector);
     }
 
     /// <summary>All remaining forward levels of block k (of the given size), depth-first.</summary>
-    private static void ForwardBlock(U256* a, int size, int k, U256* tw)
+    private static void ForwardBlock(U256* a, int size, int k, U256* tw, bool vector)
     {
         if (size <= L1Block)
         {
-            ForwardSmall(a, size, k, tw);
+            ForwardSmall(a, size, k, tw, vector);
             return;
         }
         int half = size >> 1;
-        ForwardSlice(a, half, half, k, tw);
-        ForwardBlock(a, half, 2 * k, tw);
-        ForwardBlock(a + half, half, 2 * k + 1, tw);
+        ForwardSlice(a, half, half, k, tw, vector);
+        ForwardBlock(a, half, 2 * k, tw, vector);
+        ForwardBlock(a + half, half, 2 * k + 1, tw, vector);
     }
 
     /// <summary>All inverse levels of block k, the smallest first, depth-first.</summary>
-    private static void InverseBlock(U256* a, int size, int k, U256* tw)
+    private static void InverseBlock(U256* a, int size, int k, U256* tw, bool vector)
     {
         if (size <= L1Block)
         {
-            InverseSmall(a, size, k, tw);
+            InverseSmall(a, size, k, tw, vector);
             return;
         }
         int half = size >> 1;
-        InverseBlock(a, half, 2 * k, tw);
-        InverseBlock(a + half, half, 2 * k + 1, tw);
-        InverseSlice(a, half, half, k, tw);
+        InverseBlock(a, half, 2 * k, tw, vector);
+        InverseBlock(a + half, half, 2 * k + 1, tw, vector);
+        InverseSlice(a, half, half, k, tw, vector);
     }
 
     /// <summary>
@@ -91,11 +107,21 @@ internal static unsafe class NttKernels
     /// block of two or four elements would cost as much as the butterflies.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static void ForwardSmall(U256* a, int size, int k, U256* tw)
+    private static void ForwardSmall(U256* a, int size, int k, U256* tw, bool vector)
     {
         int levels = System.Numerics.BitOperations.Log2((uint)size), r = 0;
+        if (vector)
+        {
+            // The last level (Level1) also brings the lazily reduced values back below r.
+            for (int h = size >> 1; h >= 8; h >>= 1, r++)
+                for (int j = 0; j < 1 << r; j++) ForwardSlice(a + 2 * h * j, h, h, (k << r) + j, tw, vector);
+            NttVectorKernels.Level4<ForwardButterflies>(a, size, k << (levels - 3), tw);
+            NttVectorKernels.Level2<ForwardButterflies>(a, size, k << (levels - 2), tw);
+            NttVectorKernels.Level1<ForwardButterflies>(a, size, k << (levels - 1), tw);
+            return;
+        }
         for (int h = size >> 1; h >= 4; h >>= 1, r++)
-            for (int j = 0; j < 1 << r; j++) ForwardSlice(a + 2 * h * j, h, h, (k << r) + j, tw);
+            for (int j = 0; j < 1 << r; j++) ForwardSlice(a + 2 * h * j, h, h, (k << r) + j, tw, vector);
         if (levels >= 2)
         {
             r = levels - 2;
@@ -116,9 +142,18 @@ internal static unsafe class NttKernels
 
     /// <summary>The inverse of <see cref="ForwardSmall"/>: adjacent pairs first, then pairs 2 apart, then the slices.</summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static void InverseSmall(U256* a, int size, int k, U256* tw)
+    private static void InverseSmall(U256* a, int size, int k, U256* tw, bool vector)
     {
         int levels = System.Numerics.BitOperations.Log2((uint)size);
+        if (vector)
+        {
+            NttVectorKernels.Level1<InverseButterflies>(a, size, k << (levels - 1), tw);
+            NttVectorKernels.Level2<InverseButterflies>(a, size, k << (levels - 2), tw);
+            NttVectorKernels.Level4<InverseButterflies>(a, size, k << (levels - 3), tw);
+            for (int h = 8, r = levels - 4; h < size; h <<= 1, r--)
+                for (int j = 0; j < 1 << r; j++) InverseSlice(a + 2 * h * j, h, h, (k << r) + j, tw, vector);
+            return;
+        }
         if (levels >= 1)
         {
             int r = levels - 1;
@@ -136,7 +171,7 @@ internal static unsafe class NttKernels
             }
         }
         for (int h = 4, r = levels - 3; h < size; h <<= 1, r--)
-            for (int j = 0; j < 1 << r; j++) InverseSlice(a + 2 * h * j, h, h, (k << r) + j, tw);
+            for (int j = 0; j < 1 << r; j++) InverseSlice(a + 2 * h * j, h, h, (k << r) + j, tw, vector);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -159,7 +194,7 @@ internal static unsafe class NttKernels
     /// One level (blocks of 2·half) over the whole array, its n/2 butterflies split evenly into a
     /// few parts per worker: whole blocks when there are enough, slices of a block otherwise.
     /// </summary>
-    private static void ParallelLevel(U256* a, int n, int half, U256* tw, int workers, bool forward)
+    private static void ParallelLevel(U256* a, int n, int half, U256* tw, int workers, bool forward, bool vector)
     {
         int blocks = n / (2 * half);
         int parts = Math.Max(blocks, (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)(4 * workers)));
@@ -168,16 +203,22 @@ internal static unsafe class NttKernels
         {
             int k = p / perBlock, from = (p % perBlock) * slice;
             U256* x = a + (long)k * 2 * half + from;
-            if (forward) ForwardSlice(x, half, slice, k, tw);
-            else InverseSlice(x, half, slice, k, tw);
+            if (forward) ForwardSlice(x, half, slice, k, tw, vector);
+            else InverseSlice(x, half, slice, k, tw, vector);
         });
     }
 
     /// <summary>(x, y) → (x + ζy, x − ζy) for count pairs (a[j], a[j + half]); ζ = T[k], 1 when k = 0.
     /// Not inlined: compiled alone, its loop keeps the product inlined and in registers.</summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static void ForwardSlice(U256* a, int half, int count, int k, U256* tw)
+    private static void ForwardSlice(U256* a, int half, int count, int k, U256* tw, bool vector)
     {
+        if (vector)
+        {
+            // Every block, ζ = 1 included: the scalar k = 0 loop below would need reduced inputs.
+            NttVectorKernels.ForwardSlice(a, half, count, tw[k]);
+            return;
+        }
         U256* b = a + half;
         if (k == 0)
         {
@@ -195,7 +236,7 @@ internal static unsafe class NttKernels
 
     /// <summary>(x, y) → (x + y, (x − y)·ζ^-1): the forward butterfly times 2, undone.</summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static void InverseSlice(U256* a, int half, int count, int k, U256* tw)
+    private static void InverseSlice(U256* a, int half, int count, int k, U256* tw, bool vector)
     {
         U256* b = a + half;
         if (k == 0)
@@ -206,6 +247,11 @@ internal static unsafe class NttKernels
                 a[j] = B.Add(x, y);
                 b[j] = B.Sub(x, y);
             }
+            return;
+        }
+        if (vector)
+        {
+            NttVectorKernels.InverseSlice(a, half, count, tw[k]);
             return;
         }
         U256 zetaInv = tw[k];

@@ -42,6 +42,7 @@ public static unsafe class Polynomial
         U256 k = s.Limbs;
         ForChunks(a, maxDegreeOfParallelism, (p, from, to) =>
         {
+            if (VectorScaling.Enabled) { VectorScaling.Scale(p, from, to, k); return; }
             for (int i = from; i < to; i++) p[i] = M.Mul(p[i], k);
         });
     }
@@ -55,6 +56,7 @@ public static unsafe class Polynomial
             U256* other = (U256*)q;
             ForChunks(a, maxDegreeOfParallelism, (p, from, to) =>
             {
+                if (VectorScaling.Enabled) { VectorScaling.MultiplyPointwise(p, other, from, to); return; }
                 for (int i = from; i < to; i++) p[i] = M.Mul(p[i], other[i]);
             });
         }
@@ -67,6 +69,7 @@ public static unsafe class Polynomial
         ForChunks(a, maxDegreeOfParallelism, (p, from, to) =>
         {
             U256 step = xx.Limbs, power = (cc * xx.Pow((ulong)from)).Limbs;
+            if (VectorScaling.Enabled) { VectorScaling.ScaleByPowers(p, from, to, power, step); return; }
             for (int i = from; i < to; i++)
             {
                 p[i] = M.Mul(p[i], power);
