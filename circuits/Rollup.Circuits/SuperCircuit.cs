@@ -12,6 +12,9 @@ public sealed record SuperWitness(IReadOnlyList<EvmStep> Steps, IReadOnlyDiction
 {
     public IReadOnlyList<TxRecord> Txs { get; init; } = [];
     public IReadOnlyList<BlockRecord> Blocks { get; init; } = [];
+    /// <summary>The batch statement (<see cref="Circuits.PublicInputs"/>, seven values); null: zeros and the first
+    /// block's chain id.</summary>
+    public IReadOnlyList<Fr>? Statement { get; init; }
 }
 
 /// <summary>The circuits in one constraint system, meeting in shared tables: the EVM circuit looks its accesses up in
@@ -29,6 +32,7 @@ public sealed class SuperCircuit
     public StateCircuit State { get; }
     public EvmCircuit Evm { get; }
     public Column QFirstStep { get; }
+    public PublicInputs PublicInputs { get; }
 
     public SuperCircuit(IReadOnlyList<IGadget> gadgets)
     {
@@ -44,6 +48,9 @@ public sealed class SuperCircuit
             ("the first step's first access is counter 1", QFirstStep.Cur * (rwCounter - 1)),
             ("the first step begins a transaction", QFirstStep.Cur * (1 - Evm.Config.Flag(ExecutionState.BeginTx))),
             ("the state circuit holds exactly the EVM's accesses", Evm.QLast.Cur * (rwCounter - 1 - State.Total.Cur)));
+        PublicInputs = new PublicInputs(cs, Evm.Config.Context.BlockTable);
+        // STATE-ROOT BINDING (pending, from the state-trie branch): equate PublicInputs rows PrevRootHi/Lo with the
+        // account trie's first old root and NewRootHi/Lo with its last new root (root = hi·2^128 + lo).
     }
 
     /// <summary>The smallest k whose 2^k rows hold the witness: EVM steps (plus the padding sink), the sorted log (plus
@@ -71,6 +78,7 @@ public sealed class SuperCircuit
         Evm.Config.Context.BlockTable.Assign(a, w.Blocks);
         a.Assign(QFirstStep, 0, 1UL);
         Evm.Assign(a, w.Steps);
+        PublicInputs.Assign(a, w.Statement ?? PublicInputs.Default(w.Blocks));
         return a;
     }
 

@@ -127,15 +127,15 @@ public class EvmCircuitProofTests(ITestOutputHelper output)
         var srs = Rollup.Crypto.Kzg.Srs.InsecureFromSeed(b.Assignment.Rows, "circuit tests"u8);
         var pk = Rollup.Plonk.Keys.KeyGenerator.Generate(b.Assignment, srs);
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var proof = Rollup.Plonk.Proving.Prover.Prove(pk, b.Assignment, []).ToBytes();
+        var proof = Rollup.Plonk.Proving.Prover.Prove(pk, b.Assignment, [b.Circuit.PublicInputs.Read(b.Assignment)]).ToBytes();
         output.WriteLine($"proved {b.Steps.Count} steps on 2^{b.Assignment.K} rows in {clock.Elapsed.TotalSeconds:F1} s; proof {proof.Length} bytes");
-        Assert.True(Rollup.Plonk.Verifying.Verifier.Verify(pk.Vk, [], proof));
+        Assert.True(Rollup.Plonk.Verifying.Verifier.Verify(pk.Vk, [b.Circuit.PublicInputs.Read(b.Assignment)], proof));
 
         // The ADD's result changed: the checker names it, and the proof made anyway does not verify.
         int row = b.Steps.FindIndex(s => s.State == ExecutionState.Add) * EvmCircuitConfig.Height + 2; // the ADD's write slot
         b.Assignment[b.Evm.Config.Slots.ValueLo, row] += Fr.One;
         Assert.NotEmpty(new ConstraintChecker().Check(b.Assignment));
-        var bad = Rollup.Plonk.Proving.Prover.Prove(pk, b.Assignment, []).ToBytes();
-        Assert.False(Rollup.Plonk.Verifying.Verifier.Verify(pk.Vk, [], bad));
+        var bad = Rollup.Plonk.Proving.Prover.Prove(pk, b.Assignment, [b.Circuit.PublicInputs.Read(b.Assignment)]).ToBytes();
+        Assert.False(Rollup.Plonk.Verifying.Verifier.Verify(pk.Vk, [b.Circuit.PublicInputs.Read(b.Assignment)], bad));
     }
 }

@@ -1,0 +1,39 @@
+using Rollup.L1.Batches;
+using Rollup.Plonk.Keys;
+
+namespace Rollup.Prover;
+
+/// <summary>The batch circuit's keys: generated once per process from the circuit and the SRS (deterministic), with the
+/// verifying key kept on disk (<c>super-k{K}.vk.json</c> in the key directory). A later run checks its key against the
+/// stored one: a different digest means the circuit or the SRS changed, so the verifier deployed for the stored key no
+/// longer accepts this prover's proofs; that is refused rather than discovered on L1.</summary>
+public static class ProverKeys
+{
+    public static string VerifyingKeyPath(string directory, int k) => Path.Combine(directory, $"{BatchCircuit.Name}-k{k}.vk.json");
+
+    /// <summary>The proving key (verifying key inside) for <paramref name="circuit"/> with <paramref name="srs"/>.</summary>
+    public static ProvingKey Generate(BatchCircuit circuit, SrsSource srs) =>
+        KeyGenerator.Generate(circuit.Empty(), srs.Load(1 << circuit.K));
+
+    /// <summary>Generates the keys and stores or checks the verifying key in <paramref name="directory"/> (null: no file).</summary>
+    public static ProvingKey LoadOrCreate(BatchCircuit circuit, SrsSource srs, string? directory)
+    {
+        var pk = Generate(circuit, srs);
+        if (directory is null) return pk;
+        Directory.CreateDirectory(directory);
+        string path = VerifyingKeyPath(directory, circuit.K);
+        if (File.Exists(path))
+        {
+            var stored = VerifyingKeyFile.Load(path);
+            if (!stored.Key.Digest.AsSpan().SequenceEqual(pk.Vk.Digest))
+                throw new InvalidOperationException($"{path} holds a verifying key with digest 0x{Convert.ToHexStringLower(stored.Key.Digest)}, but the circuit " +
+                    $"and SRS ({srs}) give 0x{Convert.ToHexStringLower(pk.Vk.Digest)}: the verifier deployed for the stored key would refuse these proofs. " +
+                    "Deploy a verifier for the new key (rollup l1 deploy-verifier) and remove the old file.");
+        }
+        else
+        {
+            VerifyingKeyFile.Save(path, pk.Vk, [BatchPublicInputs.Count]);
+        }
+        return pk;
+    }
+}
