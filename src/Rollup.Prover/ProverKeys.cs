@@ -11,9 +11,13 @@ public static class ProverKeys
 {
     public static string VerifyingKeyPath(string directory, int k) => Path.Combine(directory, $"{BatchCircuit.Name}-k{k}.vk.json");
 
+    // Keys are deterministic in (k, SRS) and take minutes at 2^17: made once per process, whoever asks first (the
+    // --dev L1's verifier, then the prover; or a test, then the node it starts).
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(int K, SrsSource Srs), Lazy<ProvingKey>> Made = new();
+
     /// <summary>The proving key (verifying key inside) for <paramref name="circuit"/> with <paramref name="srs"/>.</summary>
     public static ProvingKey Generate(BatchCircuit circuit, SrsSource srs) =>
-        KeyGenerator.Generate(circuit.Empty(), srs.Load(1 << circuit.K));
+        Made.GetOrAdd((circuit.K, srs), _ => new Lazy<ProvingKey>(() => KeyGenerator.Generate(circuit.Empty(), srs.Load(1 << circuit.K)))).Value;
 
     /// <summary>Generates the keys and stores or checks the verifying key in <paramref name="directory"/> (null: no file).</summary>
     public static ProvingKey LoadOrCreate(BatchCircuit circuit, SrsSource srs, string? directory)
