@@ -54,6 +54,8 @@ public static class NodeCommand
     private static async Task<int> Run(Dictionary<string, string> settings, CancellationToken cancellation)
     {
         var (config, devKeys) = NodeSettings.Build(settings);
+        if (settings.TryGetValue("exclude-unprovable", out var exclude) && exclude is "true" or "1")
+            config = config with { ExecutionSupport = new Rollup.Prover.GadgetSupport() };
         var level = Enum.TryParse<LogLevel>(settings.GetValueOrDefault("log-level", "information"), ignoreCase: true, out var l) ? l : LogLevel.Information;
         using var loggers = LoggerFactory.Create(b => b
             .AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss.fff "; })

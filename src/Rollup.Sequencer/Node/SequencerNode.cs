@@ -103,6 +103,7 @@ public sealed class SequencerNode : IAsyncDisposable
             {
                 ChainId = genesis.ChainId, Rules = Rules, Chain = chain, State = state, Pool = pool, Producer = producer,
                 Batches = batches, Pipeline = pipeline, Events = events, Rpc = config.Rpc, PoolConfig = config.Pool,
+                ExecutionSupport = config.ExecutionSupport,
             };
             return new SequencerNode(db, context, config, loggers);
         }
