@@ -6,7 +6,7 @@ using Rollup.Sequencer.Execution;
 
 namespace Rollup.Prover;
 
-/// <summary>The batch circuit's gadgets as the sequencer's admission check (exclude-unprovable): every step's opcode
+/// <summary>The batch circuit's gadgets (<see cref="BatchCircuit.Opcodes"/>) as the sequencer's admission check (exclude-unprovable): every step's opcode
 /// must have a gadget, every exceptional halt an error state, and execution must stay in the root call (nested calls
 /// and creates have none). A subset of what the witness builder refuses, checkable on a call's trace alone.</summary>
 public sealed class GadgetSupport : IExecutionSupport
@@ -16,7 +16,7 @@ public sealed class GadgetSupport : IExecutionSupport
 
     public GadgetSupport()
     {
-        var gadgets = GadgetRegistry.All();
+        var gadgets = new BatchCircuit(BatchCircuit.DefaultK).Circuit.Evm.Gadgets;
         _opcodes = gadgets.SelectMany(g => g.Opcodes).ToHashSet();
         _errors = gadgets.OfType<IErrorGadget>().ToList();
     }

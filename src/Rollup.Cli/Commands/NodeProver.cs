@@ -9,8 +9,8 @@ using Rollup.Sequencer.State;
 namespace Rollup.Cli.Commands;
 
 /// <summary>`rollup node --prove`: the in-process prover, its options from the node's settings, its verifying key kept
-/// in &lt;data-dir&gt;/prover. Off by default: a proof of the 2^17-row batch circuit takes minutes of both cores and
-/// several GB, which a devnet used for wallet work does not want.</summary>
+/// in &lt;data-dir&gt;/prover. Off by default: proving takes the cores for a while, and its verifier is a devnet-only
+/// contract (over EIP-170, docs/node.md), which a devnet used for wallet work does not want.</summary>
 public sealed class NodeProver
 {
     private readonly ILoggerFactory _loggers;
@@ -42,7 +42,7 @@ public sealed class NodeProver
     public IBatchProver Factory(ChainStore chain, IStateStore state) =>
         new BatchProver(chain, state, _chainId, Options, _loggers.CreateLogger("prover"));
 
-    /// <summary>The verifier for this prover's key, for the --dev L1: generates the keys now (minutes at 2^17) and
+    /// <summary>The verifier for this prover's key, for the --dev L1: generates the keys now and
     /// compiles the verifier the key file describes.</summary>
     public GeneratedVerifier Verifier()
     {
