@@ -31,8 +31,7 @@ public sealed class BatchProver : IBatchProver
         _keys = new(() =>
         {
             var clock = Stopwatch.StartNew();
-            var circuit = new BatchCircuit(options.K);
-            var pk = ProverKeys.LoadOrCreate(circuit, options.Srs, options.KeyDirectory);
+            var (circuit, pk) = ProverKeys.LoadOrCreate(options.K, options.Srs, options.KeyDirectory);
             logger.LogInformation("prover keys for 2^{K} rows ready in {Seconds:F1} s (SRS: {Srs}, verifying key digest 0x{Digest})",
                 options.K, clock.Elapsed.TotalSeconds, options.Srs, Convert.ToHexStringLower(pk.Vk.Digest));
             return (circuit, pk);

@@ -13,17 +13,22 @@ public static class ProverKeys
 
     // Keys are deterministic in (k, SRS) and take minutes at 2^17: made once per process, whoever asks first (the
     // --dev L1's verifier, then the prover; or a test, then the node it starts).
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(int K, SrsSource Srs), Lazy<ProvingKey>> Made = new();
+    // The prover must assign witnesses on the very constraint system the key was made from, so the circuit is kept with it.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(int K, SrsSource Srs), Lazy<(BatchCircuit, ProvingKey)>> Made = new();
 
-    /// <summary>The proving key (verifying key inside) for <paramref name="circuit"/> with <paramref name="srs"/>.</summary>
-    public static ProvingKey Generate(BatchCircuit circuit, SrsSource srs) =>
-        Made.GetOrAdd((circuit.K, srs), _ => new Lazy<ProvingKey>(() => KeyGenerator.Generate(circuit.Empty(), srs.Load(1 << circuit.K)))).Value;
+    /// <summary>The batch circuit of 2^<paramref name="k"/> rows and its proving key (verifying key inside) with <paramref name="srs"/>.</summary>
+    public static (BatchCircuit Circuit, ProvingKey Key) Generate(int k, SrsSource srs) =>
+        Made.GetOrAdd((k, srs), _ => new Lazy<(BatchCircuit, ProvingKey)>(() =>
+        {
+            var circuit = new BatchCircuit(k);
+            return (circuit, KeyGenerator.Generate(circuit.Empty(), srs.Load(1 << k)));
+        })).Value;
 
     /// <summary>Generates the keys and stores or checks the verifying key in <paramref name="directory"/> (null: no file).</summary>
-    public static ProvingKey LoadOrCreate(BatchCircuit circuit, SrsSource srs, string? directory)
+    public static (BatchCircuit Circuit, ProvingKey Key) LoadOrCreate(int k, SrsSource srs, string? directory)
     {
-        var pk = Generate(circuit, srs);
-        if (directory is null) return pk;
+        var (circuit, pk) = Generate(k, srs);
+        if (directory is null) return (circuit, pk);
         Directory.CreateDirectory(directory);
         string path = VerifyingKeyPath(directory, circuit.K);
         if (File.Exists(path))
@@ -38,6 +43,6 @@ public static class ProverKeys
         {
             VerifyingKeyFile.Save(path, pk.Vk, [BatchPublicInputs.Count]);
         }
-        return pk;
+        return (circuit, pk);
     }
 }
