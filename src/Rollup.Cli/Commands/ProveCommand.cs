@@ -47,7 +47,13 @@ public static class ProveCommand
 
             var clock = Stopwatch.StartNew();
             void Stage(string what) => stderr.WriteLine($"[{clock.Elapsed.TotalSeconds,7:F1} s] {what}");
-            using var db = Database.Open(chainPath, syncWrites: false);
+            Database db;
+            try { db = Database.Open(chainPath, syncWrites: false); }
+            catch (RocksDbSharp.RocksDbException e) when (e.Message.Contains("lock", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new IOException($"--data-dir {dir} is in use (is its node running? stop it, or let it prove with --prove)");
+            }
+            using var dbLifetime = db;
             var chain = new ChainStore(db);
             if (!chain.Open()) throw new ArgumentException($"--data-dir {dir}: the chain database is empty");
             var state = new PoseidonStateStore(db);

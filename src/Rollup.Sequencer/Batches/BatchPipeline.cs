@@ -74,7 +74,11 @@ public sealed class BatchPipeline(ChainStore chain, BatchStore store, IL1Submitt
                 // finalizeBatch needs the batch committed first.
                 while (store.Get(batch.Number)?.Status == BatchStatus.Sealed) await Task.Delay(TimeSpan.FromSeconds(1), cancellation);
                 var hash = await Retry(() => submitter.FinalizeAsync(batch, proof, cancellation), $"finalize batch {batch.Number}", cancellation);
-                if (hash is { } h) Update(batch.Number, b => b with { Status = BatchStatus.Finalized, FinalizeTxHash = h });
+                if (hash is { } h)
+                {
+                    Update(batch.Number, b => b with { Status = BatchStatus.Finalized, FinalizeTxHash = h });
+                    logger.LogInformation("batch {Batch} finalized on L1 in {Tx}", batch.Number, h);
+                }
             }
         }
         catch (OperationCanceledException) { }
