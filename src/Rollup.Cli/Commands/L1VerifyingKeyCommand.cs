@@ -64,7 +64,7 @@ public static class L1VerifyingKeyCommand
             (null, { } text) => new SrsSource(null, text),
             _ => throw new ArgumentException("give exactly one of --ptau FILE (a ceremony's SRS) and --insecure-srs-seed TEXT (development only)"),
         };
-        stderr.WriteLine($"generating the {BatchCircuit.Name} circuit's keys for 2^{k} rows (minutes) …");
+        stderr.WriteLine($"generating the {BatchCircuit.Name} circuit's keys for 2^{k} rows …");
         var vk = ProverKeys.Generate(k, srs).Key.Vk;
         VerifyingKeyFile.Save(path, vk, [BatchPublicInputs.Count]);
         stdout.WriteLine($"Wrote {path}: circuit {BatchCircuit.Name}, 2^{vk.Layout.K} rows, {BatchPublicInputs.Count} public inputs, digest 0x{Convert.ToHexStringLower(vk.Digest)}");
