@@ -3,7 +3,7 @@ using Rollup.Core.Numerics;
 using Rollup.Core.Types;
 using Rollup.Evm.Bytecode;
 using Rollup.Evm.Instructions;
-using Rollup.Prover;
+using Rollup.Proving;
 using Rollup.Sequencer.Chain;
 using Rollup.Sequencer.Node;
 using Rollup.Sequencer.Tests.Support;

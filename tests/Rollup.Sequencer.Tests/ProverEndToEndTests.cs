@@ -11,7 +11,7 @@ using Rollup.L1.Deployment;
 using Rollup.L1.Devnet;
 using Rollup.L1.Rpc;
 using Rollup.L1.Sending;
-using Rollup.Prover;
+using Rollup.Proving;
 using Rollup.Sequencer.Batches;
 using Rollup.Sequencer.Chain;
 using Rollup.Sequencer.L1;

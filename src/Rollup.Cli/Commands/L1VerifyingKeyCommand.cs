@@ -4,7 +4,7 @@ using Rollup.Crypto.Kzg;
 using Rollup.L1.Batches;
 using Rollup.L1.Proofs;
 using Rollup.Plonk.Keys;
-using Rollup.Prover;
+using Rollup.Proving;
 
 namespace Rollup.Cli.Commands;
 

@@ -55,7 +55,7 @@ public static class NodeCommand
     {
         var (config, devKeys) = NodeSettings.Build(settings);
         if (settings.TryGetValue("exclude-unprovable", out var exclude) && exclude is "true" or "1")
-            config = config with { ExecutionSupport = new Rollup.Prover.GadgetSupport() };
+            config = config with { ExecutionSupport = new Rollup.Proving.GadgetSupport() };
         var level = Enum.TryParse<LogLevel>(settings.GetValueOrDefault("log-level", "information"), ignoreCase: true, out var l) ? l : LogLevel.Information;
         using var loggers = LoggerFactory.Create(b => b
             .AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss.fff "; })

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Rollup.L1.Deployment;
-using Rollup.Prover;
+using Rollup.Proving;
 using Rollup.Sequencer.Batches;
 using Rollup.Sequencer.Chain;
 using Rollup.Sequencer.Node;

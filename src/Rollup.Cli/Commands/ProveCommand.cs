@@ -6,7 +6,7 @@ using Rollup.L1.Contracts;
 using Rollup.L1.Deployment;
 using Rollup.L1.Rpc;
 using Rollup.L1.Sending;
-using Rollup.Prover;
+using Rollup.Proving;
 using Rollup.Sequencer.Batches;
 using Rollup.Sequencer.Chain;
 using Rollup.Sequencer.State;

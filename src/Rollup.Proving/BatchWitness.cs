@@ -6,7 +6,7 @@ using Rollup.Plonk.Checking;
 using Rollup.Plonk.Circuit;
 using Rollup.Sequencer.Batches;
 
-namespace Rollup.Prover;
+namespace Rollup.Proving;
 
 /// <summary>A batch's witness on the fixed batch circuit: the super circuit's steps, code, transaction and block tables
 /// and the seven public inputs, checked by the constraint checker before any proving time is spent. Everything that

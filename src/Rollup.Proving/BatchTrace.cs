@@ -12,7 +12,7 @@ using Rollup.Sequencer.Node;
 using Rollup.Sequencer.Production;
 using Rollup.Sequencer.State;
 
-namespace Rollup.Prover;
+namespace Rollup.Proving;
 
 /// <summary>A sealed batch re-executed with the zk tracer: each transaction's trace with its table records, the blocks,
 /// the code the transactions ran, and each transaction's hash (to name it in errors).</summary>

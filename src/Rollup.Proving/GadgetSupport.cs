@@ -4,7 +4,7 @@ using Rollup.Evm.Instructions;
 using Rollup.Evm.Tracing.Zk;
 using Rollup.Sequencer.Execution;
 
-namespace Rollup.Prover;
+namespace Rollup.Proving;
 
 /// <summary>The batch circuit's gadgets (<see cref="BatchCircuit.Opcodes"/>) as the sequencer's admission check (exclude-unprovable): every step's opcode
 /// must have a gadget, every exceptional halt an error state, and execution must stay in the root call (nested calls

@@ -1,7 +1,7 @@
 using Rollup.L1.Batches;
 using Rollup.Plonk.Keys;
 
-namespace Rollup.Prover;
+namespace Rollup.Proving;
 
 /// <summary>The batch circuit's keys: generated once per process from the circuit and the SRS (deterministic), with the
 /// verifying key kept on disk (<c>super-k{K}.vk.json</c> in the key directory). A later run checks its key against the

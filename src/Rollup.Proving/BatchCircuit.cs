@@ -4,7 +4,7 @@ using Rollup.Crypto.Bn254.Fields;
 using Rollup.Evm.Instructions;
 using Rollup.Plonk.Circuit;
 
-namespace Rollup.Prover;
+namespace Rollup.Proving;
 
 /// <summary>The circuit every batch is proven with: the super circuit with a fixed gadget set (<see cref="Opcodes"/>),
 /// on a fixed 2^K rows. The generated L1 verifier is made for one circuit and one size, so the shape never follows the

@@ -1,4 +1,4 @@
-namespace Rollup.Prover;
+namespace Rollup.Proving;
 
 /// <summary>The prover's settings: circuit size (fixed per deployed verifier), SRS, and where the verifying key is kept.</summary>
 public sealed record ProverOptions

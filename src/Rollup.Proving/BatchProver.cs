@@ -7,7 +7,7 @@ using Rollup.Sequencer.Batches;
 using Rollup.Sequencer.Chain;
 using Rollup.Sequencer.State;
 
-namespace Rollup.Prover;
+namespace Rollup.Proving;
 
 /// <summary>Proves batches in-process: re-executes the batch from the node's chain and state with the zk tracer,
 /// builds and checks the witness on the fixed batch circuit, proves it with PLONK and verifies the proof before handing

@@ -1,7 +1,7 @@
 using System.Text;
 using Rollup.Crypto.Kzg;
 
-namespace Rollup.Prover;
+namespace Rollup.Proving;
 
 /// <summary>Where the prover's structured reference string comes from: a powers-of-tau ceremony file (what a real
 /// deployment uses) or, for devnets and tests, a public seed. A seed-derived SRS is INSECURE: anyone can recompute τ

@@ -1,4 +1,4 @@
-namespace Rollup.Prover;
+namespace Rollup.Proving;
 
 /// <summary>The node's and the CLI's prover settings (prover-k, prover-ptau, prover-srs-seed) into <see cref="ProverOptions"/>.</summary>
 public static class ProverSettings
