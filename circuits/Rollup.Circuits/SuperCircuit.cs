@@ -14,6 +14,9 @@ public sealed record SuperWitness(IReadOnlyList<EvmStep> Steps, IReadOnlyDiction
     public IReadOnlyList<BlockRecord> Blocks { get; init; } = [];
     /// <summary>The state-tree updates from the previous root to the new one (when the circuit binds them).</summary>
     public StateTree.StateTransitionWitness? Transition { get; init; }
+    /// <summary>The batch statement (<see cref="Circuits.PublicInputs"/>, seven values); null: the transition's roots
+    /// (or zeros without one), a zero data hash and the first block's chain id.</summary>
+    public IReadOnlyList<Fr>? Statement { get; init; }
 }
 
 /// <summary>The circuits in one constraint system, meeting in shared tables: the EVM circuit looks its accesses up in
@@ -33,6 +36,7 @@ public sealed class SuperCircuit
     public Column QFirstStep { get; }
     /// <summary>The state tree tied to the read/write table (previous root → new root), when configured.</summary>
     public StateTree.StateTransition? Transition { get; }
+    public PublicInputs PublicInputs { get; }
 
     public SuperCircuit(IReadOnlyList<IGadget> gadgets, StateTree.StateTransitionCapacity? transition = null)
     {
@@ -49,6 +53,14 @@ public sealed class SuperCircuit
             ("the first step's first access is counter 1", QFirstStep.Cur * (rwCounter - 1)),
             ("the first step begins a transaction", QFirstStep.Cur * (1 - Evm.Config.Flag(ExecutionState.BeginTx))),
             ("the state circuit holds exactly the EVM's accesses", Evm.QLast.Cur * (rwCounter - 1 - State.Total.Cur)));
+        PublicInputs = new PublicInputs(cs, Evm.Config.Context.BlockTable);
+        // With the state transition, the statement's roots are its roots: the instance rows of the two roots' limbs are
+        // copies of the transition's canonical limb cells (copy constraints, assigned in Assign).
+        if (Transition is not null)
+        {
+            cs.EnableEquality(PublicInputs.Instance);
+            cs.EnableEquality(Transition.Limbs.Acc);
+        }
     }
 
     /// <summary>The smallest k whose 2^k rows hold the witness: EVM steps (plus the padding sink), the sorted log (plus
@@ -78,7 +90,25 @@ public sealed class SuperCircuit
         a.Assign(QFirstStep, 0, 1UL);
         Evm.Assign(a, w.Steps);
         Transition?.Assign(a, w.Transition ?? throw new InvalidOperationException("the circuit binds the state transition: the witness needs it"), Rw);
+        PublicInputs.Assign(a, w.Statement ?? DefaultStatement(w));
+        if (Transition is { } t)
+        {
+            var limbs = t.Limbs;
+            a.Copy(PublicInputs.Instance, PublicInputs.PrevRootHi, limbs.PreviousHi.Column, limbs.PreviousHi.Row);
+            a.Copy(PublicInputs.Instance, PublicInputs.PrevRootLo, limbs.PreviousLo.Column, limbs.PreviousLo.Row);
+            a.Copy(PublicInputs.Instance, PublicInputs.NewRootHi, limbs.NewHi.Column, limbs.NewHi.Row);
+            a.Copy(PublicInputs.Instance, PublicInputs.NewRootLo, limbs.NewLo.Column, limbs.NewLo.Row);
+        }
         return a;
+    }
+
+    /// <summary>The statement a witness that states none gets: the transition's roots (zeros without one), a zero data
+    /// hash, the first block's chain id.</summary>
+    private static Fr[] DefaultStatement(SuperWitness w)
+    {
+        if (w.Transition is not { } t) return PublicInputs.Default(w.Blocks);
+        static Rollup.Core.Numerics.UInt256 Word(Fr root) => Rollup.Core.Numerics.UInt256.FromBigInteger(root.ToBigInteger());
+        return PublicInputs.Values(Word(t.PreviousRoot), Word(t.NewRoot), default, w.Blocks.Count > 0 ? w.Blocks[0].ChainId : 0);
     }
 
     private static IEnumerable<Rollup.Evm.Tracing.Zk.RwEntry> EvmWitnessAccesses(SuperWitness w) => Witness.EvmWitnessBuilder.AccessesOf(w.Steps);

@@ -15,6 +15,7 @@ public static class Program
         root.Subcommands.Add(EvmCommand.Create());
         root.Subcommands.Add(L1Command.Create());
         root.Subcommands.Add(NodeCommand.Create());
+        root.Subcommands.Add(ProveCommand.Create());
         return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
     }
 }

@@ -127,16 +127,16 @@ public class EvmCircuitProofTests(ITestOutputHelper output)
         var srs = Rollup.Crypto.Kzg.Srs.InsecureFromSeed(b.Assignment.Rows, "circuit tests"u8);
         var pk = Rollup.Plonk.Keys.KeyGenerator.Generate(b.Assignment, srs);
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var proof = Rollup.Plonk.Proving.Prover.Prove(pk, b.Assignment, []).ToBytes();
+        var proof = Rollup.Plonk.Proving.Prover.Prove(pk, b.Assignment, [b.Circuit.PublicInputs.Read(b.Assignment)]).ToBytes();
         output.WriteLine($"proved {b.Steps.Count} steps on 2^{b.Assignment.K} rows in {clock.Elapsed.TotalSeconds:F1} s; proof {proof.Length} bytes");
-        Assert.True(Rollup.Plonk.Verifying.Verifier.Verify(pk.Vk, [], proof));
+        Assert.True(Rollup.Plonk.Verifying.Verifier.Verify(pk.Vk, [b.Circuit.PublicInputs.Read(b.Assignment)], proof));
 
         // The ADD's result changed: the checker names it, and the proof made anyway does not verify.
         int row = b.Steps.FindIndex(s => s.State == ExecutionState.Add) * EvmCircuitConfig.Height + 2; // the ADD's write slot
         b.Assignment[b.Evm.Config.Slots.ValueLo, row] += Fr.One;
         Assert.NotEmpty(new ConstraintChecker().Check(b.Assignment));
-        var bad = Rollup.Plonk.Proving.Prover.Prove(pk, b.Assignment, []).ToBytes();
-        Assert.False(Rollup.Plonk.Verifying.Verifier.Verify(pk.Vk, [], bad));
+        var bad = Rollup.Plonk.Proving.Prover.Prove(pk, b.Assignment, [b.Circuit.PublicInputs.Read(b.Assignment)]).ToBytes();
+        Assert.False(Rollup.Plonk.Verifying.Verifier.Verify(pk.Vk, [b.Circuit.PublicInputs.Read(b.Assignment)], bad));
     }
 }
 
@@ -165,9 +165,10 @@ public class NewGadgetProofTests(ITestOutputHelper output)
         var srs = Rollup.Crypto.Kzg.Srs.InsecureFromSeed(b.Assignment.Rows, "new gadget proofs"u8);
         var pk = Rollup.Plonk.Keys.KeyGenerator.Generate(b.Assignment, srs);
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var proof = Rollup.Plonk.Proving.Prover.Prove(pk, b.Assignment, []).ToBytes();
+        var statement = b.Circuit.PublicInputs.Read(b.Assignment);
+        var proof = Rollup.Plonk.Proving.Prover.Prove(pk, b.Assignment, [statement]).ToBytes();
         output.WriteLine($"proved {b.Steps.Count} steps on 2^{b.Assignment.K} rows in {clock.Elapsed.TotalSeconds:F1} s");
-        Assert.True(Rollup.Plonk.Verifying.Verifier.Verify(pk.Vk, [], proof));
+        Assert.True(Rollup.Plonk.Verifying.Verifier.Verify(pk.Vk, [statement], proof));
 
         var config = b.Evm.Config;
         int RowOf(ExecutionState s) => b.Steps.FindIndex(x => x.State == s) * EvmCircuitConfig.Height;
@@ -184,7 +185,7 @@ public class NewGadgetProofTests(ITestOutputHelper output)
             var failures = new ConstraintChecker { MaxFailures = 3 }.Check(b.Assignment);
             output.WriteLine($"{what}: {failures.FirstOrDefault()?.Name}");
             Assert.NotEmpty(failures);
-            Assert.False(Rollup.Plonk.Verifying.Verifier.Verify(pk.Vk, [], Rollup.Plonk.Proving.Prover.Prove(pk, b.Assignment, []).ToBytes()), what);
+            Assert.False(Rollup.Plonk.Verifying.Verifier.Verify(pk.Vk, [statement], Rollup.Plonk.Proving.Prover.Prove(pk, b.Assignment, [statement]).ToBytes()), what);
             b.Assignment[column, row] = original;
         }
     }

@@ -107,7 +107,7 @@ public class StateCircuitTests(ITestOutputHelper output)
     {
         // A fresh assignment with the same EVM steps and code, whose state circuit holds the given entries.
         var a = new Assignment(b.System, b.Assignment.K);
-        foreach (var column in b.System.FixedColumns.Concat(b.System.AdviceColumns))
+        foreach (var column in b.System.FixedColumns.Concat(b.System.AdviceColumns).Concat(b.System.InstanceColumns))
             if (!StateOwned(b.Circuit.State).Contains(column))
                 for (int r = 0; r < a.Rows; r++) a[column, r] = b.Assignment[column, r];
         b.Circuit.State.Assign(a, entries);

@@ -155,24 +155,44 @@ public class StateTransitionTests(ITestOutputHelper output)
         report.AssertAllCaught(output);
     }
 
-    /// <summary>The real prover and verifier on the super circuit with the transition (no public inputs yet); a proof of
-    /// the same witness with one account's final balance off by one does not verify.</summary>
+    /// <summary>The real prover and verifier on the super circuit with the transition: the statement's root limbs are
+    /// copies of the transition's, so the proof verifies against the node's roots only — not against another new root —
+    /// and a proof of the same witness with one account's final balance off by one does not verify.</summary>
     [Fact]
     public void The_super_circuit_with_the_transition_proves_and_a_wrong_final_balance_does_not()
     {
         var b = TransitionBed.Build(Batch());
         var a = b.Assignment;
+        Assert.Empty(Check(b));
+        var statement = b.Circuit.PublicInputs.Read(a);
+        static (Fr Hi, Fr Lo) Limbs(Fr root)
+        {
+            var v = root.ToBigInteger();
+            return (Fr.FromBigInteger(v >> 128), Fr.FromBigInteger(v & ((System.Numerics.BigInteger.One << 128) - 1)));
+        }
+        Assert.Equal(Limbs(b.Witness.PreviousRoot), (statement[0], statement[1]));
+        Assert.Equal(Limbs(b.Witness.NewRoot), (statement[2], statement[3]));
+
         var srs = Rollup.Crypto.Kzg.Srs.InsecureFromSeed(a.Rows, "state transition"u8);
         var pk = Rollup.Plonk.Keys.KeyGenerator.Generate(a, srs);
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var proof = Rollup.Plonk.Proving.Prover.Prove(pk, a, []).ToBytes();
+        var proof = Rollup.Plonk.Proving.Prover.Prove(pk, a, [statement]).ToBytes();
         output.WriteLine($"proved {b.Witness.Updates.Count} regions and {b.RwRows - 2} accesses on 2^{a.K} rows in {clock.Elapsed.TotalSeconds:F1} s");
-        Assert.True(Rollup.Plonk.Verifying.Verifier.Verify(pk.Vk, [], proof));
+        Assert.True(Rollup.Plonk.Verifying.Verifier.Verify(pk.Vk, [statement], proof));
+        var otherRoot = statement.ToArray();
+        otherRoot[3] += Fr.One;
+        Assert.False(Rollup.Plonk.Verifying.Verifier.Verify(pk.Vk, [otherRoot], proof));
+
+        // A statement whose new root differs from the transition's: the checker names the broken copy.
+        a[b.Circuit.PublicInputs.Instance, 3] += Fr.One;
+        Assert.Contains(new ConstraintChecker { MaxFailures = 5 }.Check(a), f => f.ToString().Contains("copy 'public_inputs[3] == rl_acc"));
+        a[b.Circuit.PublicInputs.Instance, 3] -= Fr.One;
+
         var t = b.Transition;
         int row = Enumerable.Range(t.SmtStart, t.Smt.RowCount).First(r => a[t.FieldKey, r] == Fr.FromUInt64(2) && !a[t.Touched, r].IsZero);
         a[t.NewLo, row] += Fr.One;
-        var bad = Rollup.Plonk.Proving.Prover.Prove(pk, a, []).ToBytes();
-        Assert.False(Rollup.Plonk.Verifying.Verifier.Verify(pk.Vk, [], bad));
+        var bad = Rollup.Plonk.Proving.Prover.Prove(pk, a, [statement]).ToBytes();
+        Assert.False(Rollup.Plonk.Verifying.Verifier.Verify(pk.Vk, [statement], bad));
     }
 
     private static Func<(Address Address, RwTag Tag, UInt256 Key), UInt256, UInt256> Bump(Address address, RwTag tag, UInt256 key) =>

@@ -54,6 +54,8 @@ public static class NodeCommand
     private static async Task<int> Run(Dictionary<string, string> settings, CancellationToken cancellation)
     {
         var (config, devKeys) = NodeSettings.Build(settings);
+        if (settings.TryGetValue("exclude-unprovable", out var exclude) && exclude is "true" or "1")
+            config = config with { ExecutionSupport = new Rollup.Proving.GadgetSupport() };
         var level = Enum.TryParse<LogLevel>(settings.GetValueOrDefault("log-level", "information"), ignoreCase: true, out var l) ? l : LogLevel.Information;
         using var loggers = LoggerFactory.Create(b => b
             .AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss.fff "; })
@@ -63,8 +65,9 @@ public static class NodeCommand
         bool ephemeral = devKeys.Count > 0 && !settings.ContainsKey("data-dir");
         try
         {
-            await using var l1 = await StartL1(settings, config, devKeys, loggers, cancellation);
-            await using var node = SequencerNode.Open(config, loggers, l1?.Submitter);
+            var prover = NodeProver.From(settings, config, loggers);
+            await using var l1 = await StartL1(settings, config, devKeys, loggers, prover, cancellation);
+            await using var node = SequencerNode.Open(config, loggers, l1?.Submitter, proverFactory: prover is null ? null : prover.Factory);
             await node.StartAsync();
             if (devKeys.Count > 0) PrintDevAccounts(config, devKeys, node.Url);
             if (l1 is not null) PrintL1(l1, devKeys.Count > 0);
@@ -85,7 +88,7 @@ public static class NodeCommand
     /// <summary>The node's L1: an external one (--l1-rpc, --l1-key, --l1-deployment), or with --dev a local anvil with
     /// freshly deployed rollup contracts, or none (--no-l1, or neither). Batches are committed to it as they are sealed.</summary>
     private static async Task<L1Connection?> StartL1(Dictionary<string, string> settings, NodeConfig config, IReadOnlyList<PrivateKey> devKeys,
-        ILoggerFactory loggers, CancellationToken cancellation)
+        ILoggerFactory loggers, NodeProver? prover, CancellationToken cancellation)
     {
         bool off = settings.TryGetValue("no-l1", out var noL1) && noL1 is "true" or "1";
         if (settings.TryGetValue("l1-rpc", out var url))
@@ -105,8 +108,9 @@ public static class NodeCommand
         int port = settings.TryGetValue("l1-port", out var p) && int.TryParse(p, out var n) && n is >= 0 and <= 65535 ? n
             : settings.ContainsKey("l1-port") ? throw new FormatException($"l1-port: '{settings["l1-port"]}' is not a port number") : 0;
         var devGenesis = SequencerNode.GenesisBlock(config);
+        // With --prove the dev L1 gets the verifier generated for the prover's key, so its proofs finalize.
         return await L1Connection.StartDevAsync(devGenesis.Header.StateRoot, config.Genesis.ChainId, port, DevOperatorKey,
-            devKeys.Select(k => k.Address), loggers, cancellation);
+            devKeys.Select(k => k.Address), loggers, cancellation, prover?.Verifier());
     }
 
     private static void PrintL1(L1Connection l1, bool dev)
@@ -118,7 +122,7 @@ public static class NodeCommand
         Console.WriteLine($"Chain ID:  {d.L1ChainId}");
         Console.WriteLine($"Rollup:    {d.Rollup} (deployed in L1 block {d.DeployedAtBlock})");
         Console.WriteLine($"Verifier:  {d.Verifier.Address} ({d.Verifier.Contract}{(d.Verifier.IsRealVerifier == false ? ", NOT A REAL VERIFIER" : "")})");
-        Console.WriteLine($"Sequencer: {l1.Sequencer.Address} (commits each sealed batch; batches stay unproven until the prover exists)");
+        Console.WriteLine($"Sequencer: {l1.Sequencer.Address} (commits each sealed batch{(d.Verifier.IsRealVerifier == true ? "; with --prove also finalizes them" : "; batches stay unproven without --prove")})");
         if (dev) Console.WriteLine("The accounts above hold 10,000 ETH on this L1 too: add it to a wallet with this RPC URL and chain id.");
         Console.WriteLine();
     }

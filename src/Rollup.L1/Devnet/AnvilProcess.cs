@@ -33,8 +33,11 @@ public sealed partial class AnvilProcess : IAsyncDisposable
 
     /// <param name="port">0 lets the OS pick a free port.</param>
     /// <param name="blockTime">Seconds between L1 blocks; null mines a block per transaction (anvil's automine).</param>
+    /// <param name="unlimitedContracts">Lift EIP-170's code size limit and the block gas limit: the zkEVM batch
+    /// circuit's generated verifier is far larger than 24 KB (docs/node.md, "Proving"), so a devnet that finalizes with
+    /// it needs this; a real L1 does not allow it.</param>
     public static async Task<AnvilProcess> StartAsync(int port = 0, ulong chainId = DefaultChainId, int? blockTime = null,
-        string? binary = null, TimeSpan? startTimeout = null)
+        string? binary = null, TimeSpan? startTimeout = null, bool unlimitedContracts = false)
     {
         var start = new ProcessStartInfo(binary ?? FindBinary())
         {
@@ -44,6 +47,7 @@ public sealed partial class AnvilProcess : IAsyncDisposable
         foreach (var arg in new[] { "--host", "127.0.0.1", "--port", port.ToString(), "--chain-id", chainId.ToString(), "--accounts", "1" })
             start.ArgumentList.Add(arg);
         if (blockTime is { } seconds) { start.ArgumentList.Add("--block-time"); start.ArgumentList.Add(seconds.ToString()); }
+        if (unlimitedContracts) { start.ArgumentList.Add("--disable-code-size-limit"); start.ArgumentList.Add("--disable-block-gas-limit"); }
 
         var process = Process.Start(start) ?? throw new L1Exception("anvil did not start");
         var listening = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);

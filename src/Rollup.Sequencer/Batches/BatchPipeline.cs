@@ -52,13 +52,33 @@ public sealed class BatchPipeline(ChainStore chain, BatchStore store, IL1Submitt
         {
             await foreach (var batch in _proofs.Reader.ReadAllAsync(cancellation))
             {
-                var proof = await Retry(() => batchProver.ProveAsync(batch, BatchSealer.DataOf(chain, batch), cancellation), $"prove batch {batch.Number}", cancellation);
+                // Batches finalize in order: once one cannot be proven, none after it can be finalized either.
+                if (store.Get(batch.Number)?.ProofError is { } earlier)
+                {
+                    logger.LogError("batch {Batch} cannot be proven ({Error}); finalization stops here", batch.Number, earlier);
+                    return;
+                }
+                BatchProof proof;
+                try
+                {
+                    proof = await Retry(() => batchProver.ProveAsync(batch, BatchSealer.DataOf(chain, batch), cancellation), $"prove batch {batch.Number}", cancellation);
+                }
+                catch (BatchNotProvableException e)
+                {
+                    Update(batch.Number, b => b with { ProofError = e.Message });
+                    logger.LogError("batch {Batch} cannot be proven: {Error}; it stays unproven and finalization stops here", batch.Number, e.Message);
+                    return;
+                }
                 Update(batch.Number, b => b with { Proven = true });
                 logger.LogInformation("batch {Batch} proven", batch.Number);
                 // finalizeBatch needs the batch committed first.
                 while (store.Get(batch.Number)?.Status == BatchStatus.Sealed) await Task.Delay(TimeSpan.FromSeconds(1), cancellation);
                 var hash = await Retry(() => submitter.FinalizeAsync(batch, proof, cancellation), $"finalize batch {batch.Number}", cancellation);
-                if (hash is { } h) Update(batch.Number, b => b with { Status = BatchStatus.Finalized, FinalizeTxHash = h });
+                if (hash is { } h)
+                {
+                    Update(batch.Number, b => b with { Status = BatchStatus.Finalized, FinalizeTxHash = h });
+                    logger.LogInformation("batch {Batch} finalized on L1 in {Tx}", batch.Number, h);
+                }
             }
         }
         catch (OperationCanceledException) { }
@@ -78,7 +98,7 @@ public sealed class BatchPipeline(ChainStore chain, BatchStore store, IL1Submitt
         while (true)
         {
             try { return await action(); }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e) when (e is not OperationCanceledException and not BatchNotProvableException)
             {
                 logger.LogWarning("{What} failed, retrying in {Delay}s: {Error}", what, delay.TotalSeconds, e.Message);
                 await Task.Delay(delay, cancellation);

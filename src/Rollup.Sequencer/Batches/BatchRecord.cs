@@ -24,6 +24,9 @@ public sealed record BatchRecord
     public bool Proven { get; init; }
     public Hash256? CommitTxHash { get; init; }
     public Hash256? FinalizeTxHash { get; init; }
+    /// <summary>Why the prover refused this batch (an execution state with no gadget, a batch too big for the circuit);
+    /// null while it is provable. A refused batch is not retried: finalization stops before it (docs/node.md).</summary>
+    public string? ProofError { get; init; }
 
     public byte[] Encode()
     {
@@ -35,6 +38,7 @@ public sealed record BatchRecord
         w.WriteUInt64((ulong)Status); w.WriteUInt64(Proven ? 1UL : 0UL);
         w.WriteBytes(CommitTxHash is { } c ? c.Bytes : []);
         w.WriteBytes(FinalizeTxHash is { } f ? f.Bytes : []);
+        if (ProofError is not null) w.WriteBytes(System.Text.Encoding.UTF8.GetBytes(ProofError));
         w.EndList(list);
         return w.ToArray();
     }
@@ -50,6 +54,8 @@ public sealed record BatchRecord
             PrevStateRoot = new Hash256(f.ReadBytes(32)), StateRoot = new Hash256(f.ReadBytes(32)), SealedAt = f.ReadUInt64(),
             Status = (BatchStatus)f.ReadUInt64(), Proven = f.ReadUInt64() == 1,
             CommitTxHash = OptionalHash(f.ReadBytes()), FinalizeTxHash = OptionalHash(f.ReadBytes()),
+            // Records written before proof errors existed end here.
+            ProofError = f.AtEnd ? null : System.Text.Encoding.UTF8.GetString(f.ReadBytes()),
         };
     }
 

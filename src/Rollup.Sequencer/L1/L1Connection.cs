@@ -41,9 +41,10 @@ public sealed class L1Connection : IAsyncDisposable
     /// <paramref name="fund"/> with 10,000 ETH each, and deploys the rollup contracts for this L2's genesis with the
     /// operator as owner, sequencer and prover.</summary>
     public static async Task<L1Connection> StartDevAsync(Hash256 genesisStateRoot, ulong l2ChainId, int port, PrivateKey operatorKey,
-        IEnumerable<Address> fund, ILoggerFactory loggers, CancellationToken cancel = default)
+        IEnumerable<Address> fund, ILoggerFactory loggers, CancellationToken cancel = default, GeneratedVerifier? verifier = null)
     {
-        var anvil = await AnvilProcess.StartAsync(port);
+        // The batch circuit's verifier exceeds EIP-170's 24 KB: only an anvil without the limit can hold it.
+        var anvil = await AnvilProcess.StartAsync(port, unlimitedContracts: verifier is not null);
         EthClient? client = null;
         try
         {
@@ -52,7 +53,7 @@ public sealed class L1Connection : IAsyncDisposable
             foreach (var account in fund.Append(operatorKey.Address))
                 await client.Rpc.CallAsync("anvil_setBalance", [account.ToString(), tenThousand], cancel);
             var sender = await TransactionSender.CreateAsync(client, operatorKey, cancel);
-            var deployment = await RollupDeployer.DeployAsync(sender, new DeployOptions { GenesisStateRoot = genesisStateRoot, L2ChainId = l2ChainId }, cancel);
+            var deployment = await RollupDeployer.DeployAsync(sender, new DeployOptions { GenesisStateRoot = genesisStateRoot, L2ChainId = l2ChainId, RealVerifier = verifier }, cancel);
             return new L1Connection(anvil, anvil.Url, client, deployment, sender, loggers.CreateLogger("l1"));
         }
         catch

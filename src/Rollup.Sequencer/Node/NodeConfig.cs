@@ -19,4 +19,7 @@ public sealed record NodeConfig
     public bool SyncWrites { get; init; }
     /// <summary>First wait before retrying a failed L1 step (it doubles up to a minute).</summary>
     public TimeSpan L1FirstRetryDelay { get; init; } = TimeSpan.FromSeconds(1);
+    /// <summary>exclude-unprovable: transactions reaching an execution state this says the prover cannot prove are
+    /// refused by eth_sendRawTransaction and reported by eth_estimateGas; null (the default) admits everything.</summary>
+    public Execution.IExecutionSupport? ExecutionSupport { get; init; }
 }

@@ -22,6 +22,8 @@ public sealed class NodeContext
     public required ChainEvents Events { get; init; }
     public required RpcConfig Rpc { get; init; }
     public required PoolConfig PoolConfig { get; init; }
+    /// <summary>Set with exclude-unprovable (<see cref="Execution.ProvabilityCheck"/>).</summary>
+    public Execution.IExecutionSupport? ExecutionSupport { get; init; }
 
     public Block Head => Chain.Head!;
 }

@@ -50,6 +50,11 @@ public static class NodeSettings
         new("l1-rpc", "JSON-RPC URL of an external L1 to commit batches to (instead of the --dev anvil); needs l1-key and l1-deployment"),
         new("l1-key", "Private key (hex) of the sequencer account on the external L1"),
         new("l1-deployment", "Deployment file of the rollup contracts on the external L1 (written by `rollup l1 deploy`)"),
+        new("exclude-unprovable", "Refuse transactions whose execution reaches an execution state the prover has no gadget for (eth_sendRawTransaction and eth_estimateGas answer -32000 \"unprovable: …\")", IsFlag: true),
+        new("prove", "Prove sealed batches in-process and finalize them on L1 (the L1 key needs the prover role; with --dev the node deploys the matching verifier)", IsFlag: true),
+        new("prover-k", "Rows of the batch circuit, as log2 (default 12); the deployed verifier must be for the same k"),
+        new("prover-ptau", "Powers-of-tau file (snarkjs .ptau) for the prover's SRS; without it an INSECURE SRS from a public seed is used"),
+        new("prover-srs-seed", "Public seed of the INSECURE development SRS (default \"rollup insecure dev srs\")"),
     ];
 
     /// <summary>A config file: a JSON object whose keys are setting names.</summary>

@@ -51,7 +51,10 @@ public sealed class SequencerNode : IAsyncDisposable
 
     /// <param name="submitter">Posts batches to L1; by default nothing is posted and batches stay sealed.</param>
     /// <param name="prover">Proves batches; by default there is none and batches stay unproven.</param>
-    public static SequencerNode Open(NodeConfig config, ILoggerFactory loggers, IL1Submitter? submitter = null, IBatchProver? prover = null)
+    /// <param name="proverFactory">Makes the prover from the node's opened chain and state (an in-process prover
+    /// re-executes batches from them); used when <paramref name="prover"/> is null.</param>
+    public static SequencerNode Open(NodeConfig config, ILoggerFactory loggers, IL1Submitter? submitter = null, IBatchProver? prover = null,
+        Func<ChainStore, IStateStore, IBatchProver>? proverFactory = null)
     {
         var logger = loggers.CreateLogger("node");
         var db = Database.Open(Path.Combine(config.DataDir, "chain"), config.SyncWrites);
@@ -83,6 +86,7 @@ public sealed class SequencerNode : IAsyncDisposable
             var pool = new TxPool(config.Pool, chainView, Rules, journal);
             var events = new ChainEvents();
             var batches = new BatchStore(db);
+            prover ??= proverFactory?.Invoke(chain, state);
             var pipeline = new BatchPipeline(chain, batches, submitter ?? new SealOnlyL1Submitter(), prover, loggers.CreateLogger("batches"))
             {
                 FirstRetryDelay = config.L1FirstRetryDelay,
@@ -99,6 +103,7 @@ public sealed class SequencerNode : IAsyncDisposable
             {
                 ChainId = genesis.ChainId, Rules = Rules, Chain = chain, State = state, Pool = pool, Producer = producer,
                 Batches = batches, Pipeline = pipeline, Events = events, Rpc = config.Rpc, PoolConfig = config.Pool,
+                ExecutionSupport = config.ExecutionSupport,
             };
             return new SequencerNode(db, context, config, loggers);
         }

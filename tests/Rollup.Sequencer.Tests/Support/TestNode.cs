@@ -45,11 +45,12 @@ public sealed class TestNode : IAsyncDisposable
     }
 
     public static async Task<TestNode> Start(Func<NodeConfig, NodeConfig>? customize = null, string? dataDir = null, IBatchProver? prover = null,
-        IL1Submitter? submitter = null)
+        IL1Submitter? submitter = null, Func<ChainStore, Rollup.Sequencer.State.IStateStore, IBatchProver>? proverFactory = null,
+        ILoggerFactory? loggers = null)
     {
         bool keep = dataDir is not null;
         dataDir ??= NewDataDir();
-        var node = SequencerNode.Open(Config(dataDir, customize), Loggers, submitter, prover);
+        var node = SequencerNode.Open(Config(dataDir, customize), loggers ?? Loggers, submitter, prover, proverFactory);
         await node.StartAsync();
         return new TestNode(node, dataDir, keep);
     }

@@ -30,7 +30,10 @@ public static class CallMethods
             var block = BlockResolver.Require(node, p, 1);
             var state = WithOverrides(node.State.At(block.Number), p, 2);
             ulong cap = Math.Min(block.Header.GasLimit, node.Rpc.GasCap);
-            return RpcHex.Quantity(new GasEstimator(node.Rules).Estimate(args, state, Environment(node, block), cap));
+            var estimate = new GasEstimator(node.Rules).Estimate(args, state, Environment(node, block), cap);
+            // With exclude-unprovable, a call the sequencer would refuse is an error here too, before a wallet signs it.
+            Execution.ProvabilityCheck.Require(node, args with { Gas = estimate });
+            return RpcHex.Quantity(estimate);
         });
     }
 

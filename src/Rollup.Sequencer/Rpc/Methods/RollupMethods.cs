@@ -40,6 +40,8 @@ public static class RollupMethods
         ["number"] = Quantity(b.Number),
         ["status"] = b.Status.ToString().ToLowerInvariant(),
         ["proven"] = b.Proven,
+        // Why the prover refused the batch (null while provable): the batch stays unproven and is not retried.
+        ["proofError"] = b.ProofError,
         ["firstBlock"] = Quantity(b.FirstBlock),
         ["lastBlock"] = Quantity(b.LastBlock),
         ["blockCount"] = Quantity(b.LastBlock - b.FirstBlock + 1),

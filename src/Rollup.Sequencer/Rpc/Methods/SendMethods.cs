@@ -14,6 +14,7 @@ public static class SendMethods
             var raw = p.AtMost(1).Required(0, RpcParams.Data);
             try
             {
+                Execution.ProvabilityCheck.Require(node, raw);
                 var hash = node.Pool.Add(raw);
                 node.Producer.Trigger();
                 return RpcHex.Data(hash.Bytes);

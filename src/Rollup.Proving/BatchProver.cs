@@ -1,0 +1,83 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Rollup.Plonk.Circuit;
+using Rollup.Plonk.Keys;
+using Rollup.Plonk.Verifying;
+using Rollup.Sequencer.Batches;
+using Rollup.Sequencer.Chain;
+using Rollup.Sequencer.State;
+
+namespace Rollup.Proving;
+
+/// <summary>Proves batches in-process: re-executes the batch from the node's chain and state with the zk tracer,
+/// builds and checks the witness on the fixed batch circuit, proves it with PLONK and verifies the proof before handing
+/// it on (a proof the L1 verifier would refuse costs gas and teaches nothing). Keys are made on first use, so a node
+/// with a prover starts at once; the first proof waits for them.</summary>
+public sealed class BatchProver : IBatchProver
+{
+    private readonly ChainStore _chain;
+    private readonly IStateStore _state;
+    private readonly ulong _chainId;
+    private readonly ILogger _logger;
+    private readonly Lazy<(BatchCircuit Circuit, ProvingKey Key)> _keys;
+
+    public BatchProver(ChainStore chain, IStateStore state, ulong chainId, ProverOptions options, ILogger logger)
+    {
+        _chain = chain;
+        _state = state;
+        _chainId = chainId;
+        _logger = logger;
+        Options = options;
+        _keys = new(() =>
+        {
+            var clock = Stopwatch.StartNew();
+            var (circuit, pk) = ProverKeys.LoadOrCreate(options.K, options.Srs, options.KeyDirectory);
+            logger.LogInformation("prover keys for 2^{K} rows ready in {Seconds:F1} s (SRS: {Srs}, verifying key digest 0x{Digest})",
+                options.K, clock.Elapsed.TotalSeconds, options.Srs, Convert.ToHexStringLower(pk.Vk.Digest));
+            return (circuit, pk);
+        }, LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    public ProverOptions Options { get; }
+
+    /// <summary>The keys, made now if they were not yet (the CLI shows this as its own stage).</summary>
+    public ProvingKey Key => _keys.Value.Key;
+
+    /// <summary>Called as each stage starts (re-execute, witness, prove, verify), for progress output.</summary>
+    public Action<string>? Progress { get; init; }
+
+    public Task<BatchProof> ProveAsync(BatchRecord batch, byte[] batchData, CancellationToken cancellation) =>
+        Task.Run(() => Prove(batch), cancellation);
+
+    public BatchProof Prove(BatchRecord batch)
+    {
+        var (circuit, pk) = _keys.Value;
+        var clock = Stopwatch.StartNew();
+        Progress?.Invoke("re-executing");
+        var trace = BatchTrace.Run(_chain, _state, _chainId, batch);
+        Progress?.Invoke("building and checking the witness");
+        var assignment = BatchWitness.Build(circuit, trace, batch, _chainId);
+        CheckFixedColumns(assignment, pk);
+        var witnessTime = clock.Elapsed;
+        Progress?.Invoke("proving");
+        var statement = BatchWitness.Statement(batch, _chainId);
+        var proof = Rollup.Plonk.Proving.Prover.Prove(pk, assignment, [statement]).ToBytes();
+        var proveTime = clock.Elapsed - witnessTime;
+        Progress?.Invoke("verifying");
+        if (!Verifier.Verify(pk.Vk, [statement], proof))
+            throw new InvalidOperationException($"the proof of batch {batch.Number} does not verify (a prover bug)");
+        _logger.LogInformation("batch {Batch} proven: {Txs} transactions, witness {Witness:F1} s, proof {Prove:F1} s on 2^{K} rows, {Bytes} bytes",
+            batch.Number, trace.Txs.Count, witnessTime.TotalSeconds, proveTime.TotalSeconds, circuit.K, proof.Length);
+        return new BatchProof(proof);
+    }
+
+    /// <summary>The key was made from the empty circuit; a fixed column that depended on the witness would make every
+    /// proof fail on L1, so it is caught here with the column's name.</summary>
+    private static void CheckFixedColumns(Assignment a, ProvingKey pk)
+    {
+        var columns = a.System.FixedColumns;
+        for (int i = 0; i < columns.Count; i++)
+            if (!a.Values(columns[i]).AsSpan().SequenceEqual(pk.FixedValues[i]))
+                throw new InvalidOperationException($"fixed column {columns[i].Name} depends on the witness: the key does not fit this batch (a circuit bug)");
+    }
+}
