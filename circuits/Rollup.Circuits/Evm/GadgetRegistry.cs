@@ -82,7 +82,9 @@ public static class GadgetRegistry
     public static IReadOnlyList<IGadget> Covering(IEnumerable<byte> opcodes)
     {
         var used = opcodes.ToHashSet();
-        return All().Where(g => g.State == ExecutionState.Padding || g.Opcodes.Count == 0 || g.Opcodes.Any(used.Contains)).ToList();
+        // EXP's iterations only come with EXP (they are its continuation, not a transaction-level step).
+        return All().Where(g => g.State == ExecutionState.Padding || g.Opcodes.Any(used.Contains)
+            || (g.Opcodes.Count == 0 && (g.State != ExecutionState.ExpIteration || used.Contains(0x0a)))).ToList();
     }
 
     /// <summary>The gadgets a trace needs, error states included: the opcodes' gadgets and the error gadget of every
