@@ -31,7 +31,7 @@ public sealed class BatchProver : IBatchProver
         _keys = new(() =>
         {
             var clock = Stopwatch.StartNew();
-            var (circuit, pk) = ProverKeys.LoadOrCreate(options.K, options.Srs, options.KeyDirectory);
+            var (circuit, pk) = ProverKeys.LoadOrCreate(options.K, options.Srs, options.KeyDirectory, options.StateTransition);
             logger.LogInformation("prover keys for 2^{K} rows ready in {Seconds:F1} s (SRS: {Srs}, verifying key digest 0x{Digest})",
                 options.K, clock.Elapsed.TotalSeconds, options.Srs, Convert.ToHexStringLower(pk.Vk.Digest));
             return (circuit, pk);
@@ -56,7 +56,7 @@ public sealed class BatchProver : IBatchProver
         Progress?.Invoke("re-executing");
         var trace = BatchTrace.Run(_chain, _state, _chainId, batch);
         Progress?.Invoke("building and checking the witness");
-        var assignment = BatchWitness.Build(circuit, trace, batch, _chainId);
+        var assignment = BatchWitness.Build(circuit, trace, batch, _chainId, _state);
         CheckFixedColumns(assignment, pk);
         var witnessTime = clock.Elapsed;
         Progress?.Invoke("proving");

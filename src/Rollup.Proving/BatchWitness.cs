@@ -5,6 +5,7 @@ using Rollup.L1.Batches;
 using Rollup.Plonk.Checking;
 using Rollup.Plonk.Circuit;
 using Rollup.Sequencer.Batches;
+using Rollup.Sequencer.State;
 
 namespace Rollup.Proving;
 
@@ -18,7 +19,7 @@ public static class BatchWitness
         BatchPublicInputs.Encode(batch.PrevStateRoot, batch.StateRoot, batch.DataHash, chainId)
             .Select(v => Fr.FromBigEndian(v.ToBigEndian())).ToArray();
 
-    public static Assignment Build(BatchCircuit circuit, BatchTrace trace, BatchRecord batch, ulong chainId)
+    public static Assignment Build(BatchCircuit circuit, BatchTrace trace, BatchRecord batch, ulong chainId, IStateStore? state = null)
     {
         var super = circuit.Circuit;
         List<Rollup.Circuits.Evm.EvmStep> steps;
@@ -35,6 +36,7 @@ public static class BatchWitness
             Txs = steps.Select(s => s.Tx!).DistinctBy(t => t.Id).ToList(),
             Blocks = trace.Blocks,
             Statement = Statement(batch, chainId),
+            Transition = circuit.StateTransition ? Transition(circuit, steps, batch, state) : null,
         };
         int needed = super.MinimumK(witness);
         if (needed > circuit.K)
@@ -46,6 +48,32 @@ public static class BatchWitness
             throw new BatchNotProvableException($"batch {batch.Number}: the witness fails {failures.Count}{(failures.Count == 5 ? "+" : "")} constraints " +
                 $"(a circuit bug, not the batch's): {string.Join("; ", failures)}");
         return assignment;
+    }
+
+    /// <summary>The state transition of the batch: the Merkle paths of every touched key from the node's tree after the
+    /// block before the batch, which must be the batch's previous root; refused by name when the batch needs more room
+    /// than the circuit has or does something the transition does not prove yet (a code deposit, an account deletion).</summary>
+    private static Rollup.Circuits.StateTree.StateTransitionWitness Transition(BatchCircuit circuit, List<Rollup.Circuits.Evm.EvmStep> steps,
+        BatchRecord batch, IStateStore? state)
+    {
+        if (state is not PoseidonStateStore tree) throw new InvalidOperationException("the state transition needs the node's Poseidon state store");
+        var (nodes, root) = tree.TreeAt(batch.FirstBlock - 1);
+        Rollup.Circuits.StateTree.StateTransitionWitness w;
+        try
+        {
+            w = Rollup.Circuits.StateTree.StateTransitionBuilder.Build(nodes, root, EvmWitnessBuilder.AccessesOf(steps));
+        }
+        catch (NotSupportedException e)
+        {
+            throw new BatchNotProvableException($"batch {batch.Number}: its state transition is not provable yet: {e.Message}");
+        }
+        var capacity = circuit.Circuit.Transition!;
+        var needed = Rollup.Circuits.StateTree.StateTransitionCapacity.For(w);
+        if (needed.Regions > capacity.Smt.Capacity || needed.Poseidon.Any(kv => kv.Value > capacity.Poseidon.Capacity.GetValueOrDefault(kv.Key)))
+            throw new BatchNotProvableException($"batch {batch.Number} touches {w.Updates.Count} accounts and slots (Poseidon hashes by width: " +
+                $"{string.Join(", ", needed.Poseidon.OrderBy(kv => kv.Key).Select(kv => $"{kv.Key}: {kv.Value}"))}); the batch circuit's state transition holds " +
+                $"{capacity.Smt.Capacity} (by width: {string.Join(", ", capacity.Poseidon.Capacity.OrderBy(kv => kv.Key).Select(kv => $"{kv.Key}: {kv.Value}"))}): seal smaller batches or use a larger k");
+        return w;
     }
 
     /// <summary>"transaction 0x… (block N): " for the first transaction the witness builder refuses on its own: the

@@ -9,28 +9,29 @@ namespace Rollup.Proving;
 /// longer accepts this prover's proofs; that is refused rather than discovered on L1.</summary>
 public static class ProverKeys
 {
-    public static string VerifyingKeyPath(string directory, int k) => Path.Combine(directory, $"{BatchCircuit.Name}-k{k}.vk.json");
+    public static string VerifyingKeyPath(string directory, int k, bool stateTransition = false) =>
+        Path.Combine(directory, $"{BatchCircuit.Name}{(stateTransition ? "-st" : "")}-k{k}.vk.json");
 
     // Keys are deterministic in (k, SRS) and take minutes at 2^17: made once per process, whoever asks first (the
     // --dev L1's verifier, then the prover; or a test, then the node it starts).
     // The prover must assign witnesses on the very constraint system the key was made from, so the circuit is kept with it.
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(int K, SrsSource Srs), Lazy<(BatchCircuit, ProvingKey)>> Made = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(int K, SrsSource Srs, bool Transition), Lazy<(BatchCircuit, ProvingKey)>> Made = new();
 
     /// <summary>The batch circuit of 2^<paramref name="k"/> rows and its proving key (verifying key inside) with <paramref name="srs"/>.</summary>
-    public static (BatchCircuit Circuit, ProvingKey Key) Generate(int k, SrsSource srs) =>
-        Made.GetOrAdd((k, srs), _ => new Lazy<(BatchCircuit, ProvingKey)>(() =>
+    public static (BatchCircuit Circuit, ProvingKey Key) Generate(int k, SrsSource srs, bool stateTransition = false) =>
+        Made.GetOrAdd((k, srs, stateTransition), _ => new Lazy<(BatchCircuit, ProvingKey)>(() =>
         {
-            var circuit = new BatchCircuit(k);
+            var circuit = new BatchCircuit(k, stateTransition);
             return (circuit, KeyGenerator.Generate(circuit.Empty(), srs.Load(1 << k)));
         })).Value;
 
     /// <summary>Generates the keys and stores or checks the verifying key in <paramref name="directory"/> (null: no file).</summary>
-    public static (BatchCircuit Circuit, ProvingKey Key) LoadOrCreate(int k, SrsSource srs, string? directory)
+    public static (BatchCircuit Circuit, ProvingKey Key) LoadOrCreate(int k, SrsSource srs, string? directory, bool stateTransition = false)
     {
-        var (circuit, pk) = Generate(k, srs);
+        var (circuit, pk) = Generate(k, srs, stateTransition);
         if (directory is null) return (circuit, pk);
         Directory.CreateDirectory(directory);
-        string path = VerifyingKeyPath(directory, circuit.K);
+        string path = VerifyingKeyPath(directory, circuit.K, stateTransition);
         if (File.Exists(path))
         {
             var stored = VerifyingKeyFile.Load(path);

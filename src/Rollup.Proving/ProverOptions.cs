@@ -7,4 +7,7 @@ public sealed record ProverOptions
     public SrsSource Srs { get; init; } = SrsSource.Dev;
     /// <summary>Where <c>super-k{K}.vk.json</c> is written and checked; null keeps no file.</summary>
     public string? KeyDirectory { get; init; }
+    /// <summary>Bind the state roots: the batch circuit includes the state transition (previous root → new root through
+    /// the state tree, docs/circuits.md), so the statement's roots are proven. Off by default: its verifier is larger.</summary>
+    public bool StateTransition { get; init; }
 }

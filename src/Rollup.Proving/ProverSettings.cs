@@ -12,6 +12,7 @@ public static class ProverSettings
         settings.TryGetValue("prover-srs-seed", out var seed);
         if (ptau is not null && seed is not null) throw new ArgumentException("prover-ptau and prover-srs-seed exclude each other");
         var srs = ptau is not null ? new SrsSource(ptau, null) : new SrsSource(null, seed ?? SrsSource.DevSeed);
-        return new ProverOptions { K = k, Srs = srs, KeyDirectory = keyDirectory };
+        bool transition = settings.TryGetValue("prover-state-transition", out var st) && st is "true" or "1" or "";
+        return new ProverOptions { K = k, Srs = srs, KeyDirectory = keyDirectory, StateTransition = transition };
     }
 }

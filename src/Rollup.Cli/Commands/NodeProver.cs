@@ -48,7 +48,7 @@ public sealed class NodeProver
     {
         var logger = _loggers.CreateLogger("prover");
         logger.LogInformation("generating the batch circuit's keys (2^{K} rows) for the dev L1's verifier", Options.K);
-        ProverKeys.LoadOrCreate(Options.K, Options.Srs, Options.KeyDirectory);
+        ProverKeys.LoadOrCreate(Options.K, Options.Srs, Options.KeyDirectory, Options.StateTransition);
         return GeneratedVerifier.FromKeyFile(ProverKeys.VerifyingKeyPath(Options.KeyDirectory!, Options.K));
     }
 }

@@ -53,6 +53,7 @@ public static class NodeSettings
         new("exclude-unprovable", "Refuse transactions whose execution reaches an execution state the prover has no gadget for (eth_sendRawTransaction and eth_estimateGas answer -32000 \"unprovable: …\")", IsFlag: true),
         new("prove", "Prove sealed batches in-process and finalize them on L1 (the L1 key needs the prover role; with --dev the node deploys the matching verifier)", IsFlag: true),
         new("prover-k", "Rows of the batch circuit, as log2 (default 12); the deployed verifier must be for the same k"),
+        new("prover-state-transition", "Prove the state roots too: the batch circuit includes the state transition (needs a larger prover-k, e.g. 14)"),
         new("prover-ptau", "Powers-of-tau file (snarkjs .ptau) for the prover's SRS; without it an INSECURE SRS from a public seed is used"),
         new("prover-srs-seed", "Public seed of the INSECURE development SRS (default \"rollup insecure dev srs\")"),
     ];

@@ -59,6 +59,11 @@ public sealed class PoseidonStateStore : IStateStore
 
     public IStateSource At(ulong number) => View(number);
 
+    /// <summary>The state tree after block <paramref name="number"/>: the node store and that block's root (what the
+    /// prover builds the state transition's Merkle paths from).</summary>
+    public (Rollup.State.Trie.INodeReader Nodes, Fr Root) TreeAt(ulong number) =>
+        (_tree, StoredRoot(number) ?? throw new ArgumentOutOfRangeException(nameof(number), $"no state is stored for block #{number}"));
+
     public AccountProof Prove(ulong number, in Address address, IReadOnlyList<UInt256> slots) => View(number).GetProof(address, slots);
 
     /// <summary>The head's view is shared (it memoizes accounts, which the pool and calls read over and over);
