@@ -60,15 +60,22 @@ public sealed class ProverEndToEndTests(ITestOutputHelper output) : IAsyncLifeti
         return c with { Batches = c.Batches with { MaxBlocks = 3 }, L1FirstRetryDelay = TimeSpan.FromMilliseconds(200) };
     }
 
-    [Fact]
-    public async Task A_batch_of_transfers_and_a_call_is_proven_and_finalized_on_L1()
+    /// <param name="stateTransition">With the state transition in the batch circuit (2^14 rows), so the finalized root
+    /// is proven: the circuit ties it to the batch's execution through the state tree, not just to the statement.</param>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_batch_of_transfers_and_a_call_is_proven_and_finalized_on_L1(bool stateTransition)
     {
         var clock = Stopwatch.StartNew();
-        var options = new ProverOptions { KeyDirectory = _keyDir };
+        var options = new ProverOptions
+        {
+            KeyDirectory = _keyDir, StateTransition = stateTransition, K = stateTransition ? BatchCircuit.MinimumTransitionK + 1 : BatchCircuit.DefaultK,
+        };
         // The keys first (as `rollup l1 verifying-key --circuit super` does), so the verifier can be deployed for them.
-        ProverKeys.LoadOrCreate(options.K, options.Srs, _keyDir);
+        ProverKeys.LoadOrCreate(options.K, options.Srs, _keyDir, stateTransition);
         var keyTime = clock.Elapsed;
-        var verifier = GeneratedVerifier.FromKeyFile(ProverKeys.VerifyingKeyPath(_keyDir, options.K));
+        var verifier = GeneratedVerifier.FromKeyFile(ProverKeys.VerifyingKeyPath(_keyDir, options.K, stateTransition));
 
         var key = PrivateKey.Generate();
         await _client.Rpc.CallAsync("anvil_setBalance", [key.Address.ToString(), Quantity.Of(Units.Ether(100))]);

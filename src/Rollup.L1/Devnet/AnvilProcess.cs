@@ -47,7 +47,7 @@ public sealed partial class AnvilProcess : IAsyncDisposable
         foreach (var arg in new[] { "--host", "127.0.0.1", "--port", port.ToString(), "--chain-id", chainId.ToString(), "--accounts", "1" })
             start.ArgumentList.Add(arg);
         if (blockTime is { } seconds) { start.ArgumentList.Add("--block-time"); start.ArgumentList.Add(seconds.ToString()); }
-        if (unlimitedContracts) { start.ArgumentList.Add("--disable-code-size-limit"); start.ArgumentList.Add("--disable-block-gas-limit"); }
+        if (unlimitedContracts) { start.ArgumentList.Add("--disable-code-size-limit"); start.ArgumentList.Add("--disable-block-gas-limit"); start.ArgumentList.Add("--no-request-size-limit"); }
 
         var process = Process.Start(start) ?? throw new L1Exception("anvil did not start");
         var listening = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
