@@ -8,10 +8,9 @@ namespace Rollup.Circuits;
 /// <summary>The batch statement as the super circuit's one instance column: rows 0–6 hold the seven values the rollup
 /// contract passes to the verifier, in docs/l1.md's order (each 32-byte value as two 128-bit limbs, high first).
 /// <para>What is bound in wave 1 (docs/circuits.md, "Public inputs"): the chain id, to every block of the block table
-/// (a block's chain-id row sits at row 6·(j+1), as <see cref="BlockTable"/> lays blocks out). The state roots wait for
-/// the state-trie binding (<see cref="SuperCircuit"/> marks the place); the data hash waits for the Keccak circuit. Until
-/// then those four limbs are carried by the proof (the verifier checks the proof against them, so a proof for one
-/// statement does not verify for another) but the circuit does not relate them to the execution.</para></summary>
+/// (a block's chain-id row sits at row 6·(j+1), as <see cref="BlockTable"/> lays blocks out). The state roots are bound when the super circuit has the state transition: rows 0–3 are then copies of its
+/// canonical root limbs (<see cref="SuperCircuit"/>). The data hash waits for the Keccak circuit: until then it is
+/// carried by the proof (a proof for one statement does not verify for another) but not related to the execution.</para></summary>
 public sealed class PublicInputs
 {
     public const int Count = 7;
