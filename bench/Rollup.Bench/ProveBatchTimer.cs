@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
+using Rollup.Circuits.Witness;
 using Rollup.Proving;
 using Rollup.Sequencer.Batches;
 using Rollup.Sequencer.Chain;
@@ -9,11 +10,12 @@ using Rollup.Sequencer.Storage;
 namespace Rollup.Bench;
 
 /// <summary>
-/// <c>timer prove-batch KIND N [--k K] [--keep]</c>: one batch proven end to end with the real parts. A throwaway
+/// <c>timer prove-batch KIND N [--k K] [--rows-only] [--keep]</c>: one batch proven end to end with the real parts. A throwaway
 /// RocksDB node seals ONE batch holding the workload (<see cref="BenchWorkload"/>: <c>transfers N</c> or <c>loop N</c>),
 /// is closed, and the batch is proven from its data directory as <c>rollup prove --batch 1</c> does (BatchProver:
 /// re-execution with the zk tracer, witness built and checked, fixed columns checked against the key, PLONK proof,
-/// verification in C#). K is the smallest the batch fits (the batch circuit's own rule), unless given.
+/// verification in C#). K is the smallest the batch fits (the batch circuit's own rule), unless given. --rows-only stops
+/// after counting rows (seconds, no keys): for sizing a workload.
 /// One run, not best-of: at 2^14+ a proof takes minutes on 2 cores, and the first proof of a process is what a
 /// `rollup prove` pays. Prints steps, rows per region and per execution state, key generation, re-execution, witness,
 /// prove (wall and process CPU, PLONK stages), verify, proof size and the peak resident set (VmHWM).
@@ -36,7 +38,7 @@ public static class ProveBatchTimer
             var sealedBatch = BenchNode.SealOneBatch(dir, workload);
             Console.WriteLine($"node: batch {sealedBatch.Number} sealed (blocks {sealedBatch.FirstBlock}..{sealedBatch.LastBlock}, {sealedBatch.TransactionCount} txs, " +
                               $"{sealedBatch.DataSize} data bytes) in {clock.Elapsed.TotalSeconds:F2} s; data dir {dir}");
-            Prove(dir, sealedBatch.Number, forcedK, $"{kind} {n}");
+            Prove(dir, sealedBatch.Number, forcedK, $"{kind} {n}", args.Contains("--rows-only"));
         }
         finally
         {
@@ -46,7 +48,7 @@ public static class ProveBatchTimer
     }
 
     /// <summary>The proving half: opens the stopped node's database the way ProveCommand does.</summary>
-    private static void Prove(string dir, ulong batchNumber, int? forcedK, string label)
+    private static void Prove(string dir, ulong batchNumber, int? forcedK, string label, bool rowsOnly)
     {
         using var db = Database.Open(Path.Combine(dir, "chain"), syncWrites: false);
         var chain = new ChainStore(db);
@@ -67,6 +69,13 @@ public static class ProveBatchTimer
         rows.PrintPerState(Console.Out);
         Console.WriteLine("transactions:");
         rows.PrintPerTransaction(Console.Out);
+        var transition = TransitionRows.Of(db, batch, EvmWitnessBuilder.AccessesOf(rows.Steps));
+        int withTransition = 4;
+        while ((1 << withTransition) < Math.Max(transition.Total, rows.Regions.Max(r => r.Rows))) withTransition++;
+        Console.WriteLine($"state transition (NOT in the batch circuit yet; counted, not proven): {transition}; " +
+                          $"with it the batch would need 2^{withTransition} rows (SuperCircuit.MinimumK: the transition has columns of its own, so its rows count beside the EVM's, not on top)");
+
+        if (rowsOnly) return;
 
         var marks = new List<(string Stage, TimeSpan Wall, TimeSpan Cpu)>();
         var wall = Stopwatch.StartNew();
@@ -101,7 +110,8 @@ public static class ProveBatchTimer
                           $"keygen_s={Wall("keys", "keys done").TotalSeconds:F2} witness_s={Wall("building and checking the witness", "proving").TotalSeconds:F2} " +
                           $"prove_s={Wall("proving", "verifying").TotalSeconds:F2} prove_cpu_s={Cpu("proving", "verifying").TotalSeconds:F2} " +
                           $"verify_s={Wall("verifying", "done").TotalSeconds:F2} proof_bytes={proof.Proof.Length} verified=yes " +
-                          $"peak_rss_mib={Math.Max(keygenPeak, provePeak):F0} prove_peak_rss_mib={(reset ? $"{provePeak:F0}" : "n/a")} load={PlonkTimer.LoadAverage().Replace(' ', '_')}");
+                          $"peak_rss_mib={Math.Max(keygenPeak, provePeak):F0} prove_peak_rss_mib={(reset ? $"{provePeak:F0}" : "n/a")} transition_rows={transition.Total} " +
+                          $"load={PlonkTimer.LoadAverage().Replace(' ', '_')}");
     }
 
     private static bool TryResetPeak()
