@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 logs=${1:-/tmp/prove-batch-logs}; shift || true
 cases=("$@")
-[ ${#cases[@]} -gt 0 ] || cases=(transfers:1 transfers:10 transfers:100 transfers:1:12 transfers:85 loop:35 loop:145 loop:290)
+[ ${#cases[@]} -gt 0 ] || cases=(transfers:1 transfers:10 transfers:100 transfers:1:12 transfers:85 opcodes:1 loop:35 loop:145 loop:290)
 mkdir -p "$logs"
 dotnet build bench/Rollup.Bench -c Release -v q -clp:ErrorsOnly --nologo >/dev/null
 bench="dotnet bench/Rollup.Bench/bin/Release/net10.0/Rollup.Bench.dll"

@@ -19,7 +19,8 @@ public sealed record BenchWorkload(string Description, IReadOnlyList<Transaction
     {
         "transfers" => Transfers(n),
         "loop" => Loop(n),
-        _ => throw new ArgumentException($"unknown workload '{kind}' (transfers, loop)"),
+        "opcodes" => Opcodes(n),
+        _ => throw new ArgumentException($"unknown workload '{kind}' (transfers, loop, opcodes)"),
     };
 
     /// <summary><paramref name="n"/> ETH transfers, each to its own recipient (n distinct existing accounts, 1 wei
@@ -56,6 +57,29 @@ public sealed record BenchWorkload(string Description, IReadOnlyList<Transaction
         ulong gas = 30_000 + 40 * (ulong)n;
         return new BenchWorkload($"one call running a countdown loop of {n} iterations ({code.Length}-byte contract)",
             [Sign(BenchNode.Keys[0], 0, contract, UInt256.Zero, gas)], genesis);
+    }
+
+    /// <summary>One call running each kind of instruction the batch circuit proves, <paramref name="n"/> times: PUSH1,
+    /// PUSH32, ADD, DUP1, SWAP1, SUB, POP, JUMP, JUMPDEST, a JUMPI not taken and one taken, then STOP. For the "rows per
+    /// opcode" table (every instruction's accesses counted on a real run), not for timing.</summary>
+    public static BenchWorkload Opcodes(int n)
+    {
+        var b = new BytecodeBuilder();
+        var max = new byte[32];
+        Array.Fill(max, (byte)0xff);
+        for (int i = 0; i < n; i++)
+        {
+            b.Push(1).PushBytes(max).Op(Opcode.ADD)           // 1 + (2^256 - 1) wraps to 0
+             .Op(Opcode.DUP1).Op(Opcode.SWAP1).Op(Opcode.SUB).Op(Opcode.POP)
+             .Jump($"j{i}").Label($"j{i}")
+             .Push(UInt256.Zero, allowPush0: false).JumpIf($"n{i}").Label($"n{i}")   // not taken (PUSH0 has no gadget)
+             .Push(1).JumpIf($"t{i}").Label($"t{i}");                                // taken
+        }
+        var code = b.Op(Opcode.STOP).Build();
+        var contract = Address.Parse("0x0000000000000000000000000000000000001001");
+        var genesis = new Dictionary<Address, GenesisAccount> { [contract] = new GenesisAccount(UInt256.Zero, 1, code) };
+        return new BenchWorkload($"one call running each supported instruction {n} time(s) ({code.Length}-byte contract)",
+            [Sign(BenchNode.Keys[0], 0, contract, UInt256.Zero, 30_000 + 100 * (ulong)n)], genesis);
     }
 
     private static Address Recipient(int i)

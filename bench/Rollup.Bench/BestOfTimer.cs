@@ -10,7 +10,7 @@ namespace Rollup.Bench;
 /// the cores: the minimum over rounds is the run that was disturbed least.
 /// Usage: <c>timer msm LOG2 CORES ROUNDS</c>, <c>timer ntt LOG2 CORES ROUNDS</c>, <c>timer field</c>, <c>timer plans</c>,
 /// <c>timer plonk LOG2 ROUNDS</c>, <c>timer plonk-mem LOG2</c> (see <see cref="PlonkTimer"/>),
-/// <c>timer prove-batch transfers|loop N [--k K] [--rows-only]</c> (a real node's batch proven, see <see cref="ProveBatchTimer"/>).
+/// <c>timer prove-batch transfers|loop|opcodes N [--k K] [--rows-only]</c> (a real node's batch proven, see <see cref="ProveBatchTimer"/>).
 /// </summary>
 public static unsafe class BestOfTimer
 {

@@ -11,7 +11,7 @@ namespace Rollup.Bench;
 
 /// <summary>
 /// <c>timer prove-batch KIND N [--k K] [--rows-only] [--keep]</c>: one batch proven end to end with the real parts. A throwaway
-/// RocksDB node seals ONE batch holding the workload (<see cref="BenchWorkload"/>: <c>transfers N</c> or <c>loop N</c>),
+/// RocksDB node seals ONE batch holding the workload (<see cref="BenchWorkload"/>: <c>transfers N</c>, <c>loop N</c>, <c>opcodes N</c>),
 /// is closed, and the batch is proven from its data directory as <c>rollup prove --batch 1</c> does (BatchProver:
 /// re-execution with the zk tracer, witness built and checked, fixed columns checked against the key, PLONK proof,
 /// verification in C#). K is the smallest the batch fits (the batch circuit's own rule), unless given. --rows-only stops
