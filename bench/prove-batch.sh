@@ -16,8 +16,8 @@ for c in "${cases[@]}"; do
     IFS=: read -r kind n k <<<"$c"
     name="$kind-$n${k:+-k$k}"
     echo "[$(date -u +%H:%M:%S)] $name; uptime: $(uptime)" | tee "$logs/$name.log"
-    # shellcheck disable=SC2086
     # A failing case (say, a proof that does not verify) is logged and the others still run.
+    # shellcheck disable=SC2086
     /usr/bin/time -v -o "$logs/$name.time" $bench timer prove-batch "$kind" "$n" ${k:+--k "$k"} 2>&1 | tee -a "$logs/$name.log" \
         || echo "FAILED $name (exit ${PIPESTATUS[0]})" | tee -a "$logs/$name.log"
     echo "GNU time: max RSS $(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2 / 1024}' "$logs/$name.time") MiB," \
