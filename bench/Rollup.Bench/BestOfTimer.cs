@@ -9,7 +9,8 @@ namespace Rollup.Bench;
 /// A plain best-of-N timer for the heavy kernels, for a shared machine where other processes steal
 /// the cores: the minimum over rounds is the run that was disturbed least.
 /// Usage: <c>timer msm LOG2 CORES ROUNDS</c>, <c>timer ntt LOG2 CORES ROUNDS</c>, <c>timer field</c>, <c>timer plans</c>,
-/// <c>timer plonk LOG2 ROUNDS</c>, <c>timer plonk-mem LOG2</c> (see <see cref="PlonkTimer"/>).
+/// <c>timer plonk LOG2 ROUNDS</c>, <c>timer plonk-mem LOG2</c> (see <see cref="PlonkTimer"/>),
+/// <c>timer prove-batch transfers|loop|opcodes N [--k K] [--rows-only]</c> (a real node's batch proven, see <see cref="ProveBatchTimer"/>).
 /// </summary>
 public static unsafe class BestOfTimer
 {
@@ -88,6 +89,9 @@ public static unsafe class BestOfTimer
             case "plonk":
             case "plonk-mem":
                 PlonkTimer.Run(args);
+                break;
+            case "prove-batch":
+                ProveBatchTimer.Run(args);
                 break;
             case "plans":
                 foreach (int n in new[] { 1, 2, 4, 8, 16, 32, 64, 128, 256, 1024, 4096, 1 << 14, 1 << 16, 1 << 18, 1 << 20, 1 << 22 })
