@@ -49,9 +49,15 @@ internal readonly record struct MsmPlan(MsmMethod Method, int WindowBits, int Ba
         : $"{Method}, c = {WindowBits}, {Windows} windows" + (Method == MsmMethod.BatchAffine ? $", batch {BatchSize}" : "")
             + (Glv ? ", GLV" : "");
 
-    /// <summary>A GLV plan: the windows cover the halves of the split scalars.</summary>
+    /// <summary>A GLV plan: the windows cover the halves of the split scalars. At most 15-bit windows: a negative half
+    /// negates its digits, and with 16-bit windows the digit −2^15 would negate to +2^15, which a short cannot hold
+    /// (it wrapped back to −2^15 and gave wrong sums).</summary>
     public static MsmPlan WithGlv(MsmMethod method, int windowBits, int batchSize) =>
-        new(method, windowBits, batchSize, GlvSplit.HalfBits, Glv: true);
+        windowBits < MaxGlvWindowBits + 1
+            ? new(method, windowBits, batchSize, GlvSplit.HalfBits, Glv: true)
+            : throw new ArgumentOutOfRangeException(nameof(windowBits), $"GLV plans take windows of at most {MaxGlvWindowBits} bits");
+
+    public const int MaxGlvWindowBits = SignedDigits.MaxWindowBits - 1;
 
     /// <summary>Points the buckets see: each base twice (P and φ(P)) under GLV.</summary>
     public int Points(int n) => Glv ? 2 * n : n;
@@ -80,7 +86,7 @@ internal readonly record struct MsmPlan(MsmMethod Method, int WindowBits, int Ba
                 double cost = plan.Cost(n, workers);
                 if (cost < bestCost) { bestCost = cost; best = plan; }
                 // Halves of longer scalars than GLV's would make them no shorter.
-                if (scalarBits <= GlvSplit.HalfBits) continue;
+                if (scalarBits <= GlvSplit.HalfBits || c > MaxGlvWindowBits) continue;
                 plan = WithGlv(method, c, BatchSizeFor(c));
                 cost = plan.Cost(n, workers);
                 if (cost < bestCost) { bestCost = cost; best = plan; }
