@@ -12,14 +12,17 @@ namespace Rollup.Proving;
 /// <summary>Proves batches in-process: re-executes the batch from the node's chain and state with the zk tracer,
 /// builds and checks the witness on the fixed batch circuit, proves it with PLONK and verifies the proof before handing
 /// it on (a proof the L1 verifier would refuse costs gas and teaches nothing). Keys are made on first use, so a node
-/// with a prover starts at once; the first proof waits for them.</summary>
-public sealed class BatchProver : IBatchProver
+/// with a prover starts at once; the first proof waits for them. It is also the sealer's <see cref="IBatchCapacity"/>:
+/// the same witness stage, stopped before any rows are assigned, says whether a run of blocks fits the circuit.</summary>
+public sealed class BatchProver : IBatchProver, IBatchCapacity
 {
     private readonly ChainStore _chain;
     private readonly IStateStore _state;
     private readonly ulong _chainId;
     private readonly ILogger _logger;
     private readonly Lazy<(BatchCircuit Circuit, ProvingKey Key)> _keys;
+    // The circuit alone, for capacity checks: building it is quick, its keys are not.
+    private readonly Lazy<BatchCircuit> _circuit;
 
     public BatchProver(ChainStore chain, IStateStore state, ulong chainId, ProverOptions options, ILogger logger)
     {
@@ -36,6 +39,8 @@ public sealed class BatchProver : IBatchProver
                 options.K, clock.Elapsed.TotalSeconds, options.Srs, Convert.ToHexStringLower(pk.Vk.Digest));
             return (circuit, pk);
         }, LazyThreadSafetyMode.ExecutionAndPublication);
+        _circuit = new(() => _keys.IsValueCreated ? _keys.Value.Circuit : new BatchCircuit(options.K, options.StateTransition),
+            LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public ProverOptions Options { get; }
@@ -76,6 +81,24 @@ public sealed class BatchProver : IBatchProver
         _logger.LogInformation("batch {Batch} proven: {Txs} transactions, witness {Witness:F1} s, proof {Prove:F1} s on 2^{K} rows, {Bytes} bytes",
             batch.Number, trace.Txs.Count, witnessTime.TotalSeconds, proveTime.TotalSeconds, circuit.K, proof.Length);
         return new BatchProof(proof);
+    }
+
+    /// <summary>Re-executes the blocks with the zk tracer and builds the witness up to the size checks. The sealer calls
+    /// it once or twice per block, on the open batch: cheap next to proving, since a batch is bounded by the circuit.</summary>
+    public string? Overflow(ulong firstBlock, ulong lastBlock)
+    {
+        var run = new BatchRecord
+        {
+            FirstBlock = firstBlock, LastBlock = lastBlock,
+            PrevStateRoot = _chain.GetBlock(firstBlock - 1)!.Header.StateRoot, StateRoot = _chain.GetBlock(lastBlock)!.Header.StateRoot,
+        };
+        try
+        {
+            BatchWitness.Prepare(_circuit.Value, BatchTrace.Run(_chain, _state, _chainId, run), run, _chainId, _state);
+            return null;
+        }
+        catch (BatchTooLargeException e) { return e.Detail; }
+        catch (BatchNotProvableException) { return null; }
     }
 
     /// <summary>The key was made from the empty circuit; a fixed column that depended on the witness would make every

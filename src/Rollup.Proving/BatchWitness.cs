@@ -21,6 +21,20 @@ public static class BatchWitness
 
     public static Assignment Build(BatchCircuit circuit, BatchTrace trace, BatchRecord batch, ulong chainId, IStateStore? state = null)
     {
+        var witness = Prepare(circuit, trace, batch, chainId, state);
+        var assignment = circuit.Circuit.Assign(witness, circuit.K);
+        var failures = new ConstraintChecker { MaxFailures = 5 }.Check(assignment);
+        if (failures.Count > 0)
+            throw new BatchNotProvableException($"batch {batch.Number}: the witness fails {failures.Count}{(failures.Count == 5 ? "+" : "")} constraints " +
+                $"(a circuit bug, not the batch's): {string.Join("; ", failures)}");
+        return assignment;
+    }
+
+    /// <summary>The super circuit's witness for the batch, refused by name when a step has no gadget or the batch does
+    /// not fit the circuit (<see cref="BatchTooLargeException"/>); no rows assigned yet. The sealer's capacity check
+    /// (<see cref="BatchProver.Overflow"/>) stops here.</summary>
+    public static SuperWitness Prepare(BatchCircuit circuit, BatchTrace trace, BatchRecord batch, ulong chainId, IStateStore? state = null)
+    {
         var super = circuit.Circuit;
         List<Rollup.Circuits.Evm.EvmStep> steps;
         try
@@ -40,14 +54,9 @@ public static class BatchWitness
         };
         int needed = super.MinimumK(witness);
         if (needed > circuit.K)
-            throw new BatchNotProvableException($"batch {batch.Number} needs 2^{needed} rows ({steps.Count} steps, {steps.Sum(s => s.Rw.Count)} reads and writes), " +
+            throw new BatchTooLargeException(batch.Number, $"needs 2^{needed} rows ({steps.Count} steps, {steps.Sum(s => s.Rw.Count)} reads and writes), " +
                 $"the batch circuit has 2^{circuit.K} (--prover-k): seal smaller batches (--batch-max-gas, --batch-max-blocks) or use a larger k with its own verifier");
-        var assignment = super.Assign(witness, circuit.K);
-        var failures = new ConstraintChecker { MaxFailures = 5 }.Check(assignment);
-        if (failures.Count > 0)
-            throw new BatchNotProvableException($"batch {batch.Number}: the witness fails {failures.Count}{(failures.Count == 5 ? "+" : "")} constraints " +
-                $"(a circuit bug, not the batch's): {string.Join("; ", failures)}");
-        return assignment;
+        return witness;
     }
 
     /// <summary>The state transition of the batch: the Merkle paths of every touched key from the node's tree after the
@@ -70,7 +79,7 @@ public static class BatchWitness
         var capacity = circuit.Circuit.Transition!;
         var needed = Rollup.Circuits.StateTree.StateTransitionCapacity.For(w);
         if (needed.Regions > capacity.Smt.Capacity || needed.Poseidon.Any(kv => kv.Value > capacity.Poseidon.Capacity.GetValueOrDefault(kv.Key)))
-            throw new BatchNotProvableException($"batch {batch.Number} touches {w.Updates.Count} accounts and slots (Poseidon hashes by width: " +
+            throw new BatchTooLargeException(batch.Number, $"touches {w.Updates.Count} accounts and slots (Poseidon hashes by width: " +
                 $"{string.Join(", ", needed.Poseidon.OrderBy(kv => kv.Key).Select(kv => $"{kv.Key}: {kv.Value}"))}); the batch circuit's state transition holds " +
                 $"{capacity.Smt.Capacity} (by width: {string.Join(", ", capacity.Poseidon.Capacity.OrderBy(kv => kv.Key).Select(kv => $"{kv.Key}: {kv.Value}"))}): seal smaller batches or use a larger k");
         return w;

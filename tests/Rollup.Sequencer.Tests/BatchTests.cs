@@ -90,7 +90,7 @@ public sealed class BatchTests
                 chain.SetHead(block);
                 time.Now = DateTimeOffset.FromUnixTimeSeconds(n * secondsApart);
                 if (n == 0) { sealer = new BatchSealer(chain, new BatchStore(db), policy, time); continue; }
-                if (sealer!.OnBlock(block) is { } batch) points.Add((int)batch.LastBlock);
+                foreach (var batch in sealer!.OnBlock(block)) points.Add((int)batch.LastBlock);
             }
             return points;
         }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Rollup.Core.Blocks;
 using Rollup.Sequencer.Chain;
 
@@ -5,43 +6,82 @@ namespace Rollup.Sequencer.Batches;
 
 /// <summary>Groups blocks into batches: it follows the open batch (the blocks after the last sealed one) and seals it
 /// when the policy says so. The open batch is derived from the store, so after a restart the sealer picks up exactly
-/// where it was; a seal is its own atomic write.</summary>
+/// where it was; a seal is its own atomic write.
+/// <para>With a prover's <see cref="IBatchCapacity"/> it also keeps each batch within the circuit: a block that would
+/// make the open batch overflow seals the open batch first and starts the next one; a block that alone overflows is
+/// sealed on its own (the prover then refuses it by name; the block builder's gas limit is what bounds a block).</para></summary>
 public sealed class BatchSealer
 {
     private readonly ChainStore _chain;
     private readonly BatchStore _batches;
     private readonly BatchPolicy _policy;
     private readonly TimeProvider _time;
+    private readonly IBatchCapacity? _capacity;
+    private readonly ILogger? _logger;
 
     // The open batch: blocks _first.._last (none when _first > _last).
     private ulong _first, _last;
     private int _bytes, _txs;
     private ulong _gas;
     private ulong _openedAt;
+    // Set when the open batch is at the circuit's capacity: the next block starts a new batch, whatever the policy.
+    private bool _full;
 
-    public BatchSealer(ChainStore chain, BatchStore batches, BatchPolicy policy, TimeProvider time)
+    /// <param name="capacity">The prover's circuit, when the node proves; null seals by the policy alone.</param>
+    /// <param name="logger">Where capacity seals are explained; null for none.</param>
+    public BatchSealer(ChainStore chain, BatchStore batches, BatchPolicy policy, TimeProvider time, IBatchCapacity? capacity = null,
+        ILogger? logger = null)
     {
         _chain = chain;
         _batches = batches;
         _policy = policy;
         _time = time;
+        _capacity = capacity;
+        _logger = logger;
         _first = (_batches.Latest?.LastBlock ?? 0) + 1;
         _last = _first - 1;
         ulong head = chain.Head?.Number ?? 0;
-        for (ulong n = _first; n <= head; n++) Add(chain.GetBlock(n)!);
+        // Replaying the open batch after a restart applies the capacity rule again (its batches reach the pipeline
+        // through BatchStore.Unfinalized); the policy's seal waits for the next block or tick, as before.
+        for (ulong n = _first; n <= head; n++) AddWithinCapacity(chain.GetBlock(n)!);
     }
 
     public int OpenBlocks => (int)(_last + 1 - _first);
 
-    /// <summary>Adds a stored block to the open batch; returns the batch if that sealed it.</summary>
-    public BatchRecord? OnBlock(Block block)
+    /// <summary>Adds a stored block to the open batch; returns the batches that sealed (none, one, or with a
+    /// capacity limit two: the open batch the block did not fit in, then the block alone if it overflows by itself).</summary>
+    public IReadOnlyList<BatchRecord> OnBlock(Block block)
     {
+        var sealedNow = AddWithinCapacity(block);
+        if (OpenBlocks > 0 && (_full || Due())) sealedNow.Add(Seal());
+        return sealedNow;
+    }
+
+    /// <summary>Adds the block, first sealing the open batch if the block would make it overflow the circuit; marks
+    /// the open batch full if the block alone overflows.</summary>
+    private List<BatchRecord> AddWithinCapacity(Block block)
+    {
+        var sealedNow = new List<BatchRecord>();
+        if (_capacity is null) { Add(block); return sealedNow; }
+        if (OpenBlocks > 0 && _capacity.Overflow(_first, block.Number) is { } why)
+        {
+            var batch = Seal();
+            _logger?.LogInformation("batch {Batch} sealed at block {Last}: with block {Next} it would overflow the prover's circuit ({Why})",
+                batch.Number, batch.LastBlock, block.Number, why);
+            sealedNow.Add(batch);
+        }
         Add(block);
-        return Due() ? Seal() : null;
+        if (OpenBlocks == 1 && _capacity.Overflow(_first, _last) is { } alone)
+        {
+            _full = true;
+            _logger?.LogWarning("block {Block} alone overflows the prover's circuit ({Why}): it is sealed as its own batch, which the prover will refuse",
+                block.Number, alone);
+        }
+        return sealedNow;
     }
 
     /// <summary>Seals the open batch if it has grown too old; called on a timer.</summary>
-    public BatchRecord? OnTick() => OpenBlocks > 0 && Due() ? Seal() : null;
+    public BatchRecord? OnTick() => OpenBlocks > 0 && (_full || Due()) ? Seal() : null;
 
     /// <summary>Seals whatever is open (at shutdown, or on request).</summary>
     public BatchRecord? SealNow() => OpenBlocks > 0 ? Seal() : null;
@@ -87,6 +127,7 @@ public sealed class BatchSealer
         _batches.Add(batch);
         _first = _last + 1;
         _bytes = 0; _gas = 0; _txs = 0;
+        _full = false;
         return batch;
     }
 

@@ -91,7 +91,7 @@ public sealed class SequencerNode : IAsyncDisposable
             {
                 FirstRetryDelay = config.L1FirstRetryDelay,
             };
-            var sealer = new BatchSealer(chain, batches, config.Batches, TimeProvider.System);
+            var sealer = new BatchSealer(chain, batches, config.Batches, TimeProvider.System, prover as IBatchCapacity, loggers.CreateLogger("batches"));
             var producer = new BlockProducer(chain, state, pool, sealer, pipeline, events, config.Producer with { GasLimit = genesis.GasLimit },
                 Rules, genesis.ChainId, TimeProvider.System, loggers.CreateLogger("producer"));
             int restored = pool.Restore(journal.Load());

@@ -108,7 +108,7 @@ public sealed class BlockProducer
             _events.PublishBlock(block, built.Receipts);
             if (block.Transactions.Count > 0)
                 _logger.LogInformation("block {Number} {Hash}: {Txs} txs, {Gas} gas", block.Number, block.Hash, block.Transactions.Count, block.Header.GasUsed);
-            if (_sealer.OnBlock(block) is { } batch) OnSealed(batch);
+            foreach (var batch in _sealer.OnBlock(block)) OnSealed(batch);
             return block;
         }
     }

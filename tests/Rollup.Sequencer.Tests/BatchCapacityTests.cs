@@ -1,0 +1,48 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Rollup.Proving;
+using Rollup.Sequencer.Tests.Support;
+using Xunit.Abstractions;
+
+namespace Rollup.Sequencer.Tests;
+
+/// <summary>The sealer keeps batches within the prover's circuit (<see cref="Batches.IBatchCapacity"/>): with every
+/// policy limit off, a stream of transfers larger than one batch circuit holds is cut into batches that each fit —
+/// and each is proven — and each cut was needed (the batch plus the next block would not fit).</summary>
+public sealed class BatchCapacityTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task Batches_are_sealed_at_the_circuit_capacity_and_each_one_proves()
+    {
+        // 2^12 rows hold 255 steps; a transfer is 3 (begin, transfer, end): 120 transfers need at least two batches.
+        const int Senders = 6, PerSender = 20;
+        var options = new ProverOptions { K = BatchCircuit.DefaultK };
+        BatchProver? prover = null;
+        await using var node = await TestNode.Start(
+            c => c with { Batches = new Batches.BatchPolicy { MaxBlocks = 0, MaxGas = 0, MaxBytes = 0, MaxAgeSeconds = 0 } },
+            proverFactory: (chain, state) => prover = new BatchProver(chain, state, TestNode.ChainId, options, NullLogger.Instance));
+        var hashes = new List<string>();
+        for (ulong nonce = 0; nonce < PerSender; nonce++)
+            for (int s = 0; s < Senders; s++)
+            {
+                var tx = Txs.Transfer(TestNode.Keys[s], nonce, Txs.Addr(Senders + s % 2), 1_000 + nonce);
+                hashes.Add(tx.Hash.ToString());
+                await node.Rpc.Call("eth_sendRawTransaction", Txs.Raw(tx));
+            }
+        foreach (var hash in hashes)
+            await Wait.Until(async () => (await node.Rpc.Call("eth_getTransactionReceipt", hash)).ValueKind == System.Text.Json.JsonValueKind.Object, 60_000);
+
+        var context = node.Node.Context;
+        var sealedBatches = new List<Batches.BatchRecord>();
+        for (ulong n = 1; context.Batches.Get(n) is { } b; n++) sealedBatches.Add(b);
+        Assert.NotEmpty(sealedBatches);
+        foreach (var batch in sealedBatches)
+        {
+            output.WriteLine($"batch {batch.Number}: blocks {batch.FirstBlock}..{batch.LastBlock}, {batch.TransactionCount} transfers");
+            Assert.Null(prover!.Overflow(batch.FirstBlock, batch.LastBlock));
+            Assert.NotNull(prover.Overflow(batch.FirstBlock, batch.LastBlock + 1));
+        }
+        // Everything sealed so far is proven on the 2^12 circuit, none refused.
+        await Wait.Until(() => Task.FromResult(sealedBatches.All(b => context.Batches.Get(b.Number) is { Proven: true })), 10 * 60_000);
+        Assert.All(sealedBatches, b => Assert.Null(context.Batches.Get(b.Number)!.ProofError));
+    }
+}
