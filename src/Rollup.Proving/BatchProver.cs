@@ -1,5 +1,8 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using Rollup.Core.Blocks;
+using Rollup.Core.Transactions;
+using Rollup.Core.Types;
 using Rollup.Plonk.Circuit;
 using Rollup.Plonk.Keys;
 using Rollup.Plonk.Verifying;
@@ -92,13 +95,33 @@ public sealed class BatchProver : IBatchProver, IBatchCapacity
             FirstBlock = firstBlock, LastBlock = lastBlock,
             PrevStateRoot = _chain.GetBlock(firstBlock - 1)!.Header.StateRoot, StateRoot = _chain.GetBlock(lastBlock)!.Header.StateRoot,
         };
+        return OverflowOf(() => BatchTrace.Run(_chain, _state, _chainId, run), run);
+    }
+
+    public string? Overflow(BlockHeader draft, IReadOnlyList<Transaction> transactions, IReadOnlyList<Address> senders)
+    {
+        var run = new BatchRecord
+        {
+            FirstBlock = draft.Number, LastBlock = draft.Number, PrevStateRoot = _chain.GetBlock(draft.Number - 1)!.Header.StateRoot,
+        };
+        return OverflowOf(() => BatchTrace.RunDraft(_chain, _state, _chainId, draft, transactions, senders), run);
+    }
+
+    private string? OverflowOf(Func<BatchTrace> trace, BatchRecord run)
+    {
         try
         {
-            BatchWitness.Prepare(_circuit.Value, BatchTrace.Run(_chain, _state, _chainId, run), run, _chainId, _state);
+            BatchWitness.Prepare(_circuit.Value, trace(), run, _chainId, _state);
             return null;
         }
         catch (BatchTooLargeException e) { return e.Detail; }
         catch (BatchNotProvableException) { return null; }
+        catch (Exception e)
+        {
+            // A bug in the check must not stop block production; the prover will meet the same problem and name it.
+            _logger.LogError(e, "the capacity check of blocks {First}..{Last} failed; treating them as fitting", run.FirstBlock, run.LastBlock);
+            return null;
+        }
     }
 
     /// <summary>The key was made from the empty circuit; a fixed column that depended on the witness would make every

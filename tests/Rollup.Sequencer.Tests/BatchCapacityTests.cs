@@ -45,4 +45,45 @@ public sealed class BatchCapacityTests(ITestOutputHelper output)
         await Wait.Until(() => Task.FromResult(sealedBatches.All(b => context.Batches.Get(b.Number) is { Proven: true })), 10 * 60_000);
         Assert.All(sealedBatches, b => Assert.Null(context.Batches.Get(b.Number)!.ProofError));
     }
+
+    [Fact]
+    public async Task A_block_holds_no_more_than_one_batch_circuit_and_the_rest_wait_for_the_next()
+    {
+        const int Senders = 6, PerSender = 20;
+        var options = new ProverOptions { K = BatchCircuit.DefaultK };
+        BatchProver? prover = null;
+        // Blocks every 4 s, so all 120 transfers arrive while one block is open.
+        await using var node = await TestNode.Start(
+            c => c with
+            {
+                Batches = new Batches.BatchPolicy { MaxBlocks = 1, MaxGas = 0, MaxBytes = 0, MaxAgeSeconds = 0 },
+                Producer = c.Producer with { BlockTime = TimeSpan.FromSeconds(4) },
+            },
+            proverFactory: (chain, state) => prover = new BatchProver(chain, state, TestNode.ChainId, options, NullLogger.Instance));
+        var hashes = new List<string>();
+        for (ulong nonce = 0; nonce < PerSender; nonce++)
+            for (int s = 0; s < Senders; s++)
+            {
+                var tx = Txs.Transfer(TestNode.Keys[s], nonce, Txs.Addr(Senders + s % 2), 2_000 + nonce);
+                hashes.Add(tx.Hash.ToString());
+                await node.Rpc.Call("eth_sendRawTransaction", Txs.Raw(tx));
+            }
+        foreach (var hash in hashes)
+            await Wait.Until(async () => (await node.Rpc.Call("eth_getTransactionReceipt", hash)).ValueKind == System.Text.Json.JsonValueKind.Object, 60_000);
+
+        var chain = node.Node.Context.Chain;
+        var sizes = new List<int>();
+        for (ulong n = 1; n <= chain.Head!.Number; n++)
+        {
+            var block = chain.GetBlock(n)!;
+            if (block.Transactions.Count == 0) continue;
+            sizes.Add(block.Transactions.Count);
+            Assert.Null(prover!.Overflow(n, n));
+        }
+        output.WriteLine($"transactions per block: {string.Join(", ", sizes)}");
+        Assert.Equal(Senders * PerSender, sizes.Sum());
+        // At least one block was cut at the capacity: it holds the most a 2^12 circuit can (one more would not fit).
+        Assert.Contains(sizes, count => count >= 80);
+        Assert.True(sizes.Count >= 2);
+    }
 }

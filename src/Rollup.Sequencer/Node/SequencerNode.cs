@@ -93,7 +93,10 @@ public sealed class SequencerNode : IAsyncDisposable
             };
             var sealer = new BatchSealer(chain, batches, config.Batches, TimeProvider.System, prover as IBatchCapacity, loggers.CreateLogger("batches"));
             var producer = new BlockProducer(chain, state, pool, sealer, pipeline, events, config.Producer with { GasLimit = genesis.GasLimit },
-                Rules, genesis.ChainId, TimeProvider.System, loggers.CreateLogger("producer"));
+                Rules, genesis.ChainId, TimeProvider.System, loggers.CreateLogger("producer"))
+            {
+                Capacity = prover as IBatchCapacity,
+            };
             int restored = pool.Restore(journal.Load());
             if (restored > 0) logger.LogInformation("restored {Count} transactions from the mempool journal", restored);
             pool.Added += tx => events.PublishPendingTransaction(tx.Hash);

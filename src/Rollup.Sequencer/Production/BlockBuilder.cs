@@ -32,7 +32,10 @@ public sealed class BlockBuilder(ForkRules rules, ulong chainId)
         ExcessBlobGas = header.ExcessBlobGas ?? 0, ChainId = chainId, BlockHashes = blockHashes,
     };
 
-    public BuiltBlock Build(BlockHeader draft, IStateSource parentState, TxSelection selection, Func<ulong, Hash256> blockHashes)
+    /// <param name="maxTransactions">At most this many (the producer's cut when a block would overflow the prover's
+    /// circuit); the rest wait for the next block.</param>
+    public BuiltBlock Build(BlockHeader draft, IStateSource parentState, TxSelection selection, Func<ulong, Hash256> blockHashes,
+        int maxTransactions = int.MaxValue)
     {
         var env = Environment(draft, blockHashes);
         var state = new JournaledState(parentState);
@@ -43,7 +46,7 @@ public sealed class BlockBuilder(ForkRules rules, ulong chainId)
         ulong gasUsed = 0;
         int belowBaseFee = 0;
 
-        while (selection.Peek() is { } candidate)
+        while (included.Count < maxTransactions && selection.Peek() is { } candidate)
         {
             ulong gasLeft = draft.GasLimit - gasUsed;
             if (gasLeft < IntrinsicGas.TxBase) break;

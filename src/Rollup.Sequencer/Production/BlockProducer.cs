@@ -40,6 +40,9 @@ public sealed class BlockProducer
 
     public BlockBuilder Builder => _builder;
 
+    /// <summary>The prover's circuit, when the node proves: every block is kept within one batch's capacity.</summary>
+    public IBatchCapacity? Capacity { get; init; }
+
     public bool Instant => _config.BlockTime == TimeSpan.Zero;
 
     /// <summary>A transaction arrived: in instant mode, make a block now.</summary>
@@ -95,8 +98,14 @@ public sealed class BlockProducer
                 BaseFeePerGas = baseFee, WithdrawalsRoot = BlockHeader.EmptyTrieRoot, BlobGasUsed = 0, ExcessBlobGas = 0,
                 ParentBeaconBlockRoot = Hash256.Zero,
             };
-            var built = _builder.Build(draft, parentState, _pool.Select(parentState, baseFee), n => _chain.GetBlock(n)?.Hash ?? Hash256.Zero);
-            foreach (var hash in built.Rejected) _pool.Drop(hash);
+            BuiltBlock Build(int maxTransactions)
+            {
+                var result = _builder.Build(draft, parentState, _pool.Select(parentState, baseFee), n => _chain.GetBlock(n)?.Hash ?? Hash256.Zero, maxTransactions);
+                foreach (var hash in result.Rejected) _pool.Drop(hash);
+                return result;
+            }
+            var built = Build(int.MaxValue);
+            if (Capacity is { } capacity) built = WithinCapacity(capacity, draft, built, Build);
             // An empty block is made when asked for, or when transactions wait only because the base fee rose above
             // their fee cap: each empty block lowers it by an eighth (at most one such block per second).
             bool unblock = built.BelowBaseFee > 0 && draft.Timestamp <= (ulong)_time.GetUtcNow().ToUnixTimeSeconds();
@@ -111,6 +120,41 @@ public sealed class BlockProducer
             foreach (var batch in _sealer.OnBlock(block)) OnSealed(batch);
             return block;
         }
+    }
+
+    /// <summary>Cuts the block to the longest run of its transactions that fits one batch of the prover's circuit (the
+    /// rest stay in the pool for the next block). A transaction that alone does not fit could never be proven and would
+    /// stop finalization at its batch for good, so it is dropped from the pool, with a warning.</summary>
+    private BuiltBlock WithinCapacity(IBatchCapacity capacity, BlockHeader draft, BuiltBlock built, Func<int, BuiltBlock> build)
+    {
+        string? Overflow(BuiltBlock b, int count) =>
+            capacity.Overflow(draft, b.Transactions.Take(count).ToList(), b.Receipts.Take(count).Select(r => r.Sender).ToList());
+
+        while (built.Transactions.Count > 0 && Overflow(built, built.Transactions.Count) is { } why)
+        {
+            // Binary search: Overflow(fits) is null, Overflow(tooMany) is not.
+            int fits = 0, tooMany = built.Transactions.Count;
+            while (tooMany - fits > 1)
+            {
+                int middle = (fits + tooMany) / 2;
+                if (Overflow(built, middle) is null) fits = middle; else tooMany = middle;
+            }
+            if (fits == 0)
+            {
+                var culprit = built.Transactions[0];
+                _logger.LogWarning("transaction {Hash} alone overflows the prover's circuit ({Why}): dropped from the pool, it could never be proven",
+                    culprit.Hash, Overflow(built, 1) ?? why);
+                _pool.Drop(culprit.Hash);
+                built = build(int.MaxValue);
+                continue;
+            }
+            _logger.LogInformation("block {Number}: {Fits} of {Count} transactions fit the prover's circuit ({Why}); the rest wait for the next block",
+                draft.Number, fits, built.Transactions.Count, why);
+            // Rebuilt, not truncated: the state changes and receipts must be those of exactly these transactions. The
+            // pool may have changed meanwhile, so the loop checks the rebuilt block again.
+            built = build(fits);
+        }
+        return built;
     }
 
     private Block Commit(BlockHeader draft, BuiltBlock built)
