@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using Rollup.Core.Numerics;
+using Rollup.Core.Types;
 using Rollup.Proving;
 using Rollup.Sequencer.Tests.Support;
 using Xunit.Abstractions;
@@ -85,5 +87,46 @@ public sealed class BatchCapacityTests(ITestOutputHelper output)
         // At least one block was cut at the capacity: it holds the most a 2^12 circuit can (one more would not fit).
         Assert.Contains(sizes, count => count >= 80);
         Assert.True(sizes.Count >= 2);
+    }
+
+    // A loop of 100 rounds of 7 steps (JUMPDEST, PUSH1, SWAP1, SUB, DUP1, PUSH1, JUMPI): every opcode has a gadget, but
+    // 700 steps do not fit the 255 of a 2^12 circuit.
+    private static readonly Address Loop = Address.Parse("0x000000000000000000000000000000000000100b");
+    private static readonly byte[] LoopCode = Convert.FromHexString("6100645b600190038060035700");
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_transaction_too_big_for_any_batch_is_refused_at_admission_or_dropped_by_the_producer(bool excludeUnprovable)
+    {
+        var options = new ProverOptions { K = BatchCircuit.DefaultK };
+        await using var node = await TestNode.Start(
+            c =>
+            {
+                c.Genesis.Alloc[Loop] = new Chain.GenesisAccount(UInt256.Zero, 1, LoopCode);
+                return c with { ExecutionSupport = excludeUnprovable ? new GadgetSupport() : null, Batches = c.Batches with { MaxBlocks = 1 } };
+            },
+            proverFactory: (chain, state) => new BatchProver(chain, state, TestNode.ChainId, options, NullLogger.Instance));
+        var loop = Txs.Transfer(TestNode.Keys[0], 0, Loop, 0, gas: 200_000);
+        var transfer = Txs.Transfer(TestNode.Keys[1], 0, Txs.Addr(2), 5);
+        if (excludeUnprovable)
+        {
+            var refused = await Assert.ThrowsAsync<RpcError>(() => node.Rpc.Call("eth_sendRawTransaction", Txs.Raw(loop)));
+            Assert.Contains("unprovable: the transaction alone needs more than the prover's batch circuit holds", refused.Message);
+            Assert.Contains("the batch circuit has 2^12", refused.Message);
+        }
+        else
+        {
+            await node.Rpc.Call("eth_sendRawTransaction", Txs.Raw(loop));
+        }
+        await node.Rpc.Call("eth_sendRawTransaction", Txs.Raw(transfer));
+        await Wait.Until(async () => (await node.Rpc.Call("eth_getTransactionReceipt", transfer.Hash.ToString())).ValueKind == System.Text.Json.JsonValueKind.Object, 60_000);
+        // The loop is in no block and no longer pending: the next batch would otherwise be unprovable for good.
+        await Wait.Until(async () => (await node.Rpc.Call("eth_getTransactionByHash", loop.Hash.ToString())).ValueKind == System.Text.Json.JsonValueKind.Null, 30_000);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, (await node.Rpc.Call("eth_getTransactionReceipt", loop.Hash.ToString())).ValueKind);
+        // What is sealed proves.
+        var context = node.Node.Context;
+        await Wait.Until(() => Task.FromResult(context.Batches.Get(1) is { Proven: true }), 10 * 60_000);
+        Assert.Null(context.Batches.Get(1)!.ProofError);
     }
 }

@@ -44,5 +44,18 @@ public static class ProvabilityCheck
             From = sender, To = tx.To, Gas = tx.GasLimit, Value = tx.Value, Data = tx.Data, AccessList = tx.AccessList,
             MaxFeePerGas = tx.MaxFeePerGas, MaxPriorityFeePerGas = tx.MaxPriorityFeePerGas,
         });
+        RequireCapacity(node, tx, sender);
+    }
+
+    /// <summary>With a prover: a transaction that alone needs more than one batch circuit holds (run as the only
+    /// transaction of the next block) is refused now, rather than dropped by the producer later. A transaction whose
+    /// nonce is ahead of the account's cannot run on the head state yet; the producer checks it when it does.</summary>
+    private static void RequireCapacity(NodeContext node, Transaction tx, Address sender)
+    {
+        if (node.Producer.Capacity is not { } capacity) return;
+        var head = node.Head.Header;
+        if (node.State.At(head.Number).TryGetAccount(sender, out var account) ? account.Nonce != tx.Nonce : tx.Nonce != 0) return;
+        if (capacity.Overflow(node.Producer.NextDraft(head), [tx], [sender]) is { } why)
+            throw RpcException.Server(Prefix + $"the transaction alone needs more than the prover's batch circuit holds: {why}");
     }
 }

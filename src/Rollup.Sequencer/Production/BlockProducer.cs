@@ -89,15 +89,9 @@ public sealed class BlockProducer
         lock (_produceLock)
         {
             var parent = _chain.Head!.Header;
-            var baseFee = BaseFee.Next(parent);
+            var draft = NextDraft(parent);
+            var baseFee = draft.BaseFeePerGas!.Value;
             var parentState = _state.At(parent.Number);
-            var draft = new BlockHeader
-            {
-                ParentHash = parent.Hash, Coinbase = _config.Coinbase, Number = parent.Number + 1, GasLimit = parent.GasLimit,
-                Timestamp = Math.Max((ulong)_time.GetUtcNow().ToUnixTimeSeconds(), parent.Timestamp + 1),
-                BaseFeePerGas = baseFee, WithdrawalsRoot = BlockHeader.EmptyTrieRoot, BlobGasUsed = 0, ExcessBlobGas = 0,
-                ParentBeaconBlockRoot = Hash256.Zero,
-            };
             BuiltBlock Build(int maxTransactions)
             {
                 var result = _builder.Build(draft, parentState, _pool.Select(parentState, baseFee), n => _chain.GetBlock(n)?.Hash ?? Hash256.Zero, maxTransactions);
@@ -121,6 +115,16 @@ public sealed class BlockProducer
             return block;
         }
     }
+
+    /// <summary>The header of the block that would follow <paramref name="parent"/> now, before its transactions and
+    /// roots (also what admission checks run a transaction against).</summary>
+    public BlockHeader NextDraft(BlockHeader parent) => new()
+    {
+        ParentHash = parent.Hash, Coinbase = _config.Coinbase, Number = parent.Number + 1, GasLimit = parent.GasLimit,
+        Timestamp = Math.Max((ulong)_time.GetUtcNow().ToUnixTimeSeconds(), parent.Timestamp + 1),
+        BaseFeePerGas = BaseFee.Next(parent), WithdrawalsRoot = BlockHeader.EmptyTrieRoot, BlobGasUsed = 0, ExcessBlobGas = 0,
+        ParentBeaconBlockRoot = Hash256.Zero,
+    };
 
     /// <summary>Cuts the block to the longest run of its transactions that fits one batch of the prover's circuit (the
     /// rest stay in the pool for the next block). A transaction that alone does not fit could never be proven and would
