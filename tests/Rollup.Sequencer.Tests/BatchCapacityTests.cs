@@ -12,16 +12,13 @@ namespace Rollup.Sequencer.Tests;
 /// and each is proven — and each cut was needed (the batch plus the next block would not fit).</summary>
 public sealed class BatchCapacityTests(ITestOutputHelper output)
 {
-    [Fact]
-    public async Task Batches_are_sealed_at_the_circuit_capacity_and_each_one_proves()
+    // 2^12 rows hold 255 steps; a transfer is 3 (begin, transfer, end): 120 transfers need at least two batches.
+    private const int Senders = 6, PerSender = 20;
+
+    /// <summary>Sends 120 transfers (20 from each of six dev accounts) as fast as the node takes them; waits for their
+    /// receipts.</summary>
+    private static async Task SendTransfersAndWait(TestNode node)
     {
-        // 2^12 rows hold 255 steps; a transfer is 3 (begin, transfer, end): 120 transfers need at least two batches.
-        const int Senders = 6, PerSender = 20;
-        var options = new ProverOptions { K = BatchCircuit.DefaultK };
-        BatchProver? prover = null;
-        await using var node = await TestNode.Start(
-            c => c with { Batches = new Batches.BatchPolicy { MaxBlocks = 0, MaxGas = 0, MaxBytes = 0, MaxAgeSeconds = 0 } },
-            proverFactory: (chain, state) => prover = new BatchProver(chain, state, TestNode.ChainId, options, NullLogger.Instance));
         var hashes = new List<string>();
         for (ulong nonce = 0; nonce < PerSender; nonce++)
             for (int s = 0; s < Senders; s++)
@@ -32,6 +29,17 @@ public sealed class BatchCapacityTests(ITestOutputHelper output)
             }
         foreach (var hash in hashes)
             await Wait.Until(async () => (await node.Rpc.Call("eth_getTransactionReceipt", hash)).ValueKind == System.Text.Json.JsonValueKind.Object, 60_000);
+    }
+
+    [Fact]
+    public async Task Batches_are_sealed_at_the_circuit_capacity_and_each_one_proves()
+    {
+        var options = new ProverOptions { K = BatchCircuit.DefaultK };
+        BatchProver? prover = null;
+        await using var node = await TestNode.Start(
+            c => c with { Batches = new Batches.BatchPolicy { MaxBlocks = 0, MaxGas = 0, MaxBytes = 0, MaxAgeSeconds = 0 } },
+            proverFactory: (chain, state) => prover = new BatchProver(chain, state, TestNode.ChainId, options, NullLogger.Instance));
+        await SendTransfersAndWait(node);
 
         var context = node.Node.Context;
         var sealedBatches = new List<Batches.BatchRecord>();
@@ -51,7 +59,6 @@ public sealed class BatchCapacityTests(ITestOutputHelper output)
     [Fact]
     public async Task A_block_holds_no_more_than_one_batch_circuit_and_the_rest_wait_for_the_next()
     {
-        const int Senders = 6, PerSender = 20;
         var options = new ProverOptions { K = BatchCircuit.DefaultK };
         BatchProver? prover = null;
         // Blocks every 4 s, so all 120 transfers arrive while one block is open.
@@ -62,16 +69,7 @@ public sealed class BatchCapacityTests(ITestOutputHelper output)
                 Producer = c.Producer with { BlockTime = TimeSpan.FromSeconds(4) },
             },
             proverFactory: (chain, state) => prover = new BatchProver(chain, state, TestNode.ChainId, options, NullLogger.Instance));
-        var hashes = new List<string>();
-        for (ulong nonce = 0; nonce < PerSender; nonce++)
-            for (int s = 0; s < Senders; s++)
-            {
-                var tx = Txs.Transfer(TestNode.Keys[s], nonce, Txs.Addr(Senders + s % 2), 2_000 + nonce);
-                hashes.Add(tx.Hash.ToString());
-                await node.Rpc.Call("eth_sendRawTransaction", Txs.Raw(tx));
-            }
-        foreach (var hash in hashes)
-            await Wait.Until(async () => (await node.Rpc.Call("eth_getTransactionReceipt", hash)).ValueKind == System.Text.Json.JsonValueKind.Object, 60_000);
+        await SendTransfersAndWait(node);
 
         var chain = node.Node.Context.Chain;
         var sizes = new List<int>();
