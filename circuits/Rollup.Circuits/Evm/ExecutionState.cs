@@ -75,4 +75,12 @@ public enum ExecutionState
     Exp,
     /// <summary>One multiplication of an EXP, after the EXP step (no instruction of its own).</summary>
     ExpIteration,
+    /// <summary>Out of gas on memory expansion: MLOAD, MSTORE, MSTORE8, RETURN, REVERT.</summary>
+    ErrorOutOfGasMemory,
+    /// <summary>Out of gas on SLOAD's cold-access cost.</summary>
+    ErrorOutOfGasSload,
+    /// <summary>Out of gas on SSTORE: the 2,300-gas stipend rule or its EIP-2200/2929 cost.</summary>
+    ErrorOutOfGasSstore,
+    /// <summary>Out of gas on EXP's cost per exponent byte.</summary>
+    ErrorOutOfGasExp,
 }

@@ -235,7 +235,8 @@ public sealed class GadgetBuilder
     /// transaction's root call passes its <paramref name="gasCost"/>, so the end of the transaction gets the gas left,
     /// and whether the call fails (<paramref name="reverts"/>: REVERT and the error states). A failing end checks the
     /// call's persistence claim was 0 and reserves the undo block right after its own accesses, one entry per
-    /// reversible write the call made (each write's undo lookup lands in it); a successful end checks the claim was 1.
+    /// reversible write the call made, its own included (each write's undo lookup lands in it); a successful end checks
+    /// the claim was 1.
     /// Padding passes neither.</summary>
     public void EndTransition(Expression? gasCost = null, bool? reverts = null)
     {
@@ -243,7 +244,8 @@ public sealed class GadgetBuilder
         var after = Cur(StepField.RwCounter) + _nextSlot - _slotsOff;
         if (reverts == true)
         {
-            var undo = Cur(StepField.ReversibleWrites);
+            // The block undoes the call's earlier writes and the halting step's own (an SLOAD out of gas has warmed its slot).
+            var undo = Cur(StepField.ReversibleWrites) + ReversibleInStep;
             Require("end: the call was not persistent", Cur(StepField.IsPersistent));
             Require("end: the undo block ends at the end of reversion", Cur(StepField.EndOfReversion) - (after + undo - 1));
             Require("transition: rw counter", Next(StepField.RwCounter) - (after + undo));

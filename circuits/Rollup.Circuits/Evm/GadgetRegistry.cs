@@ -73,6 +73,10 @@ public static class GadgetRegistry
         new TransientStorageGadget(isStore: false),
         new TransientStorageGadget(isStore: true),
         new OriginGadget(),
+        new ErrorOutOfGasMemoryGadget(),
+        new ErrorOutOfGasSloadGadget(),
+        new ErrorOutOfGasSstoreGadget(),
+        new ErrorOutOfGasExpGadget(),
     ];
 
     /// <summary>The gadgets a trace needs: padding, the begin and end of transactions (every gadget without an opcode)

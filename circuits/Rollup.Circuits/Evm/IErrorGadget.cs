@@ -9,4 +9,8 @@ public interface IErrorGadget : IGadget
 {
     /// <summary>Whether this state proves the traced step's halt (<see cref="ZkStep.Halt"/>).</summary>
     bool Handles(ZkStep step);
+
+    /// <summary>Call-context fields the state reads before the step's traced accesses (as an opcode gadget's are added
+    /// by the witness builder): a storage step's contract address, whose slot it warmed before running out of gas.</summary>
+    IReadOnlyList<CallContextField> ContextReads => [];
 }

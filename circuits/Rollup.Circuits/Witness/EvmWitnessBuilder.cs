@@ -116,8 +116,9 @@ public static class EvmWitnessBuilder
             index++;
             // A step that halts exceptionally is proven by its error state, not by its opcode's gadget.
             ExecutionState state;
+            IErrorGadget? error = null;
             if (step.Halt.IsExceptional())
-                state = (errorGadgets.FirstOrDefault(g => g.Handles(step))
+                state = (error = errorGadgets.FirstOrDefault(g => g.Handles(step))
                     ?? throw new UnsupportedStepException($"{where}: opcode {Rollup.Evm.Instructions.OpcodeMetadata.Name(step.Opcode)} at pc {step.Pc} halts with {step.Halt}, which has no error state yet")).State;
             else if (!byOpcode.TryGetValue(step.Opcode, out state))
                 throw new UnsupportedStepException($"{where}: opcode {Rollup.Evm.Instructions.OpcodeMetadata.Name(step.Opcode)} at pc {step.Pc} has no gadget yet");
@@ -127,8 +128,8 @@ public static class EvmWitnessBuilder
             if (step.RwCounter != expected || step.CallId != 1)
                 throw new UnsupportedStepException($"{where}: accesses between steps before pc {step.Pc}: calls and creates have no gadget yet");
             expected = step.RwCounter + step.RwCount;
-            // A step that halts exceptionally never ran its opcode: no context read is added to it.
-            var reads = step.Halt.IsExceptional() ? [] : ContextReads.GetValueOrDefault(step.Opcode, []);
+            // A step that halts exceptionally gets the context reads its error state asks for, not its opcode's.
+            var reads = error is not null ? error.ContextReads.ToArray() : ContextReads.GetValueOrDefault(step.Opcode, []);
             var rw = reads.Select((f, i) => ContextRead(f, next + i)).Concat(Range(step.RwCounter, step.RwCount, next + reads.Length)).ToList();
             var renumbered = new ZkStep
             {

@@ -20,6 +20,8 @@ public sealed class EndTxGadget : IGadget
     [
         ExecutionState.Revert, ExecutionState.ErrorInvalidOpcode, ExecutionState.ErrorStackUnderflow, ExecutionState.ErrorStackOverflow,
         ExecutionState.ErrorOutOfGasStatic, ExecutionState.ErrorInvalidJump, ExecutionState.ErrorInvalidJumpI,
+        ExecutionState.ErrorOutOfGasMemory, ExecutionState.ErrorOutOfGasSload, ExecutionState.ErrorOutOfGasSstore,
+        ExecutionState.ErrorOutOfGasExp,
     ];
 
     public const int RefundQuotient = 5;

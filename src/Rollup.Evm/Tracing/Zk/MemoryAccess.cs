@@ -12,6 +12,9 @@ internal readonly unsafe struct MemoryAccess
     public ulong ReadLength { get; init; }
     public ulong WriteOffset { get; init; }
     public ulong WriteLength { get; init; }
+    /// <summary>A region of non-zero length lies (partly) beyond 4 GiB: the instruction cannot pay for it and halts out
+    /// of gas before it touches memory (its regions are reported empty).</summary>
+    public bool BeyondLimit { get; init; }
 
     private const ulong Limit = 1UL << 32;
 
@@ -53,6 +56,25 @@ internal readonly unsafe struct MemoryAccess
         return UInt256.FromBigEndian(word);
     }
 
+    /// <summary>Whether <paramref name="gas"/> (after the static cost) pays for growing memory to cover both regions and
+    /// for the per-word (or per-byte) cost an instruction charges with it: KECCAK256 6 per word, MCOPY 3 per word, LOGn
+    /// 8 per byte. The EVM charges these before it reads memory, so an instruction that cannot pay reads none.
+    /// (CALL and CREATE charge more before they read their input: cold access, value transfer; not counted here.)</summary>
+    public bool Affordable(byte opcode, long gas, ulong memorySize, long memoryCost)
+    {
+        if (BeyondLimit) return false;
+        ulong end = Math.Max(ReadLength > 0 ? ReadOffset + ReadLength : 0, WriteLength > 0 ? WriteOffset + WriteLength : 0);
+        long expansion = end <= memorySize ? 0 : Execution.EvmMemory.GasCost(EvmWord.Words(end)) - memoryCost;
+        long extra = opcode switch
+        {
+            0x20 => Gas.GasCosts.Keccak256Word * (long)EvmWord.Words(ReadLength),
+            0x5e => Gas.GasCosts.Copy * (long)EvmWord.Words(ReadLength),
+            >= 0xa0 and <= 0xa4 => Gas.GasCosts.LogData * (long)ReadLength,
+            _ => 0,
+        };
+        return gas - extra - expansion >= 0;
+    }
+
     private static bool Small(in UInt256 v, out ulong x)
     {
         x = v.U0;
@@ -64,7 +86,7 @@ internal readonly unsafe struct MemoryAccess
 
     private static MemoryAccess Fixed(UInt256* stack, int sp, bool write, ulong length)
     {
-        if (!Small(Arg(stack, sp, 0), out var offset)) return default;
+        if (!Small(Arg(stack, sp, 0), out var offset)) return new() { BeyondLimit = true };
         return write ? new() { WriteOffset = offset, WriteLength = length } : new() { ReadOffset = offset, ReadLength = length };
     }
 
@@ -73,10 +95,17 @@ internal readonly unsafe struct MemoryAccess
     private static MemoryAccess Region(UInt256* stack, int sp, int readOffsetArg, int readLengthArg, int writeOffsetArg, int writeLengthArg)
     {
         ulong ro = 0, rl = 0, wo = 0, wl = 0;
-        if (readLengthArg >= 0 && Small(Arg(stack, sp, readLengthArg), out var len) && len > 0 && Small(Arg(stack, sp, readOffsetArg), out var off))
-            (ro, rl) = (off, len);
-        if (writeLengthArg >= 0 && Small(Arg(stack, sp, writeLengthArg), out len) && len > 0 && Small(Arg(stack, sp, writeOffsetArg), out off))
-            (wo, wl) = (off, len);
-        return new() { ReadOffset = ro, ReadLength = rl, WriteOffset = wo, WriteLength = wl };
+        bool beyond = false;
+        if (readLengthArg >= 0 && !Arg(stack, sp, readLengthArg).IsZero)
+        {
+            if (Small(Arg(stack, sp, readLengthArg), out var len) && Small(Arg(stack, sp, readOffsetArg), out var off)) (ro, rl) = (off, len);
+            else beyond = true;
+        }
+        if (writeLengthArg >= 0 && !Arg(stack, sp, writeLengthArg).IsZero)
+        {
+            if (Small(Arg(stack, sp, writeLengthArg), out var len) && Small(Arg(stack, sp, writeOffsetArg), out var off)) (wo, wl) = (off, len);
+            else beyond = true;
+        }
+        return new() { ReadOffset = ro, ReadLength = rl, WriteOffset = wo, WriteLength = wl, BeyondLimit = beyond };
     }
 }

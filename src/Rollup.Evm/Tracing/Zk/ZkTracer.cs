@@ -10,7 +10,13 @@ namespace Rollup.Evm.Tracing.Zk;
 /// memory size, rw counter) and one ordered read/write log of every stack, memory, storage, transient-storage,
 /// account-field, call-context, access-list and refund access. Stack and memory accesses come from the steps
 /// (what each opcode reads and writes, <see cref="MemoryAccess"/>); state accesses come from wrapping the world
-/// state (<see cref="IStateObserver"/>).</summary>
+/// state (<see cref="IStateObserver"/>).
+/// <para>A step that halts exceptionally logs what the EVM touched before it halted, and nothing more: a step refused
+/// before it runs (undefined opcode, stack out of bounds, less gas than the static cost) logs nothing; any other logs
+/// its stack inputs, then the state accesses the EVM made while working out its cost (SLOAD's and SSTORE's warm-up of
+/// the slot, SSTORE's read of the current value; none when SSTORE is refused by the 2,300-gas stipend rule, which comes
+/// first); memory is read only once it is paid for (<see cref="MemoryAccess.Affordable"/>), and no result is written.
+/// A failed call's undo entries follow, as for any failed call.</para></summary>
 public sealed unsafe class ZkTracer : ITracer, IStateObserver
 {
     private sealed class Frame(CallFrame frame, int callId)
@@ -142,7 +148,9 @@ public sealed unsafe class ZkTracer : ITracer, IStateObserver
 
         var access = MemoryAccess.Of(opcode, stack, sp);
         var memory = frame.Memory.Active;
-        if (access.ReadLength > 0)
+        // An instruction that cannot pay for its memory halts out of gas before it reads any: it logs its stack inputs
+        // (and the state accesses its cost needs, through the observed state) but no memory access.
+        if (access.ReadLength > 0 && access.Affordable(opcode, gas - env.Table.Entries[opcode].StaticGas, frame.Memory.Size, frame.Memory.Cost))
             foreach (ulong w in MemoryAccess.Words(access.ReadOffset, access.ReadLength))
             {
                 var word = MemoryAccess.WordAt(memory, w);
