@@ -79,17 +79,25 @@ public static class GadgetRegistry
         new ErrorOutOfGasExpGadget(),
     ];
 
-    /// <summary>The gadgets a trace needs: padding, the begin and end of transactions (every gadget without an opcode)
-    /// and every gadget one of whose opcodes it runs. Tests use this to keep
+    /// <summary>The gadgets a trace needs: padding, the begin and end of transactions and the error states (every
+    /// gadget without an opcode), and every gadget one of whose opcodes it runs. Tests use this to keep
     /// their circuits small (a circuit carries the lookup tables only of the gadgets it has); a batch's circuit has
     /// them all, so that one verifying key serves every batch.</summary>
     public static IReadOnlyList<IGadget> Covering(IEnumerable<byte> opcodes)
     {
         var used = opcodes.ToHashSet();
-        // EXP's iterations only come with EXP (they are its continuation, not a transaction-level step).
-        return All().Where(g => g.State == ExecutionState.Padding || g.Opcodes.Any(used.Contains)
-            || (g.Opcodes.Count == 0 && (g.State != ExecutionState.ExpIteration || used.Contains(0x0a)))).ToList();
+        return All().Where(g => g.State == ExecutionState.Padding || g.Opcodes.Any(used.Contains) || (g.Opcodes.Count == 0 && Needed(g, used))).ToList();
     }
+
+    /// <summary>Whether a gadget without opcodes belongs with <paramref name="used"/>: EXP's iterations only come with
+    /// EXP (they are its continuation), an error state for some opcodes only with one of them (out of gas on SLOAD's
+    /// cold access has no place in a circuit without SLOAD).</summary>
+    private static bool Needed(IGadget g, HashSet<byte> used) => g switch
+    {
+        { State: ExecutionState.ExpIteration } => used.Contains(0x0a),
+        IErrorGadget { HaltingOpcodes.Count: > 0 } e => e.HaltingOpcodes.Any(used.Contains),
+        _ => true,
+    };
 
     /// <summary>The gadgets a trace needs, error states included: the opcodes' gadgets and the error gadget of every
     /// step that halts exceptionally.</summary>

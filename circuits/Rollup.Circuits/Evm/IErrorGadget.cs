@@ -13,4 +13,8 @@ public interface IErrorGadget : IGadget
     /// <summary>Call-context fields the state reads before the step's traced accesses (as an opcode gadget's are added
     /// by the witness builder): a storage step's contract address, whose slot it warmed before running out of gas.</summary>
     IReadOnlyList<CallContextField> ContextReads => [];
+
+    /// <summary>The opcodes whose halts the state proves, when it is for some opcodes only (out of gas on a dynamic cost):
+    /// a circuit for a set of opcodes has the state only if the set has one of them. Empty: any opcode.</summary>
+    IReadOnlyList<byte> HaltingOpcodes => [];
 }

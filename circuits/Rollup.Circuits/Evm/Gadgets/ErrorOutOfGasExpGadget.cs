@@ -11,6 +11,7 @@ public sealed class ErrorOutOfGasExpGadget : IErrorGadget
 {
     public ExecutionState State => ExecutionState.ErrorOutOfGasExp;
     public IReadOnlyList<byte> Opcodes => [];
+    public IReadOnlyList<byte> HaltingOpcodes => [0x0a];
 
     public bool Handles(ZkStep step) => step.Halt == ExitReason.OutOfGas && step.Opcode == 0x0a && step.GasLeft >= ExpGadget.BaseCost;
 

@@ -31,6 +31,7 @@ public sealed class ErrorOutOfGasMemoryGadget : IErrorGadget
 
     public ExecutionState State => ExecutionState.ErrorOutOfGasMemory;
     public IReadOnlyList<byte> Opcodes => [];
+    public IReadOnlyList<byte> HaltingOpcodes => Family;
 
     public bool Handles(ZkStep step) =>
         step.Halt == ExitReason.OutOfGas && Family.Contains(step.Opcode) && step.GasLeft >= StaticGas(step.Opcode);

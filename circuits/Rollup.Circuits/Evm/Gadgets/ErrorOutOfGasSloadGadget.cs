@@ -16,6 +16,7 @@ public sealed class ErrorOutOfGasSloadGadget : IErrorGadget
 {
     public ExecutionState State => ExecutionState.ErrorOutOfGasSload;
     public IReadOnlyList<byte> Opcodes => [];
+    public IReadOnlyList<byte> HaltingOpcodes => [0x54];
     public IReadOnlyList<CallContextField> ContextReads => [CallContextField.CalleeAddress];
 
     public bool Handles(ZkStep step) =>

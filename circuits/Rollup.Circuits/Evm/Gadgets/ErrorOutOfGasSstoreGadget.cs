@@ -22,6 +22,7 @@ public sealed class ErrorOutOfGasSstoreGadget : IErrorGadget
 {
     public ExecutionState State => ExecutionState.ErrorOutOfGasSstore;
     public IReadOnlyList<byte> Opcodes => [];
+    public IReadOnlyList<byte> HaltingOpcodes => [0x55];
     public IReadOnlyList<CallContextField> ContextReads => [CallContextField.CalleeAddress, CallContextField.IsStatic];
 
     public bool Handles(ZkStep step) => step.Halt == ExitReason.OutOfGas && step.Opcode == 0x55;

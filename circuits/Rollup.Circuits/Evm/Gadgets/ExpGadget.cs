@@ -18,9 +18,7 @@ public sealed class ExpGadget : IGadget
     public ExecutionState State => ExecutionState.Exp;
     public IReadOnlyList<byte> Opcodes => [0x0a];
 
-    private WordBytes _exponent = null!;
-    private CellRef[] _mask = null!;
-    private CellRef _top = null!, _topInverse = null!;
+    private ByteLength _exponent = null!;
     private ComparisonZeroTest _lowMinusOne = null!, _high = null!;
     private CellRef _isOne = null!;
 
@@ -30,35 +28,16 @@ public sealed class ExpGadget : IGadget
         var @base = b.StackPop(1);
         var exponent = b.StackPop(2);
         var result = b.StackPush(0, stackDelta: -1);
-        _exponent = b.Word("exponent");
-        b.Require("exponent low limb is its bytes", exponent.ValueLo - _exponent.Lo);
-        b.Require("exponent high limb is its bytes", exponent.ValueHi - _exponent.Hi);
-
-        // Byte length: mask bits, ones first from byte 0; zero bytes above; the top masked byte is not zero.
-        _mask = Enumerable.Range(0, 32).Select(i => b.Cell($"exponent byte {i} counts")).ToArray();
-        Expression top = Expression.Constant(0), length = Expression.Constant(0);
-        for (int i = 0; i < 32; i++)
-        {
-            Expression m = _mask[i];
-            b.Require($"mask {i} is a bit", m * (1 - m));
-            if (i > 0) b.Require($"mask {i} only after mask {i - 1}", m * (1 - (Expression)_mask[i - 1]));
-            b.Require($"byte {i} is zero above the length", (1 - m) * _exponent.Bytes[i]);
-            var isTop = i < 31 ? m - _mask[i + 1] : m;
-            top += isTop * _exponent.Bytes[i];
-            length += m;
-        }
-        _top = b.Cell("the top byte");
-        b.Require("top byte", _top - top);
-        _topInverse = b.Cell("1 / top byte");
-        b.Require("the top byte is not zero when there is one", _top * (Expression)_topInverse - _mask[0]);
-        b.Require("the inverse is zero with no bytes", (1 - (Expression)_mask[0]) * _topInverse);
+        // Byte length (the gas): a mask over the exponent's bytes, ones first, its top byte not zero.
+        _exponent = ByteLength.Declare(b, "exponent", new Limbs(exponent.ValueLo, exponent.ValueHi));
+        Expression length = _exponent.Length;
 
         // 0 → 1, 1 → base, ≥ 2 → iterations.
         _lowMinusOne = new ComparisonZeroTest(b, "exponent low limb − 1", exponent.ValueLo - 1);
         _high = new ComparisonZeroTest(b, "exponent high limb", exponent.ValueHi);
         _isOne = b.Cell("exponent is 1");
         b.Require("is one = both tests", _isOne - _lowMinusOne.IsZero.Expr * _high.IsZero);
-        Expression nonZero = _mask[0], iterates = nonZero - _isOne;
+        Expression nonZero = _exponent.NonZero, iterates = nonZero - _isOne;
         b.Require("exponent 0 pushes 1 (lo)", (1 - nonZero) * (result.ValueLo - 1));
         b.Require("exponent 0 pushes 1 (hi)", (1 - nonZero) * result.ValueHi);
         b.Require("exponent 1 pushes the base (lo)", _isOne * (result.ValueLo - @base.ValueLo));
@@ -91,14 +70,7 @@ public sealed class ExpGadget : IGadget
     public void Assign(StepContext step)
     {
         var e = step.Rw[1].Value;
-        step.Set(_exponent, e);
-        var bytes = e.ToBigEndian();
-        int length = 0;
-        for (int i = 0; i < 32; i++) if (bytes[31 - i] != 0) length = i + 1;
-        for (int i = 0; i < 32; i++) step.Set(_mask[i], i < length ? 1UL : 0UL);
-        ulong top = length == 0 ? 0UL : bytes[32 - length];
-        step.Set(_top, top);
-        step.Set(_topInverse, top == 0 ? Fr.Zero : Fr.FromUInt64(top).Inverse());
+        _exponent.Assign(step, e);
         _lowMinusOne.Assign(step, Witness.Words.Lo(e) - Fr.One);
         _high.Assign(step, Witness.Words.Hi(e));
         step.Set(_isOne, e == UInt256.One ? 1UL : 0UL);

@@ -16,6 +16,8 @@ public sealed class ByteLength
     public WordBytes Bytes { get; }
     /// <summary>How many bytes the word has, 0 … 32.</summary>
     public Expression Length { get; }
+    /// <summary>1 when the word is not zero (its lowest mask bit).</summary>
+    public Expression NonZero => _mask[0];
 
     private ByteLength(WordBytes bytes, CellRef[] mask, CellRef top, CellRef topInverse, Expression length) =>
         (Bytes, _mask, _top, _topInverse, Length) = (bytes, mask, top, topInverse, length);
