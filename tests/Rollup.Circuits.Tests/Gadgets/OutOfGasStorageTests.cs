@@ -76,6 +76,34 @@ public class OutOfGasStorageTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_warm_up_rewritten_as_cold_is_rejected_by_the_state_circuit()
+    {
+        // As above, and the trace also claims the second warm-up found the slot cold: the first one had warmed it.
+        var (before, _) = Measure(WarmSload, 0x54, nth: 1);
+        var b = Build(WarmSload, before + 500, claimed: ExecutionState.ErrorOutOfGasSload, alter: Claim(0x54, ExecutionState.ErrorOutOfGasSload, nth: 1),
+            alterTrace: t =>
+            {
+                var second = t.Steps.Where(s => s.Opcode == 0x54).ElementAt(1);
+                int i = second.RwCounter + 1;
+                Assert.Equal(RwTag.AccessListStorage, t.Rw[i].Tag);
+                t.Rw[i] = t.Rw[i] with { Previous = UInt256.Zero };
+            });
+        var failures = Failures(b);
+        Assert.DoesNotContain(failures, f => f.Name.Contains("the slot was cold"));
+        AssertNamed(failures, "state: values", output);
+    }
+
+    [Fact]
+    public void A_warm_SSTORE_claimed_out_of_gas_on_the_cold_price_is_rejected()
+    {
+        // 4,000 gas left for a warm reset: it pays the 2,900, though not the 5,000 a cold slot would cost.
+        var (before, cost) = Measure(WarmReset, 0x55, SlotZeroHoldsFive);
+        Assert.Equal(SstoreGadget.ResetCost, cost);
+        var b = Build(WarmReset, before + 4_000, SlotZeroHoldsFive, claimed: ExecutionState.ErrorOutOfGasSstore, alter: Claim(0x55, ExecutionState.ErrorOutOfGasSstore));
+        AssertNamed(Failures(b), "the cost exceeds the gas left", output);
+    }
+
+    [Fact]
     public void A_failed_SLOAD_that_keeps_gas_is_rejected()
     {
         var (before, cost) = Measure(ColdSload, 0x54);
