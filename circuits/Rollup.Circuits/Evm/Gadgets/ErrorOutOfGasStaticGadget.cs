@@ -11,7 +11,8 @@ namespace Rollup.Circuits.Evm.Gadgets;
 /// runs): a defined opcode whose stack check passes (the interpreter checks the stack first), with gas left below its
 /// static cost c. c − 1 − gas is two bytes (c ≤ 32,000, so a false claim would make it negative, far beyond 2^16); the
 /// stack check is size − n ≥ 0 and 1024 − (size − n + m) ≥ 0, each two bytes. The step reads nothing and ends the call.
-/// Running out of gas on a dynamic cost (memory expansion, cold access, …) is a different state, not here yet.</summary>
+/// Running out of gas on a dynamic cost, with the static cost paid, is another state (ErrorOutOfGasMemory, …Sload,
+/// …Sstore, …Exp), which the step reaches with its inputs read.</summary>
 public sealed class ErrorOutOfGasStaticGadget : IErrorGadget
 {
     public ExecutionState State => ExecutionState.ErrorOutOfGasStatic;
