@@ -210,4 +210,23 @@ public class BatchedTowerTests
         BigInteger exponent = (BigInteger.Pow(Q, 12) - 1) / Fr.Modulus;
         Assert.Equal(ml.Pow(exponent), Bn254Pairing.FinalExponentiate(ml));
     }
+
+    [Fact]
+    public void Batched_Miller_loop_doubling_steps_give_the_same_value_as_the_scalar_steps()
+    {
+        if (!Fq2Batch.IsVectorized) return;
+        var rng = new Random(87);
+        for (int round = 0; round < 6; round++)
+        {
+            int n = 1 + round % 3;
+            var ps = new Rollup.Crypto.Bn254.Curves.G1Affine[n];
+            var qs = new Rollup.Crypto.Bn254.Curves.G2Affine[n];
+            for (int i = 0; i < n; i++)
+            {
+                ps[i] = (Rollup.Crypto.Bn254.Curves.G1Jacobian.Generator * Fr.Random(rng)).ToAffine();
+                qs[i] = (Rollup.Crypto.Bn254.Curves.G2Jacobian.Generator * Fr.Random(rng)).ToAffine();
+            }
+            Assert.Equal(MillerLoop.Run(ps, qs, batched: false), MillerLoop.Run(ps, qs, batched: true));
+        }
+    }
 }

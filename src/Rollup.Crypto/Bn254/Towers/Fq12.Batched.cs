@@ -60,14 +60,27 @@ public readonly partial struct Fq12
     {
         Span<U256> storage = stackalloc U256[Fq2Batch.StorageFor(12, 0)];
         var batch = new Fq2Batch(storage, 12, 0);
-        int st = Fq6.QueueProduct(ref batch, a.C0, a.C1);
-        int sp = Fq6.QueueProduct(ref batch, a.C0 + a.C1, Fq6.PlusVTimes(a.C0, a.C1));
+        int slot = QueueSquare(ref batch, a);
         batch.Run();
-        Fq6 t = Fq6.BatchedProduct(batch, st);
-        Fq6 p = Fq6.BatchedProduct(batch, sp);
+        r = SquareResult(batch, slot);
+    }
+
+    /// <summary>Queues the 12 F_q2 products of a^2 (for callers that fill the batch's free lanes with other work).</summary>
+    internal static int QueueSquare(ref Fq2Batch batch, in Fq12 a)
+    {
+        int slot = Fq6.QueueProduct(ref batch, a.C0, a.C1);
+        Fq6.QueueProduct(ref batch, a.C0 + a.C1, Fq6.PlusVTimes(a.C0, a.C1));
+        return slot;
+    }
+
+    /// <summary>a^2 from the products <see cref="QueueSquare"/> queued.</summary>
+    internal static Fq12 SquareResult(in Fq2Batch batch, int slot)
+    {
+        Fq6 t = Fq6.BatchedProduct(batch, slot);
+        Fq6 p = Fq6.BatchedProduct(batch, slot + 6);
         // p - t - v·t = (p0 - t0 - ξ t2, p1 - t1 - t0, p2 - t2 - t1)
         var c0 = new Fq6(Fq2.SubMinusXiTimes(p.C0, t.C0, t.C2), Fq2.SubSub(p.C1, t.C1, t.C0), Fq2.SubSub(p.C2, t.C2, t.C1));
-        r = new(c0, t.Double());
+        return new(c0, t.Double());
     }
 
     /// <summary>Sparse product with a line (see <see cref="MultiplyByLineScalar"/>): 13 F_q2 products in 2 groups.</summary>
@@ -75,12 +88,25 @@ public readonly partial struct Fq12
     {
         Span<U256> storage = stackalloc U256[Fq2Batch.StorageFor(13, 0)];
         var batch = new Fq2Batch(storage, 13, 0);
-        int s0 = Fq6.QueueMulByFq2(ref batch, f.C0, a);
-        int s1 = Fq6.QueueMulBy01(ref batch, f.C1, b, c);
-        int s2 = Fq6.QueueMulBy01(ref batch, f.C0 + f.C1, a + b, c);
+        int slot = QueueLineProduct(ref batch, f, a, b, c);
         batch.Run();
-        Fq6 t0 = Fq6.BatchedMulByFq2(batch, s0), t1 = Fq6.BatchedMulBy01(batch, s1);
-        r = new(Fq6.PlusVTimes(t0, t1), Fq6.SubSub(Fq6.BatchedMulBy01(batch, s2), t0, t1));
+        r = LineProductResult(batch, slot);
+    }
+
+    /// <summary>Queues the 13 F_q2 products of f·(a + b·w + c·w^3) (see <see cref="MultiplyByLine"/>).</summary>
+    internal static int QueueLineProduct(ref Fq2Batch batch, in Fq12 f, in Fq2 a, in Fq2 b, in Fq2 c)
+    {
+        int slot = Fq6.QueueMulByFq2(ref batch, f.C0, a);
+        Fq6.QueueMulBy01(ref batch, f.C1, b, c);
+        Fq6.QueueMulBy01(ref batch, f.C0 + f.C1, a + b, c);
+        return slot;
+    }
+
+    /// <summary>The line product from the products <see cref="QueueLineProduct"/> queued.</summary>
+    internal static Fq12 LineProductResult(in Fq2Batch batch, int slot)
+    {
+        Fq6 t0 = Fq6.BatchedMulByFq2(batch, slot), t1 = Fq6.BatchedMulBy01(batch, slot + 3);
+        return new(Fq6.PlusVTimes(t0, t1), Fq6.SubSub(Fq6.BatchedMulBy01(batch, slot + 8), t0, t1));
     }
 
     /// <summary>Product with a normalized line (see <see cref="MultiplyByNormalizedLineScalar"/>): 10 F_q2 products in 2 groups.</summary>
