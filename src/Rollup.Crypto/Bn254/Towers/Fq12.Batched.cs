@@ -40,17 +40,14 @@ public readonly partial struct Fq12
         int sc0 = batch.QueueSquare(c0), sc1 = batch.QueueSquare(c1), pc = batch.QueueProduct(c0, c1);
         batch.Run();
 
-        Fq2 t0 = Fq2.XiTimesPlus(batch.Square(sa1), batch.Square(sa0)), t1 = batch.Product(pa).Double(); // A^2
-        Fq2 t2 = Fq2.XiTimesPlus(batch.Square(sc1), batch.Square(sc0)), t3 = batch.Product(pc).Double(); // C^2
-        Fq2 t4 = Fq2.XiTimesPlus(batch.Square(sb1), batch.Square(sb0)), t5 = batch.Product(pb).Double(); // B^2
-
-        Fq2 na0 = Fq2.ThreeTimesMinusTwice(t0, a0);
-        Fq2 na1 = Fq2.ThreeTimesPlusTwice(t1, a1);
-        Fq2 xt3 = t3.MulByXi();                    // s·C^2 = ξ t3 + t2 s
-        Fq2 nb0 = Fq2.ThreeTimesPlusTwice(xt3, b0);
-        Fq2 nb1 = Fq2.ThreeTimesMinusTwice(t2, b1);
-        Fq2 nc0 = Fq2.ThreeTimesMinusTwice(t4, c0);
-        Fq2 nc1 = Fq2.ThreeTimesPlusTwice(t5, c1);
+        // With A^2 = (x^2 + ξy^2) + 2xy·s for A = x + y·s, the outputs 3A^2 − 2Ā etc. (see the scalar version)
+        // are small combinations of the products and the inputs, each formed with one reduction.
+        Fq2 na0 = Fq2.ThreeXiPlusMinusTwice(batch.Square(sa1), batch.Square(sa0), a0);
+        Fq2 na1 = Fq2.SixPlusTwice(batch.Product(pa), a1);
+        Fq2 nb0 = Fq2.SixXiPlusTwice(batch.Product(pc), b0);               // 3ξ·(2 c0 c1) + 2b0
+        Fq2 nb1 = Fq2.ThreeXiPlusMinusTwice(batch.Square(sc1), batch.Square(sc0), b1);
+        Fq2 nc0 = Fq2.ThreeXiPlusMinusTwice(batch.Square(sb1), batch.Square(sb0), c0);
+        Fq2 nc1 = Fq2.SixPlusTwice(batch.Product(pb), c1);
 
         return new Fq12(new Fq6(na0, nc0, nb1), new Fq6(nb0, na1, nc1));
     }

@@ -1,0 +1,100 @@
+using System.Runtime.CompilerServices;
+
+namespace Rollup.Crypto.Bn254.Fields;
+
+/// <summary>
+/// Linear combinations with small constant coefficients (up to 63) and one reduction, for formulas
+/// that chain ξ = 9 + u, a doubling and a 3t ± 2a step: each chain used to pay a reduction and a call
+/// per step. The five-limb accumulator starts at k·M so it never goes negative; every caller states
+/// its bound, which must stay below 2^260 ≈ 85M for <see cref="ReduceSmall"/>.
+/// </summary>
+internal static partial class Montgomery<P> where P : struct, IModulus
+{
+    /// <summary>s += k·x for k &lt; 64 (x &lt; 2^256, so k·x &lt; 2^262 fits five limbs).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void PlusTimes(ref ulong s0, ref ulong s1, ref ulong s2, ref ulong s3, ref ulong s4, in U256 x, ulong k)
+    {
+        TimesSmall(x, k, out ulong p0, out ulong p1, out ulong p2, out ulong p3, out ulong p4);
+        Plus(ref s0, ref s1, ref s2, ref s3, ref s4, new U256(p0, p1, p2, p3));
+        s4 += p4;
+    }
+
+    /// <summary>s −= k·x for k &lt; 64.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void MinusTimes(ref ulong s0, ref ulong s1, ref ulong s2, ref ulong s3, ref ulong s4, in U256 x, ulong k)
+    {
+        TimesSmall(x, k, out ulong p0, out ulong p1, out ulong p2, out ulong p3, out ulong p4);
+        Minus(ref s0, ref s1, ref s2, ref s3, ref s4, new U256(p0, p1, p2, p3));
+        s4 -= p4;
+    }
+
+    /// <summary>k·x in five limbs: the high words h_i are below k, so adding h_{i−1} to a low word carries at most one.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void TimesSmall(in U256 x, ulong k, out ulong p0, out ulong p1, out ulong p2, out ulong p3, out ulong p4)
+    {
+        ulong h0 = Math.BigMul(x.L0, k, out p0);
+        ulong h1 = Math.BigMul(x.L1, k, out ulong l1);
+        ulong h2 = Math.BigMul(x.L2, k, out ulong l2);
+        ulong h3 = Math.BigMul(x.L3, k, out ulong l3);
+        p1 = l1 + h0;
+        ulong t = h1 + (p1 < h0 ? 1UL : 0UL);
+        p2 = l2 + t;
+        t = h2 + (p2 < t ? 1UL : 0UL);
+        p3 = l3 + t;
+        p4 = h3 + (p3 < t ? 1UL : 0UL);
+    }
+
+    /// <summary>
+    /// The real part of 3(ξy + x) − 2a: 27·y0 − 3·y1 + 3·x0 − 2·a (ξ = 9 + u). Inputs below M:
+    /// 5M + ... lies in (0, 35M).
+    /// </summary>
+    public static U256 ThreeXiPlusMinusTwiceRe(in U256 y0, in U256 y1, in U256 x0, in U256 a)
+    {
+        Start(5, out ulong s0, out ulong s1, out ulong s2, out ulong s3, out ulong s4);
+        PlusTimes(ref s0, ref s1, ref s2, ref s3, ref s4, y0, 27);
+        MinusTimes(ref s0, ref s1, ref s2, ref s3, ref s4, y1, 3);
+        PlusTimes(ref s0, ref s1, ref s2, ref s3, ref s4, x0, 3);
+        MinusTimes(ref s0, ref s1, ref s2, ref s3, ref s4, a, 2);
+        return ReduceSmall(s0, s1, s2, s3, s4);
+    }
+
+    /// <summary>The imaginary part of 3(ξy + x) − 2a: 3·y0 + 27·y1 + 3·x1 − 2·a; 2M + ... in (0, 35M).</summary>
+    public static U256 ThreeXiPlusMinusTwiceIm(in U256 y0, in U256 y1, in U256 x1, in U256 a)
+    {
+        Start(2, out ulong s0, out ulong s1, out ulong s2, out ulong s3, out ulong s4);
+        PlusTimes(ref s0, ref s1, ref s2, ref s3, ref s4, y0, 3);
+        PlusTimes(ref s0, ref s1, ref s2, ref s3, ref s4, y1, 27);
+        PlusTimes(ref s0, ref s1, ref s2, ref s3, ref s4, x1, 3);
+        MinusTimes(ref s0, ref s1, ref s2, ref s3, ref s4, a, 2);
+        return ReduceSmall(s0, s1, s2, s3, s4);
+    }
+
+    /// <summary>6p + 2a (3·(2p) + 2a), in [0, 8M).</summary>
+    public static U256 SixPlusTwice(in U256 p, in U256 a)
+    {
+        Start(0, out ulong s0, out ulong s1, out ulong s2, out ulong s3, out ulong s4);
+        PlusTimes(ref s0, ref s1, ref s2, ref s3, ref s4, p, 6);
+        PlusTimes(ref s0, ref s1, ref s2, ref s3, ref s4, a, 2);
+        return ReduceSmall(s0, s1, s2, s3, s4);
+    }
+
+    /// <summary>The real part of 3ξ(2p) + 2b: 54·p0 − 6·p1 + 2·b; 6M + ... in (0, 62M).</summary>
+    public static U256 SixXiPlusTwiceRe(in U256 p0, in U256 p1, in U256 b)
+    {
+        Start(6, out ulong s0, out ulong s1, out ulong s2, out ulong s3, out ulong s4);
+        PlusTimes(ref s0, ref s1, ref s2, ref s3, ref s4, p0, 54);
+        MinusTimes(ref s0, ref s1, ref s2, ref s3, ref s4, p1, 6);
+        PlusTimes(ref s0, ref s1, ref s2, ref s3, ref s4, b, 2);
+        return ReduceSmall(s0, s1, s2, s3, s4);
+    }
+
+    /// <summary>The imaginary part of 3ξ(2p) + 2b: 6·p0 + 54·p1 + 2·b, in [0, 62M).</summary>
+    public static U256 SixXiPlusTwiceIm(in U256 p0, in U256 p1, in U256 b)
+    {
+        Start(0, out ulong s0, out ulong s1, out ulong s2, out ulong s3, out ulong s4);
+        PlusTimes(ref s0, ref s1, ref s2, ref s3, ref s4, p0, 6);
+        PlusTimes(ref s0, ref s1, ref s2, ref s3, ref s4, p1, 54);
+        PlusTimes(ref s0, ref s1, ref s2, ref s3, ref s4, b, 2);
+        return ReduceSmall(s0, s1, s2, s3, s4);
+    }
+}
