@@ -6,7 +6,7 @@ namespace Rollup.Crypto.Bn254.Fields;
 /// Linear combinations with small constant coefficients (up to 63) and one reduction, for formulas
 /// that chain ξ = 9 + u, a doubling and a 3t ± 2a step: each chain used to pay a reduction and a call
 /// per step. The five-limb accumulator starts at k·M so it never goes negative; every caller states
-/// its bound, which must stay below 2^260 ≈ 85M for <see cref="ReduceSmall"/>.
+/// its bound, which must stay below 2^261 ≈ 170M for <see cref="ReduceSmall"/>.
 /// </summary>
 internal static partial class Montgomery<P> where P : struct, IModulus
 {
@@ -69,31 +69,47 @@ internal static partial class Montgomery<P> where P : struct, IModulus
         return ReduceSmall(s0, s1, s2, s3, s4);
     }
 
-    /// <summary>6p + 2a (3·(2p) + 2a), in [0, 8M).</summary>
-    public static U256 SixPlusTwice(in U256 p, in U256 a)
+    /// <summary>
+    /// 3(s − x − y) + 2a: with s = (x' + y')^2, x = x'^2, y = y'^2 this is 3·2x'y' + 2a, the other
+    /// cyclotomic-squaring output. 6M + ... in (0, 11M).
+    /// </summary>
+    public static U256 ThreeDifferencePlusTwice(in U256 s, in U256 x, in U256 y, in U256 a)
     {
-        Start(0, out ulong s0, out ulong s1, out ulong s2, out ulong s3, out ulong s4);
-        PlusTimes(ref s0, ref s1, ref s2, ref s3, ref s4, p, 6);
+        Start(6, out ulong s0, out ulong s1, out ulong s2, out ulong s3, out ulong s4);
+        PlusTimes(ref s0, ref s1, ref s2, ref s3, ref s4, s, 3);
+        MinusTimes(ref s0, ref s1, ref s2, ref s3, ref s4, x, 3);
+        MinusTimes(ref s0, ref s1, ref s2, ref s3, ref s4, y, 3);
         PlusTimes(ref s0, ref s1, ref s2, ref s3, ref s4, a, 2);
         return ReduceSmall(s0, s1, s2, s3, s4);
     }
 
-    /// <summary>The real part of 3ξ(2p) + 2b: 54·p0 − 6·p1 + 2·b; 6M + ... in (0, 62M).</summary>
-    public static U256 SixXiPlusTwiceRe(in U256 p0, in U256 p1, in U256 b)
+    /// <summary>
+    /// The real part of 3ξ·d + 2b with d = s − x − y (F_q2 values): 27·d0 − 3·d1 + 2b, i.e.
+    /// 27s0 − 27x0 − 27y0 − 3s1 + 3x1 + 3y1 + 2b; 57M + ... in (0, 92M).
+    /// </summary>
+    public static U256 ThreeXiDifferencePlusTwiceRe(in U256 s0v, in U256 s1v, in U256 x0, in U256 x1, in U256 y0, in U256 y1, in U256 b)
     {
-        Start(6, out ulong s0, out ulong s1, out ulong s2, out ulong s3, out ulong s4);
-        PlusTimes(ref s0, ref s1, ref s2, ref s3, ref s4, p0, 54);
-        MinusTimes(ref s0, ref s1, ref s2, ref s3, ref s4, p1, 6);
+        Start(57, out ulong s0, out ulong s1, out ulong s2, out ulong s3, out ulong s4);
+        PlusTimes(ref s0, ref s1, ref s2, ref s3, ref s4, s0v, 27);
+        MinusTimes(ref s0, ref s1, ref s2, ref s3, ref s4, x0, 27);
+        MinusTimes(ref s0, ref s1, ref s2, ref s3, ref s4, y0, 27);
+        MinusTimes(ref s0, ref s1, ref s2, ref s3, ref s4, s1v, 3);
+        PlusTimes(ref s0, ref s1, ref s2, ref s3, ref s4, x1, 3);
+        PlusTimes(ref s0, ref s1, ref s2, ref s3, ref s4, y1, 3);
         PlusTimes(ref s0, ref s1, ref s2, ref s3, ref s4, b, 2);
         return ReduceSmall(s0, s1, s2, s3, s4);
     }
 
-    /// <summary>The imaginary part of 3ξ(2p) + 2b: 6·p0 + 54·p1 + 2·b, in [0, 62M).</summary>
-    public static U256 SixXiPlusTwiceIm(in U256 p0, in U256 p1, in U256 b)
+    /// <summary>The imaginary part of 3ξ·d + 2b: 3·d0 + 27·d1 + 2b; 60M + ... in (0, 92M).</summary>
+    public static U256 ThreeXiDifferencePlusTwiceIm(in U256 s0v, in U256 s1v, in U256 x0, in U256 x1, in U256 y0, in U256 y1, in U256 b)
     {
-        Start(0, out ulong s0, out ulong s1, out ulong s2, out ulong s3, out ulong s4);
-        PlusTimes(ref s0, ref s1, ref s2, ref s3, ref s4, p0, 6);
-        PlusTimes(ref s0, ref s1, ref s2, ref s3, ref s4, p1, 54);
+        Start(60, out ulong s0, out ulong s1, out ulong s2, out ulong s3, out ulong s4);
+        PlusTimes(ref s0, ref s1, ref s2, ref s3, ref s4, s0v, 3);
+        MinusTimes(ref s0, ref s1, ref s2, ref s3, ref s4, x0, 3);
+        MinusTimes(ref s0, ref s1, ref s2, ref s3, ref s4, y0, 3);
+        PlusTimes(ref s0, ref s1, ref s2, ref s3, ref s4, s1v, 27);
+        MinusTimes(ref s0, ref s1, ref s2, ref s3, ref s4, x1, 27);
+        MinusTimes(ref s0, ref s1, ref s2, ref s3, ref s4, y1, 27);
         PlusTimes(ref s0, ref s1, ref s2, ref s3, ref s4, b, 2);
         return ReduceSmall(s0, s1, s2, s3, s4);
     }

@@ -24,8 +24,9 @@ public readonly partial struct Fq12
 
     /// <summary>
     /// Granger–Scott squaring (see <see cref="CyclotomicSquareScalar"/>) with each F_q4 square
-    /// (x + y s)^2 = (x^2 + ξ y^2) + 2xy s formed from x^2, y^2 and x·y: one group of six squares and one
-    /// of three products.
+    /// (x + y s)^2 = (x^2 + ξ y^2) + 2xy s formed from x^2, y^2 and (x + y)^2 (2xy = (x + y)^2 − x^2 − y^2):
+    /// nine F_q2 squares, eight in one eight-lane group and the ninth scalar (a second group, or a group
+    /// of products for the three xy, costs more than one scalar square).
     /// </summary>
     private Fq12 CyclotomicSquareBatched()
     {
@@ -33,21 +34,22 @@ public readonly partial struct Fq12
         Fq2 b0 = C1.C0, b1 = C0.C2; // B
         Fq2 c0 = C0.C1, c1 = C1.C2; // C
 
-        Span<U256> storage = stackalloc U256[Fq2Batch.StorageFor(3, 6)];
-        var batch = new Fq2Batch(storage, 3, 6);
-        int sa0 = batch.QueueSquare(a0), sa1 = batch.QueueSquare(a1), pa = batch.QueueProduct(a0, a1);
-        int sb0 = batch.QueueSquare(b0), sb1 = batch.QueueSquare(b1), pb = batch.QueueProduct(b0, b1);
-        int sc0 = batch.QueueSquare(c0), sc1 = batch.QueueSquare(c1), pc = batch.QueueProduct(c0, c1);
+        Span<U256> storage = stackalloc U256[Fq2Batch.StorageFor(0, 8)];
+        var batch = new Fq2Batch(storage, 0, 8);
+        int xa = batch.QueueSquare(a0), ya = batch.QueueSquare(a1), sa = batch.QueueSquare(a0 + a1);
+        int xb = batch.QueueSquare(b0), yb = batch.QueueSquare(b1), sb = batch.QueueSquare(b0 + b1);
+        int xc = batch.QueueSquare(c0), yc = batch.QueueSquare(c1);
+        Fq2 sc = (c0 + c1).Square();
         batch.Run();
 
-        // With A^2 = (x^2 + ξy^2) + 2xy·s for A = x + y·s, the outputs 3A^2 − 2Ā etc. (see the scalar version)
-        // are small combinations of the products and the inputs, each formed with one reduction.
-        Fq2 na0 = Fq2.ThreeXiPlusMinusTwice(batch.Square(sa1), batch.Square(sa0), a0);
-        Fq2 na1 = Fq2.SixPlusTwice(batch.Product(pa), a1);
-        Fq2 nb0 = Fq2.SixXiPlusTwice(batch.Product(pc), b0);               // 3ξ·(2 c0 c1) + 2b0
-        Fq2 nb1 = Fq2.ThreeXiPlusMinusTwice(batch.Square(sc1), batch.Square(sc0), b1);
-        Fq2 nc0 = Fq2.ThreeXiPlusMinusTwice(batch.Square(sb1), batch.Square(sb0), c0);
-        Fq2 nc1 = Fq2.SixPlusTwice(batch.Product(pb), c1);
+        // The outputs 3A^2 − 2Ā etc. (see the scalar version) are small combinations of the squares and
+        // the inputs, each formed with one reduction.
+        Fq2 na0 = Fq2.ThreeXiPlusMinusTwice(batch.Square(ya), batch.Square(xa), a0);                     // 3(x^2 + ξy^2) − 2a0
+        Fq2 na1 = Fq2.ThreeDifferencePlusTwice(batch.Square(sa), batch.Square(xa), batch.Square(ya), a1); // 3·2xy + 2a1
+        Fq2 nb0 = Fq2.ThreeXiDifferencePlusTwice(sc, batch.Square(xc), batch.Square(yc), b0);            // 3ξ·2c0c1 + 2b0
+        Fq2 nb1 = Fq2.ThreeXiPlusMinusTwice(batch.Square(yc), batch.Square(xc), b1);
+        Fq2 nc0 = Fq2.ThreeXiPlusMinusTwice(batch.Square(yb), batch.Square(xb), c0);
+        Fq2 nc1 = Fq2.ThreeDifferencePlusTwice(batch.Square(sb), batch.Square(xb), batch.Square(yb), c1);
 
         return new Fq12(new Fq6(na0, nc0, nb1), new Fq6(nb0, na1, nc1));
     }

@@ -107,17 +107,17 @@ public readonly struct Fq2 : IEquatable<Fq2>, Curves.ICurveField<Fq2>
         new(F(Montgomery<FqModulus>.ThreeXiPlusMinusTwiceRe(y.A0.Limbs, y.A1.Limbs, x.A0.Limbs, a.A0.Limbs)),
             F(Montgomery<FqModulus>.ThreeXiPlusMinusTwiceIm(y.A0.Limbs, y.A1.Limbs, x.A1.Limbs, a.A1.Limbs)));
 
-    /// <summary>6p + 2a, one reduction per component.</summary>
+    /// <summary>3(s − x − y) + 2a, one reduction per component (a cyclotomic-squaring output, s − x − y = 2x'y').</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    internal static Fq2 SixPlusTwice(in Fq2 p, in Fq2 a) =>
-        new(F(Montgomery<FqModulus>.SixPlusTwice(p.A0.Limbs, a.A0.Limbs)),
-            F(Montgomery<FqModulus>.SixPlusTwice(p.A1.Limbs, a.A1.Limbs)));
+    internal static Fq2 ThreeDifferencePlusTwice(in Fq2 s, in Fq2 x, in Fq2 y, in Fq2 a) =>
+        new(F(Montgomery<FqModulus>.ThreeDifferencePlusTwice(s.A0.Limbs, x.A0.Limbs, y.A0.Limbs, a.A0.Limbs)),
+            F(Montgomery<FqModulus>.ThreeDifferencePlusTwice(s.A1.Limbs, x.A1.Limbs, y.A1.Limbs, a.A1.Limbs)));
 
-    /// <summary>6ξ·p + 2b, one reduction per component.</summary>
+    /// <summary>3ξ(s − x − y) + 2b, one reduction per component.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    internal static Fq2 SixXiPlusTwice(in Fq2 p, in Fq2 b) =>
-        new(F(Montgomery<FqModulus>.SixXiPlusTwiceRe(p.A0.Limbs, p.A1.Limbs, b.A0.Limbs)),
-            F(Montgomery<FqModulus>.SixXiPlusTwiceIm(p.A0.Limbs, p.A1.Limbs, b.A1.Limbs)));
+    internal static Fq2 ThreeXiDifferencePlusTwice(in Fq2 s, in Fq2 x, in Fq2 y, in Fq2 b) =>
+        new(F(Montgomery<FqModulus>.ThreeXiDifferencePlusTwiceRe(s.A0.Limbs, s.A1.Limbs, x.A0.Limbs, x.A1.Limbs, y.A0.Limbs, y.A1.Limbs, b.A0.Limbs)),
+            F(Montgomery<FqModulus>.ThreeXiDifferencePlusTwiceIm(s.A0.Limbs, s.A1.Limbs, x.A0.Limbs, x.A1.Limbs, y.A0.Limbs, y.A1.Limbs, b.A1.Limbs)));
 
     /// <summary>3a + 2b, one reduction per component.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
