@@ -71,6 +71,8 @@ public class SmallCombinationTests
             BigInteger s0 = Pick(zs[(i + 3) % zs.Length]), s1 = Pick(ys[(i + 5) % ys.Length]), x1 = Pick(xs[(i + 11) % xs.Length]);
             U256 ls0 = Limbs(s0), ls1 = Limbs(s1), lx1 = Limbs(x1);
             Assert.Equal(Mod(3 * (s0 - x - y0) + 2 * a), Big(Montgomery<FqModulus>.ThreeDifferencePlusTwice(ls0, lx, ly0, la)));
+            Assert.Equal(Mod(9 * (s0 - x - y0) - (s1 - x1 - y1) + a), Big(Montgomery<FqModulus>.XiDifferencePlusRe(ls0, lx, ly0, ls1, lx1, ly1, la)));
+            Assert.Equal(Mod((s0 - x - y0) + 9 * (s1 - x1 - y1) + a), Big(Montgomery<FqModulus>.XiDifferencePlusIm(ls0, lx, ly0, ls1, lx1, ly1, la)));
             BigInteger d0 = s0 - x - y0, d1 = s1 - x1 - y1;
             Assert.Equal(Mod(27 * d0 - 3 * d1 + 2 * a), Big(Montgomery<FqModulus>.ThreeXiDifferencePlusTwiceRe(ls0, ls1, lx, lx1, ly0, ly1, la)));
             Assert.Equal(Mod(3 * d0 + 27 * d1 + 2 * a), Big(Montgomery<FqModulus>.ThreeXiDifferencePlusTwiceIm(ls0, ls1, lx, lx1, ly0, ly1, la)));
@@ -82,6 +84,7 @@ public class SmallCombinationTests
             Fq2 y = Fq2.Random(r2), x = Fq2.Random(r2), a = Fq2.Random(r2);
             Assert.Equal(Fq2.ThreeTimesMinusTwice(Fq2.XiTimesPlus(y, x), a), Fq2.ThreeXiPlusMinusTwice(y, x, a));
             Fq2 s = Fq2.Random(r2);
+            Assert.Equal(Fq2.XiTimesPlus(Fq2.SubSub(s, x, y), a), Fq2.XiTimesDifferencePlus(s, x, y, a));
             Assert.Equal(Fq2.ThreeTimesPlusTwice(s - x - y, a), Fq2.ThreeDifferencePlusTwice(s, x, y, a));
             Assert.Equal(Fq2.ThreeTimesPlusTwice((s - x - y).MulByXi(), a), Fq2.ThreeXiDifferencePlusTwice(s, x, y, a));
         }

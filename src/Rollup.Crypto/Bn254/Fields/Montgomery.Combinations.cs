@@ -113,4 +113,32 @@ internal static partial class Montgomery<P> where P : struct, IModulus
         PlusTimes(ref s0, ref s1, ref s2, ref s3, ref s4, b, 2);
         return ReduceSmall(s0, s1, s2, s3, s4);
     }
+
+    /// <summary>The real part of ξ(x − y − z) + w: 9(x0 − y0 − z0) − (x1 − y1 − z1) + w0; 19M + ... in (0, 31M).</summary>
+    public static U256 XiDifferencePlusRe(in U256 x0, in U256 y0, in U256 z0, in U256 x1, in U256 y1, in U256 z1, in U256 w0)
+    {
+        Start(19, out ulong s0, out ulong s1, out ulong s2, out ulong s3, out ulong s4);
+        PlusTimes(ref s0, ref s1, ref s2, ref s3, ref s4, x0, 9);
+        MinusTimes(ref s0, ref s1, ref s2, ref s3, ref s4, y0, 9);
+        MinusTimes(ref s0, ref s1, ref s2, ref s3, ref s4, z0, 9);
+        Minus(ref s0, ref s1, ref s2, ref s3, ref s4, x1);
+        Plus(ref s0, ref s1, ref s2, ref s3, ref s4, y1);
+        Plus(ref s0, ref s1, ref s2, ref s3, ref s4, z1);
+        Plus(ref s0, ref s1, ref s2, ref s3, ref s4, w0);
+        return ReduceSmall(s0, s1, s2, s3, s4);
+    }
+
+    /// <summary>The imaginary part of ξ(x − y − z) + w: (x0 − y0 − z0) + 9(x1 − y1 − z1) + w1; 20M + ... in (0, 31M).</summary>
+    public static U256 XiDifferencePlusIm(in U256 x0, in U256 y0, in U256 z0, in U256 x1, in U256 y1, in U256 z1, in U256 w1)
+    {
+        Start(20, out ulong s0, out ulong s1, out ulong s2, out ulong s3, out ulong s4);
+        Plus(ref s0, ref s1, ref s2, ref s3, ref s4, x0);
+        Minus(ref s0, ref s1, ref s2, ref s3, ref s4, y0);
+        Minus(ref s0, ref s1, ref s2, ref s3, ref s4, z0);
+        PlusTimes(ref s0, ref s1, ref s2, ref s3, ref s4, x1, 9);
+        MinusTimes(ref s0, ref s1, ref s2, ref s3, ref s4, y1, 9);
+        MinusTimes(ref s0, ref s1, ref s2, ref s3, ref s4, z1, 9);
+        Plus(ref s0, ref s1, ref s2, ref s3, ref s4, w1);
+        return ReduceSmall(s0, s1, s2, s3, s4);
+    }
 }

@@ -22,7 +22,7 @@ public readonly partial struct Fq6
     internal static Fq6 BatchedProduct(in Fq2Batch batch, int slot)
     {
         Fq2 v0 = batch.Product(slot), v1 = batch.Product(slot + 1), v2 = batch.Product(slot + 2);
-        Fq2 c0 = Fq2.XiTimesPlus(Fq2.SubSub(batch.Product(slot + 3), v1, v2), v0);
+        Fq2 c0 = Fq2.XiTimesDifferencePlus(batch.Product(slot + 3), v1, v2, v0);
         Fq2 c1 = Fq2.SubSubPlusXiTimes(batch.Product(slot + 4), v0, v1, v2);
         Fq2 c2 = Fq2.SubSubAdd(batch.Product(slot + 5), v0, v2, v1);
         return new(c0, c1, c2);
