@@ -212,7 +212,7 @@ public class BatchedTowerTests
     }
 
     [Fact]
-    public void Batched_Miller_loop_doubling_steps_give_the_same_value_as_the_scalar_steps()
+    public void Batched_Miller_loop_steps_give_the_same_value_as_the_scalar_steps()
     {
         if (!Fq2Batch.IsVectorized) return;
         var rng = new Random(87);

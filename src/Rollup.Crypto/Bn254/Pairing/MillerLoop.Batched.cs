@@ -44,4 +44,39 @@ internal static partial class MillerLoop
         s.Y = second.Product(py) - (e2.Double().Double().Double() + e2.Double().Double()); // (B + F)^2 − 12E^2
         s.Z = second.Product(pz).Double().Double();                                  // 4BH
     }
+
+    /// <summary>
+    /// <see cref="AdditionStep"/> with the chord's independent F_q2 products batched: λ·D, Z·C, X·D, θ·xR, λ·yR in
+    /// one group; λ·H, θ·(G − H), Z·E in the free lanes of the line product's batch (13 + 3). θ and λ, their
+    /// squares and Y·E stay scalar (each is needed before its batch or fills no lane).
+    /// Same arithmetic as <see cref="AddLine"/>.
+    /// </summary>
+    private static void AdditionStepBatched(ref PairState s, in Fq2 xr, in Fq2 yr, ref Fq12 f)
+    {
+        Span<U256> storage = stackalloc U256[Fq2Batch.StorageFor(16, 0)];
+        Fq2 x = s.X, y = s.Y, z = s.Z;
+        Fq2 theta = y - yr * z;
+        Fq2 lambda = x - xr * z;
+        Fq2 c = theta.Square();
+        Fq2 d = lambda.Square();
+
+        var first = new Fq2Batch(storage, 5, 0);
+        int pe = first.QueueProduct(lambda, d), pf = first.QueueProduct(z, c), pg = first.QueueProduct(x, d);
+        int pt = first.QueueProduct(theta, xr), pl = first.QueueProduct(lambda, yr);
+        first.Run();
+        Fq2 e = first.Product(pe), ff = first.Product(pf), g = first.Product(pg);
+        Fq2 lc = first.Product(pt) - first.Product(pl);
+        Fq2 h = e + ff - g.Double();
+        Fq2 la = lambda * (-s.NegYP), lb = theta * s.NegXP;
+
+        // The first batch's results are all read: the second reuses its storage.
+        var second = new Fq2Batch(storage, 16, 0);
+        int line = Fq12.QueueLineProduct(ref second, f, la, lb, lc);
+        int px = second.QueueProduct(lambda, h), py = second.QueueProduct(theta, g - h), pz = second.QueueProduct(z, e);
+        second.Run();
+        f = Fq12.LineProductResult(second, line);
+        s.X = second.Product(px);              // λH
+        s.Y = second.Product(py) - y * e;      // θ(G − H) − Y·E
+        s.Z = second.Product(pz);              // Z·E
+    }
 }

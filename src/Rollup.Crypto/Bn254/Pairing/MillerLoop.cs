@@ -41,7 +41,7 @@ internal static partial class MillerLoop
     /// <summary>Product over the pairs of their Miller loop values, skipping pairs with a point at infinity.</summary>
     public static Fq12 Run(ReadOnlySpan<G1Affine> ps, ReadOnlySpan<G2Affine> qs) => Run(ps, qs, Fq2Batch.IsVectorized);
 
-    /// <summary><paramref name="batched"/>: the doubling steps through <see cref="DoublingStepBatched"/>
+    /// <summary><paramref name="batched"/>: the steps through <see cref="DoublingStepBatched"/> and <see cref="AdditionStepBatched"/>
     /// (false is the path without AVX-512; the tests compare the two).</summary>
     internal static Fq12 Run(ReadOnlySpan<G1Affine> ps, ReadOnlySpan<G2Affine> qs, bool batched)
     {
@@ -80,7 +80,8 @@ internal static partial class MillerLoop
             for (int k = 0; k < active.Length; k++)
             {
                 ref PairState s = ref active[k];
-                AdditionStep(ref s, s.Qx, d > 0 ? s.Qy : s.NegQy, ref f);
+                if (batched) AdditionStepBatched(ref s, s.Qx, d > 0 ? s.Qy : s.NegQy, ref f);
+                else AdditionStep(ref s, s.Qx, d > 0 ? s.Qy : s.NegQy, ref f);
             }
         }
 
@@ -91,9 +92,17 @@ internal static partial class MillerLoop
         {
             ref PairState s = ref active[k];
             Fq2 q1x = s.Qx.Conjugate() * g12, q1y = s.Qy.Conjugate() * g13;
-            AdditionStep(ref s, q1x, q1y, ref f);
             Fq2 q2x = s.Qx * g22, q2y = s.Qy * negG23;
-            AdditionStep(ref s, q2x, q2y, ref f);
+            if (batched)
+            {
+                AdditionStepBatched(ref s, q1x, q1y, ref f);
+                AdditionStepBatched(ref s, q2x, q2y, ref f);
+            }
+            else
+            {
+                AdditionStep(ref s, q1x, q1y, ref f);
+                AdditionStep(ref s, q2x, q2y, ref f);
+            }
         }
         return f;
     }
