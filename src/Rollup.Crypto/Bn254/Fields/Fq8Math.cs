@@ -57,33 +57,37 @@ internal static class Fq8Math
             Load(y1, i, out w0, out w1, out w2, out w3);
             Fr8Math.SplitTimes32(w0, w1, w2, w3, out Fr8 b1);
 
+            // The three products normalized but left in [0, 2q): the differences below are reduced anyway.
             MulLazy(a0, b0, out Fr8 p0);
-            Finish(ref p0);
+            Normalize(ref p0);
             MulLazy(a1, b1, out Fr8 p1);
-            Finish(ref p1);
+            Normalize(ref p1);
             Sum(a0, a1, out Fr8 sa);
             Sum(b0, b1, out Fr8 sb);
             MulLazy(sa, sb, out Fr8 p2);
-            Finish(ref p2);
+            Normalize(ref p2);
 
-            // re = p0 − p1 + q in (0, 2q); im = p2 − p0 − p1 + 2q in (0, 3q). Limbs may go negative before the
-            // signed carry pass; the totals are positive.
+            // re = p0 − p1 + 2q in (0, 4q); im = p2 − p0 − p1 + 4q in (0, 6q). Limbs may go negative before the
+            // signed carry pass; the totals are positive. Then conditional subtractions of 2q, q (re) and
+            // 4q, 2q, q (im): (0, 4q) → [0, 2q) → [0, q); (0, 6q) → [0, 4q) → [0, 2q) → [0, q).
             Fr8 d;
-            d.L0 = p0.L0 - p1.L0 + Vector512.Create(Q0); d.L1 = p0.L1 - p1.L1 + Vector512.Create(Q1);
-            d.L2 = p0.L2 - p1.L2 + Vector512.Create(Q2); d.L3 = p0.L3 - p1.L3 + Vector512.Create(Q3);
-            d.L4 = p0.L4 - p1.L4 + Vector512.Create(Q4); d.L5 = p0.L5 - p1.L5 + Vector512.Create(Q5);
-            d.L6 = p0.L6 - p1.L6 + Vector512.Create(Q6); d.L7 = p0.L7 - p1.L7 + Vector512.Create(Q7);
-            d.L8 = p0.L8 - p1.L8 + Vector512.Create(Q8);
+            d.L0 = p0.L0 - p1.L0 + Vector512.Create(2 * Q0); d.L1 = p0.L1 - p1.L1 + Vector512.Create(2 * Q1);
+            d.L2 = p0.L2 - p1.L2 + Vector512.Create(2 * Q2); d.L3 = p0.L3 - p1.L3 + Vector512.Create(2 * Q3);
+            d.L4 = p0.L4 - p1.L4 + Vector512.Create(2 * Q4); d.L5 = p0.L5 - p1.L5 + Vector512.Create(2 * Q5);
+            d.L6 = p0.L6 - p1.L6 + Vector512.Create(2 * Q6); d.L7 = p0.L7 - p1.L7 + Vector512.Create(2 * Q7);
+            d.L8 = p0.L8 - p1.L8 + Vector512.Create(2 * Q8);
             CarrySigned(ref d);
+            SubtractIfAtLeast(ref d, 2);
             SubtractIfAtLeast(ref d, 1);
             Store(re, i, d);
 
-            d.L0 = p2.L0 - p0.L0 - p1.L0 + Vector512.Create(2 * Q0); d.L1 = p2.L1 - p0.L1 - p1.L1 + Vector512.Create(2 * Q1);
-            d.L2 = p2.L2 - p0.L2 - p1.L2 + Vector512.Create(2 * Q2); d.L3 = p2.L3 - p0.L3 - p1.L3 + Vector512.Create(2 * Q3);
-            d.L4 = p2.L4 - p0.L4 - p1.L4 + Vector512.Create(2 * Q4); d.L5 = p2.L5 - p0.L5 - p1.L5 + Vector512.Create(2 * Q5);
-            d.L6 = p2.L6 - p0.L6 - p1.L6 + Vector512.Create(2 * Q6); d.L7 = p2.L7 - p0.L7 - p1.L7 + Vector512.Create(2 * Q7);
-            d.L8 = p2.L8 - p0.L8 - p1.L8 + Vector512.Create(2 * Q8);
+            d.L0 = p2.L0 - p0.L0 - p1.L0 + Vector512.Create(4 * Q0); d.L1 = p2.L1 - p0.L1 - p1.L1 + Vector512.Create(4 * Q1);
+            d.L2 = p2.L2 - p0.L2 - p1.L2 + Vector512.Create(4 * Q2); d.L3 = p2.L3 - p0.L3 - p1.L3 + Vector512.Create(4 * Q3);
+            d.L4 = p2.L4 - p0.L4 - p1.L4 + Vector512.Create(4 * Q4); d.L5 = p2.L5 - p0.L5 - p1.L5 + Vector512.Create(4 * Q5);
+            d.L6 = p2.L6 - p0.L6 - p1.L6 + Vector512.Create(4 * Q6); d.L7 = p2.L7 - p0.L7 - p1.L7 + Vector512.Create(4 * Q7);
+            d.L8 = p2.L8 - p0.L8 - p1.L8 + Vector512.Create(4 * Q8);
             CarrySigned(ref d);
+            SubtractIfAtLeast(ref d, 4);
             SubtractIfAtLeast(ref d, 2);
             SubtractIfAtLeast(ref d, 1);
             Store(im, i, d);
@@ -164,6 +168,14 @@ internal static class Fq8Math
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Finish(ref Fr8 t)
     {
+        Normalize(ref t);
+        SubtractIfAtLeast(ref t, 1);
+    }
+
+    /// <summary>Unsigned carry pass: limbs below 2^64 to limbs 0–7 below 2^29, the value unchanged.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Normalize(ref Fr8 t)
+    {
         Vector512<ulong> mask = Vector512.Create(Mask);
         t.L1 += t.L0 >>> Bits; t.L0 &= mask;
         t.L2 += t.L1 >>> Bits; t.L1 &= mask;
@@ -173,7 +185,6 @@ internal static class Fq8Math
         t.L6 += t.L5 >>> Bits; t.L5 &= mask;
         t.L7 += t.L6 >>> Bits; t.L6 &= mask;
         t.L8 += t.L7 >>> Bits; t.L7 &= mask;
-        SubtractIfAtLeast(ref t, 1);
     }
 
     /// <summary>Signed carry pass: limbs read as signed 64-bit values, a non-negative total; afterwards
@@ -192,7 +203,7 @@ internal static class Fq8Math
         t.L8 += Sar(t.L7); t.L7 &= mask;
     }
 
-    /// <summary>t − k·q where that is not negative, else t (k = 1 or 2); t normalized, stays normalized.</summary>
+    /// <summary>t − k·q where that is not negative, else t (k = 1, 2 or 4); t normalized, stays normalized.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void SubtractIfAtLeast(ref Fr8 t, ulong k)
     {
