@@ -41,6 +41,7 @@ internal static class Fq8Math
     /// (re + im·u)[i] = (x0 + x1·u)[i] · (y0 + y1·u)[i] for i &lt; count (a multiple of 8), all inputs reduced (&lt; q),
     /// by Karatsuba: p0 = x0·y0, p1 = x1·y1, p2 = (x0 + x1)(y0 + y1); re = p0 − p1, im = p2 − p0 − p1.
     /// The sums x0 + x1 are below 2q and their limbs below 2^30, which <see cref="MulLazy"/> accepts.
+    /// re and im may be x0 and x1 themselves: each group of eight is loaded whole before it is stored.
     /// </summary>
     public static void MultiplyFq2(ReadOnlySpan<U256> x0, ReadOnlySpan<U256> x1, ReadOnlySpan<U256> y0, ReadOnlySpan<U256> y1,
         Span<U256> re, Span<U256> im, int count)
@@ -97,6 +98,7 @@ internal static class Fq8Math
     /// <summary>
     /// (re + im·u)[i] = (x0 + x1·u)[i]^2 for i &lt; count (a multiple of 8), inputs reduced:
     /// re = (x0 + x1)(x0 + q − x1) ≡ x0² − x1², im = 2x0·x1; both operands of each product below 2q.
+    /// re and im may be x0 and x1 themselves (each group is loaded whole before it is stored).
     /// </summary>
     public static void SquareFq2(ReadOnlySpan<U256> x0, ReadOnlySpan<U256> x1, Span<U256> re, Span<U256> im, int count)
     {

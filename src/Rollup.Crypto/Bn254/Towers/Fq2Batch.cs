@@ -16,21 +16,22 @@ internal ref struct Fq2Batch
     public static bool IsVectorized => Fq8Math.IsSupported;
 
     /// <summary>U256 slots a batch needs for the given capacities (each rounded up to a multiple of 8).</summary>
-    public static int StorageFor(int products, int squares) => 6 * RoundUp(products) + 4 * RoundUp(squares);
+    public static int StorageFor(int products, int squares) => 4 * RoundUp(products) + 2 * RoundUp(squares);
 
     private static int RoundUp(int n) => (n + 7) & ~7;
 
-    // Products: operands x0, x1, y0, y1 and results re, im, one lane per product; squares: x0, x1 → re, im.
-    private readonly Span<U256> _px0, _px1, _py0, _py1, _pre, _pim, _sx0, _sx1, _sre, _sim;
+    // Products: operands x0, x1, y0, y1, one lane per product; squares: x0, x1. The results (re, im) are
+    // written over x0 and x1 (the kernels load a whole group before storing it), which keeps the largest
+    // batch (18 products, 2.3 KB) within one page of stack.
+    private readonly Span<U256> _px0, _px1, _py0, _py1, _sx0, _sx1;
     private int _products, _squares;
 
     public Fq2Batch(Span<U256> storage, int productCapacity, int squareCapacity)
     {
         int p = RoundUp(productCapacity), s = RoundUp(squareCapacity);
         _px0 = storage.Slice(0, p); _px1 = storage.Slice(p, p); _py0 = storage.Slice(2 * p, p);
-        _py1 = storage.Slice(3 * p, p); _pre = storage.Slice(4 * p, p); _pim = storage.Slice(5 * p, p);
-        _sx0 = storage.Slice(6 * p, s); _sx1 = storage.Slice(6 * p + s, s);
-        _sre = storage.Slice(6 * p + 2 * s, s); _sim = storage.Slice(6 * p + 3 * s, s);
+        _py1 = storage.Slice(3 * p, p);
+        _sx0 = storage.Slice(4 * p, s); _sx1 = storage.Slice(4 * p + s, s);
         _products = 0;
         _squares = 0;
     }
@@ -60,8 +61,8 @@ internal ref struct Fq2Batch
         int p = RoundUp(_products), s = RoundUp(_squares);
         for (int i = _products; i < p; i++) { _px0[i] = default; _px1[i] = default; _py0[i] = default; _py1[i] = default; }
         for (int i = _squares; i < s; i++) { _sx0[i] = default; _sx1[i] = default; }
-        if (p > 0) Fq8Math.MultiplyFq2(_px0, _px1, _py0, _py1, _pre, _pim, p);
-        if (s > 0) Fq8Math.SquareFq2(_sx0, _sx1, _sre, _sim, s);
+        if (p > 0) Fq8Math.MultiplyFq2(_px0, _px1, _py0, _py1, _px0, _px1, p);
+        if (s > 0) Fq8Math.SquareFq2(_sx0, _sx1, _sx0, _sx1, s);
     }
 
     /// <summary>The path without AVX-512 (internal so the tests can run it on machines that have AVX-512).</summary>
@@ -70,18 +71,18 @@ internal ref struct Fq2Batch
         for (int i = 0; i < _products; i++)
         {
             Fq2.Multiply(new Fq2(new Fq(_px0[i]), new Fq(_px1[i])), new Fq2(new Fq(_py0[i]), new Fq(_py1[i])), out Fq2 r);
-            _pre[i] = r.A0.Limbs; _pim[i] = r.A1.Limbs;
+            _px0[i] = r.A0.Limbs; _px1[i] = r.A1.Limbs;
         }
         for (int i = 0; i < _squares; i++)
         {
             Fq2.Square(new Fq2(new Fq(_sx0[i]), new Fq(_sx1[i])), out Fq2 r);
-            _sre[i] = r.A0.Limbs; _sim[i] = r.A1.Limbs;
+            _sx0[i] = r.A0.Limbs; _sx1[i] = r.A1.Limbs;
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public readonly Fq2 Product(int slot) => new(new Fq(_pre[slot]), new Fq(_pim[slot]));
+    public readonly Fq2 Product(int slot) => new(new Fq(_px0[slot]), new Fq(_px1[slot]));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public readonly Fq2 Square(int slot) => new(new Fq(_sre[slot]), new Fq(_sim[slot]));
+    public readonly Fq2 Square(int slot) => new(new Fq(_sx0[slot]), new Fq(_sx1[slot]));
 }
