@@ -10,7 +10,7 @@ namespace Rollup.Crypto.Bn254.Fields;
 /// </summary>
 internal static partial class Montgomery<P> where P : struct, IModulus
 {
-    // For v < 2^258, Quotients[v >> 250] is floor(v/M) or one less: a bucket 2^250 wide is narrower
+    // For v < 2^261, Quotients[v >> 250] is floor(v/M) or one less: a bucket 2^250 wide is narrower
     // than M, so the quotient varies by at most one across it. Multiples holds k·M (five limbs).
     private static readonly byte[] Quotients = BuildQuotients();
     private static readonly ulong[] Multiples = BuildMultiples();
@@ -18,15 +18,15 @@ internal static partial class Montgomery<P> where P : struct, IModulus
     private static byte[] BuildQuotients()
     {
         BigInteger m = LimbCodec.ToBigInteger(Modulus);
-        var table = new byte[256];
-        for (int top = 0; top < 256; top++) table[top] = (byte)((new BigInteger(top) << 250) / m);
+        var table = new byte[2048];
+        for (int top = 0; top < 2048; top++) table[top] = (byte)((new BigInteger(top) << 250) / m);
         return table;
     }
 
     private static ulong[] BuildMultiples()
     {
         BigInteger m = LimbCodec.ToBigInteger(Modulus);
-        int count = (int)(((BigInteger.One << 258) - 1) / m) + 1;
+        int count = (int)(((BigInteger.One << 261) - 1) / m) + 1;
         var table = new ulong[5 * count];
         for (int k = 0; k < count; k++)
         {
@@ -36,11 +36,11 @@ internal static partial class Montgomery<P> where P : struct, IModulus
         return table;
     }
 
-    /// <summary>v = t0 + t1·2^64 + ... + t4·2^256 with v &lt; 2^258 (t4 ≤ 3), reduced to [0, M).</summary>
+    /// <summary>v = t0 + t1·2^64 + ... + t4·2^256 with v &lt; 2^261 (t4 ≤ 31), reduced to [0, M).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static U256 ReduceSmall(ulong t0, ulong t1, ulong t2, ulong t3, ulong t4)
     {
-        int k = Quotients[(int)(((t4 & 3) << 6) | (t3 >> 58))];
+        int k = Quotients[(int)(((t4 & 31) << 6) | (t3 >> 58))];
         ReadOnlySpan<ulong> km = Multiples.AsSpan(5 * k, 4);
         // v - k·M is in [0, 2M), so the fifth limb of the difference is zero and is not formed.
         ulong m0 = km[0], m1 = km[1], m2 = km[2], m3 = km[3];
@@ -104,7 +104,7 @@ internal static partial class Montgomery<P> where P : struct, IModulus
     // ---- fused sums of up to six terms with one reduction ----
     // A five-limb accumulator starts at k·M (k = the number of subtracted multiples of M, so it
     // never goes negative) and takes terms added or subtracted limb by limb; the callers' bounds
-    // keep the final value below 2^258 for ReduceSmall. Intermediate values may wrap (they are
+    // keep the final value below 2^261 for ReduceSmall. Intermediate values may wrap (they are
     // taken mod 2^320); only the final one needs to be in range.
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -180,7 +180,7 @@ internal static partial class Montgomery<P> where P : struct, IModulus
     /// <summary>
     /// k·M ± 9a ± b + x - (y) - (z), the shape of every component of ξ·d + (...) in the towers
     /// (ξ = 9 + u); <paramref name="minusTerms"/> says how many of y, z are subtracted. Callers
-    /// choose k so the sum is non-negative and state its bound (below 2^258 ≈ 21M).
+    /// choose k so the sum is non-negative and state its bound (below 2^261 ≈ 170M).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static U256 NineCombination(int k, in U256 a, bool subtractA, in U256 b, bool subtractB, in U256 x, in U256 y, in U256 z, int minusTerms)

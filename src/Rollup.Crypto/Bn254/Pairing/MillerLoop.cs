@@ -14,7 +14,7 @@ namespace Rollup.Crypto.Bn254.Pairing;
 /// avoid inversions; the final exponentiation removes such factors (x^(q^6-1) = 1 on F_q6).
 /// Formulas: Costello–Lange–Naehrig (doubling) and Aranha et al. 2010 (mixed addition), D-type twist.
 /// </summary>
-internal static class MillerLoop
+internal static partial class MillerLoop
 {
     // 6u+2 is 65 bits; its NAF (digits -1, 0, 1) needs fewer additions than its binary form.
     private static readonly sbyte[] LoopNaf = ComputeLoopNaf();
@@ -39,7 +39,11 @@ internal static class MillerLoop
     private static readonly Fq2 ThreeB = G2Affine.B + G2Affine.B + G2Affine.B;
 
     /// <summary>Product over the pairs of their Miller loop values, skipping pairs with a point at infinity.</summary>
-    public static Fq12 Run(ReadOnlySpan<G1Affine> ps, ReadOnlySpan<G2Affine> qs)
+    public static Fq12 Run(ReadOnlySpan<G1Affine> ps, ReadOnlySpan<G2Affine> qs) => Run(ps, qs, Fq2Batch.IsVectorized);
+
+    /// <summary><paramref name="batched"/>: the steps through <see cref="DoublingStepBatched"/> and <see cref="AdditionStepBatched"/>
+    /// (false is the path without AVX-512; the tests compare the two).</summary>
+    internal static Fq12 Run(ReadOnlySpan<G1Affine> ps, ReadOnlySpan<G2Affine> qs, bool batched)
     {
         if (ps.Length != qs.Length) throw new ArgumentException("as many G1 as G2 points are needed");
         var pairs = new PairState[ps.Length];
@@ -60,14 +64,24 @@ internal static class MillerLoop
         Fq12 f = Fq12.One;
         for (int i = LoopNaf.Length - 2; i >= 0; i--)
         {
-            if (i != LoopNaf.Length - 2) f = f.Square();
-            for (int k = 0; k < active.Length; k++) DoublingStep(ref active[k], ref f);
+            bool square = i != LoopNaf.Length - 2;
+            if (batched)
+            {
+                // The squaring of f shares its batch with the first pair's doubling (MillerLoop.Batched.cs).
+                for (int k = 0; k < active.Length; k++) DoublingStepBatched(ref active[k], ref f, square && k == 0);
+            }
+            else
+            {
+                if (square) f = f.Square();
+                for (int k = 0; k < active.Length; k++) DoublingStep(ref active[k], ref f);
+            }
             int d = LoopNaf[i];
             if (d == 0) continue;
             for (int k = 0; k < active.Length; k++)
             {
                 ref PairState s = ref active[k];
-                AdditionStep(ref s, s.Qx, d > 0 ? s.Qy : s.NegQy, ref f);
+                if (batched) AdditionStepBatched(ref s, s.Qx, d > 0 ? s.Qy : s.NegQy, ref f);
+                else AdditionStep(ref s, s.Qx, d > 0 ? s.Qy : s.NegQy, ref f);
             }
         }
 
@@ -78,9 +92,17 @@ internal static class MillerLoop
         {
             ref PairState s = ref active[k];
             Fq2 q1x = s.Qx.Conjugate() * g12, q1y = s.Qy.Conjugate() * g13;
-            AdditionStep(ref s, q1x, q1y, ref f);
             Fq2 q2x = s.Qx * g22, q2y = s.Qy * negG23;
-            AdditionStep(ref s, q2x, q2y, ref f);
+            if (batched)
+            {
+                AdditionStepBatched(ref s, q1x, q1y, ref f);
+                AdditionStepBatched(ref s, q2x, q2y, ref f);
+            }
+            else
+            {
+                AdditionStep(ref s, q1x, q1y, ref f);
+                AdditionStep(ref s, q2x, q2y, ref f);
+            }
         }
         return f;
     }

@@ -29,16 +29,30 @@ public readonly partial struct Fq12 : IEquatable<Fq12>
     public static bool operator ==(in Fq12 a, in Fq12 b) => a.C0 == b.C0 && a.C1 == b.C1;
     public static bool operator !=(in Fq12 a, in Fq12 b) => !(a == b);
 
-    /// <summary>Karatsuba over F_q6: 3 F_q6 multiplications.</summary>
+    /// <summary>Karatsuba over F_q6: 3 F_q6 multiplications (18 F_q2, 54 F_q products).</summary>
     public static void Multiply(in Fq12 a, in Fq12 b, out Fq12 r)
+    {
+        if (Fq2Batch.IsVectorized) MultiplyBatched(a, b, out r);
+        else MultiplyScalar(a, b, out r);
+    }
+
+    /// <summary><see cref="Multiply"/> one F_q2 product at a time (no AVX-512; the tests' reference).</summary>
+    internal static void MultiplyScalar(in Fq12 a, in Fq12 b, out Fq12 r)
     {
         Fq6 t0 = a.C0 * b.C0, t1 = a.C1 * b.C1;
         Fq6 c1 = Fq6.SubSub((a.C0 + a.C1) * (b.C0 + b.C1), t0, t1);
         r = new(Fq6.PlusVTimes(t0, t1), c1);
     }
 
-    /// <summary>Complex squaring: 2 F_q6 multiplications.</summary>
+    /// <summary>Complex squaring: 2 F_q6 multiplications (12 F_q2 products).</summary>
     public static void Square(in Fq12 a, out Fq12 r)
+    {
+        if (Fq2Batch.IsVectorized) SquareBatched(a, out r);
+        else SquareScalar(a, out r);
+    }
+
+    /// <summary><see cref="Square"/> one F_q2 product at a time (no AVX-512; the tests' reference).</summary>
+    internal static void SquareScalar(in Fq12 a, out Fq12 r)
     {
         Fq6 t = a.C0 * a.C1;
         Fq6 p = (a.C0 + a.C1) * Fq6.PlusVTimes(a.C0, a.C1);
@@ -55,6 +69,13 @@ public readonly partial struct Fq12 : IEquatable<Fq12>
     /// </summary>
     public static void MultiplyByLine(in Fq12 f, in Fq2 a, in Fq2 b, in Fq2 c, out Fq12 r)
     {
+        if (Fq2Batch.IsVectorized) MultiplyByLineBatched(f, a, b, c, out r);
+        else MultiplyByLineScalar(f, a, b, c, out r);
+    }
+
+    /// <summary><see cref="MultiplyByLine"/> one F_q2 product at a time (no AVX-512; the tests' reference).</summary>
+    internal static void MultiplyByLineScalar(in Fq12 f, in Fq2 a, in Fq2 b, in Fq2 c, out Fq12 r)
+    {
         Fq6 t0 = f.C0.MulByFq2(a);
         Fq6 t1 = f.C1.MulBy01(b, c);
         Fq6 s = (f.C0 + f.C1).MulBy01(a + b, c);
@@ -66,6 +87,13 @@ public readonly partial struct Fq12 : IEquatable<Fq12>
     /// L = b + c·v: f·l = (f0 + v·f1·L) + (f1 + f0·L)·w, two sparse F_q6 products (10 F_q2 products).
     /// </summary>
     public static void MultiplyByNormalizedLine(in Fq12 f, in Fq2 b, in Fq2 c, out Fq12 r)
+    {
+        if (Fq2Batch.IsVectorized) MultiplyByNormalizedLineBatched(f, b, c, out r);
+        else MultiplyByNormalizedLineScalar(f, b, c, out r);
+    }
+
+    /// <summary><see cref="MultiplyByNormalizedLine"/> one F_q2 product at a time (no AVX-512; the tests' reference).</summary>
+    internal static void MultiplyByNormalizedLineScalar(in Fq12 f, in Fq2 b, in Fq2 c, out Fq12 r)
     {
         Fq6 t0 = f.C0.MulBy01(b, c);
         Fq6 t1 = f.C1.MulBy01(b, c);

@@ -101,6 +101,30 @@ public readonly struct Fq2 : IEquatable<Fq2>, Curves.ICurveField<Fq2>
         new(F(Montgomery<FqModulus>.SubNineMinusPlus(x.A0.Limbs, y.A0.Limbs, z.A0.Limbs, z.A1.Limbs)),
             F(Montgomery<FqModulus>.SubNineMinusMinus(x.A1.Limbs, y.A1.Limbs, z.A1.Limbs, z.A0.Limbs)));
 
+    /// <summary>ξ(x − y − z) + w, one reduction per component (the F_q6 product's first coefficient).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    internal static Fq2 XiTimesDifferencePlus(in Fq2 x, in Fq2 y, in Fq2 z, in Fq2 w) =>
+        new(F(Montgomery<FqModulus>.XiDifferencePlusRe(x.A0.Limbs, y.A0.Limbs, z.A0.Limbs, x.A1.Limbs, y.A1.Limbs, z.A1.Limbs, w.A0.Limbs)),
+            F(Montgomery<FqModulus>.XiDifferencePlusIm(x.A0.Limbs, y.A0.Limbs, z.A0.Limbs, x.A1.Limbs, y.A1.Limbs, z.A1.Limbs, w.A1.Limbs)));
+
+    /// <summary>3(ξ·y + x) − 2a, one reduction per component (a cyclotomic-squaring output).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    internal static Fq2 ThreeXiPlusMinusTwice(in Fq2 y, in Fq2 x, in Fq2 a) =>
+        new(F(Montgomery<FqModulus>.ThreeXiPlusMinusTwiceRe(y.A0.Limbs, y.A1.Limbs, x.A0.Limbs, a.A0.Limbs)),
+            F(Montgomery<FqModulus>.ThreeXiPlusMinusTwiceIm(y.A0.Limbs, y.A1.Limbs, x.A1.Limbs, a.A1.Limbs)));
+
+    /// <summary>3(s − x − y) + 2a, one reduction per component (a cyclotomic-squaring output, s − x − y = 2x'y').</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    internal static Fq2 ThreeDifferencePlusTwice(in Fq2 s, in Fq2 x, in Fq2 y, in Fq2 a) =>
+        new(F(Montgomery<FqModulus>.ThreeDifferencePlusTwice(s.A0.Limbs, x.A0.Limbs, y.A0.Limbs, a.A0.Limbs)),
+            F(Montgomery<FqModulus>.ThreeDifferencePlusTwice(s.A1.Limbs, x.A1.Limbs, y.A1.Limbs, a.A1.Limbs)));
+
+    /// <summary>3ξ(s − x − y) + 2b, one reduction per component.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    internal static Fq2 ThreeXiDifferencePlusTwice(in Fq2 s, in Fq2 x, in Fq2 y, in Fq2 b) =>
+        new(F(Montgomery<FqModulus>.ThreeXiDifferencePlusTwiceRe(s.A0.Limbs, s.A1.Limbs, x.A0.Limbs, x.A1.Limbs, y.A0.Limbs, y.A1.Limbs, b.A0.Limbs)),
+            F(Montgomery<FqModulus>.ThreeXiDifferencePlusTwiceIm(s.A0.Limbs, s.A1.Limbs, x.A0.Limbs, x.A1.Limbs, y.A0.Limbs, y.A1.Limbs, b.A1.Limbs)));
+
     /// <summary>3a + 2b, one reduction per component.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static Fq2 ThreeTimesPlusTwice(in Fq2 a, in Fq2 b) =>

@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 namespace Rollup.Crypto.Bn254.Towers;
 
 /// <summary>F_q6 = F_q2[v]/(v^3 - ξ), ξ = 9 + u; the element is C0 + C1·v + C2·v^2.</summary>
-public readonly struct Fq6 : IEquatable<Fq6>
+public readonly partial struct Fq6 : IEquatable<Fq6>
 {
     public readonly Fq2 C0, C1, C2;
 

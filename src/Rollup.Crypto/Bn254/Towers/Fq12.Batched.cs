@@ -1,0 +1,121 @@
+using Rollup.Crypto.Bn254.Fields;
+
+namespace Rollup.Crypto.Bn254.Towers;
+
+/// <summary>
+/// The F_q12 operations with all their F_q products in one <see cref="Fq2Batch"/>: same formulas as the
+/// scalar versions, same results (the tests compare them), but the products run eight at a time.
+/// </summary>
+public readonly partial struct Fq12
+{
+    /// <summary>Karatsuba over F_q6: 18 F_q2 products in 3 groups of eight.</summary>
+    private static void MultiplyBatched(in Fq12 a, in Fq12 b, out Fq12 r)
+    {
+        Span<U256> storage = stackalloc U256[Fq2Batch.StorageFor(18, 0)];
+        var batch = new Fq2Batch(storage, 18, 0);
+        int s0 = Fq6.QueueProduct(ref batch, a.C0, b.C0);
+        int s1 = Fq6.QueueProduct(ref batch, a.C1, b.C1);
+        int s2 = Fq6.QueueProduct(ref batch, a.C0 + a.C1, b.C0 + b.C1);
+        batch.Run();
+        Fq6 t0 = Fq6.BatchedProduct(batch, s0), t1 = Fq6.BatchedProduct(batch, s1);
+        Fq6 c1 = Fq6.SubSub(Fq6.BatchedProduct(batch, s2), t0, t1);
+        r = new(Fq6.PlusVTimes(t0, t1), c1);
+    }
+
+    /// <summary>
+    /// Granger–Scott squaring (see <see cref="CyclotomicSquareScalar"/>) with each F_q4 square
+    /// (x + y s)^2 = (x^2 + ξ y^2) + 2xy s formed from x^2, y^2 and (x + y)^2 (2xy = (x + y)^2 − x^2 − y^2):
+    /// nine F_q2 squares, eight in one eight-lane group and the ninth scalar (a second group, or a group
+    /// of products for the three xy, costs more than one scalar square).
+    /// </summary>
+    private Fq12 CyclotomicSquareBatched()
+    {
+        Fq2 a0 = C0.C0, a1 = C1.C1; // A
+        Fq2 b0 = C1.C0, b1 = C0.C2; // B
+        Fq2 c0 = C0.C1, c1 = C1.C2; // C
+
+        Span<U256> storage = stackalloc U256[Fq2Batch.StorageFor(0, 8)];
+        var batch = new Fq2Batch(storage, 0, 8);
+        int xa = batch.QueueSquare(a0), ya = batch.QueueSquare(a1), sa = batch.QueueSquare(a0 + a1);
+        int xb = batch.QueueSquare(b0), yb = batch.QueueSquare(b1), sb = batch.QueueSquare(b0 + b1);
+        int xc = batch.QueueSquare(c0), yc = batch.QueueSquare(c1);
+        Fq2 sc = (c0 + c1).Square();
+        batch.Run();
+
+        // The outputs 3A^2 − 2Ā etc. (see the scalar version) are small combinations of the squares and
+        // the inputs, each formed with one reduction.
+        Fq2 na0 = Fq2.ThreeXiPlusMinusTwice(batch.Square(ya), batch.Square(xa), a0);                     // 3(x^2 + ξy^2) − 2a0
+        Fq2 na1 = Fq2.ThreeDifferencePlusTwice(batch.Square(sa), batch.Square(xa), batch.Square(ya), a1); // 3·2xy + 2a1
+        Fq2 nb0 = Fq2.ThreeXiDifferencePlusTwice(sc, batch.Square(xc), batch.Square(yc), b0);            // 3ξ·2c0c1 + 2b0
+        Fq2 nb1 = Fq2.ThreeXiPlusMinusTwice(batch.Square(yc), batch.Square(xc), b1);
+        Fq2 nc0 = Fq2.ThreeXiPlusMinusTwice(batch.Square(yb), batch.Square(xb), c0);
+        Fq2 nc1 = Fq2.ThreeDifferencePlusTwice(batch.Square(sb), batch.Square(xb), batch.Square(yb), c1);
+
+        return new Fq12(new Fq6(na0, nc0, nb1), new Fq6(nb0, na1, nc1));
+    }
+
+    /// <summary>Complex squaring (see <see cref="SquareScalar"/>): 12 F_q2 products in 2 groups of eight.</summary>
+    private static void SquareBatched(in Fq12 a, out Fq12 r)
+    {
+        Span<U256> storage = stackalloc U256[Fq2Batch.StorageFor(12, 0)];
+        var batch = new Fq2Batch(storage, 12, 0);
+        int slot = QueueSquare(ref batch, a);
+        batch.Run();
+        r = SquareResult(batch, slot);
+    }
+
+    /// <summary>Queues the 12 F_q2 products of a^2 (for callers that fill the batch's free lanes with other work).</summary>
+    internal static int QueueSquare(ref Fq2Batch batch, in Fq12 a)
+    {
+        int slot = Fq6.QueueProduct(ref batch, a.C0, a.C1);
+        Fq6.QueueProduct(ref batch, a.C0 + a.C1, Fq6.PlusVTimes(a.C0, a.C1));
+        return slot;
+    }
+
+    /// <summary>a^2 from the products <see cref="QueueSquare"/> queued.</summary>
+    internal static Fq12 SquareResult(in Fq2Batch batch, int slot)
+    {
+        Fq6 t = Fq6.BatchedProduct(batch, slot);
+        Fq6 p = Fq6.BatchedProduct(batch, slot + 6);
+        // p - t - v·t = (p0 - t0 - ξ t2, p1 - t1 - t0, p2 - t2 - t1)
+        var c0 = new Fq6(Fq2.SubMinusXiTimes(p.C0, t.C0, t.C2), Fq2.SubSub(p.C1, t.C1, t.C0), Fq2.SubSub(p.C2, t.C2, t.C1));
+        return new(c0, t.Double());
+    }
+
+    /// <summary>Sparse product with a line (see <see cref="MultiplyByLineScalar"/>): 13 F_q2 products in 2 groups.</summary>
+    private static void MultiplyByLineBatched(in Fq12 f, in Fq2 a, in Fq2 b, in Fq2 c, out Fq12 r)
+    {
+        Span<U256> storage = stackalloc U256[Fq2Batch.StorageFor(13, 0)];
+        var batch = new Fq2Batch(storage, 13, 0);
+        int slot = QueueLineProduct(ref batch, f, a, b, c);
+        batch.Run();
+        r = LineProductResult(batch, slot);
+    }
+
+    /// <summary>Queues the 13 F_q2 products of f·(a + b·w + c·w^3) (see <see cref="MultiplyByLine"/>).</summary>
+    internal static int QueueLineProduct(ref Fq2Batch batch, in Fq12 f, in Fq2 a, in Fq2 b, in Fq2 c)
+    {
+        int slot = Fq6.QueueMulByFq2(ref batch, f.C0, a);
+        Fq6.QueueMulBy01(ref batch, f.C1, b, c);
+        Fq6.QueueMulBy01(ref batch, f.C0 + f.C1, a + b, c);
+        return slot;
+    }
+
+    /// <summary>The line product from the products <see cref="QueueLineProduct"/> queued.</summary>
+    internal static Fq12 LineProductResult(in Fq2Batch batch, int slot)
+    {
+        Fq6 t0 = Fq6.BatchedMulByFq2(batch, slot), t1 = Fq6.BatchedMulBy01(batch, slot + 3);
+        return new(Fq6.PlusVTimes(t0, t1), Fq6.SubSub(Fq6.BatchedMulBy01(batch, slot + 8), t0, t1));
+    }
+
+    /// <summary>Product with a normalized line (see <see cref="MultiplyByNormalizedLineScalar"/>): 10 F_q2 products in 2 groups.</summary>
+    private static void MultiplyByNormalizedLineBatched(in Fq12 f, in Fq2 b, in Fq2 c, out Fq12 r)
+    {
+        Span<U256> storage = stackalloc U256[Fq2Batch.StorageFor(10, 0)];
+        var batch = new Fq2Batch(storage, 10, 0);
+        int s0 = Fq6.QueueMulBy01(ref batch, f.C0, b, c);
+        int s1 = Fq6.QueueMulBy01(ref batch, f.C1, b, c);
+        batch.Run();
+        r = new(Fq6.PlusVTimes(f.C0, Fq6.BatchedMulBy01(batch, s1)), f.C1 + Fq6.BatchedMulBy01(batch, s0));
+    }
+}
