@@ -35,7 +35,9 @@ public static class InterpretedVerifierGenerator
         var layout = vk.Layout;
         int Slot(int index) => Slots + 32 * index;
         int window = Slot(program.SlotCount);
-        int openings = window + WindowBytes + 32; // + 32: the last instruction's mload reads past the window
+        int table = window + WindowBytes + 32; // + 32: the last instruction's mload reads past the window
+        // One scalar per distinct commitment, in memory no one wrote before (so it starts at zero).
+        int scalars = table + (data.OpeningsLength + 2 * data.DistinctCommitments + 32 + 31) / 32 * 32;
 
         var sb = new StringBuilder();
         string Address(int i) => "0x" + Convert.ToHexStringLower(dataContracts[i]);
@@ -110,40 +112,45 @@ public static class InterpretedVerifierGenerator
                             }
                         }
 
-                        // left = Σ u^j·W_j; right = Σ u^j·(Σ v^k·C_jk − e_j·G + z_j·W_j), over the opening list.
-                        function openings(P, x, v, u) {
-                            copyData({{openings}}, {{data.OpeningsOffset}}, {{data.OpeningsLength}})
-                            let t := {{openings}}
-                            let uPower := 1
-                            for { let r := 0 } lt(r, {{layout.Rotations.Count}}) { r := add(r, 1) } {
-                                let factor := mload(t)
-                                let count := shr(240, mload(add(t, 32)))
-                                t := add(t, 34)
-                                mstore({{SlotAcc}}, 0)
-                                mstore({{SlotAcc + 32}}, 0)
-                                let vPower := 1
-                                let value := 0
-                                for { let end := add(t, mul(count, 4)) } lt(t, end) { t := add(t, 4) } {
-                                    let ref := shr(240, mload(add(t, 2)))
-                                    switch and(ref, {{VerifierData.KeyCommitmentFlag}})
-                                    case 0 {
-                                        addScaled({{SlotAcc}}, calldataload(add(P, mul(ref, 64))), calldataload(add(P, add(mul(ref, 64), 32))), vPower)
-                                    }
-                                    default {
-                                        copyData({{SlotCommitment}}, add({{data.CommitmentsOffset}}, mul(and(ref, {{VerifierData.KeyCommitmentFlag - 1}}), 64)), 64)
-                                        addScaled({{SlotAcc}}, mload({{SlotCommitment}}), mload({{SlotCommitment + 32}}), vPower)
-                                    }
-                                    value := addmod(value, mulmod(mload(add({{Slots}}, shl(5, shr(240, mload(t))))), vPower, R), R)
-                                    vPower := mulmod(vPower, v, R)
-                                }
-                                let w := add(P, add({{yul.OpeningOffset}}, mul(r, 64)))
-                                addScaled({{SlotAcc}}, 1, 2, sub(R, value))
-                                addScaled({{SlotAcc}}, calldataload(w), calldataload(add(w, 32)), mulmod(x, factor, R))
-                                addScaled({{SlotRight}}, mload({{SlotAcc}}), mload({{SlotAcc + 32}}), uPower)
-                                addScaled({{SlotLeft}}, calldataload(w), calldataload(add(w, 32)), uPower)
-                                uPower := mulmod(uPower, u, R)
+                        // left = Σ_j u^j·W_j and right = Σ_j u^j·(Σ_k v^k·C_jk − e_j·G + z_j·W_j), the points KZG's
+                    // multi-point check pairs. right is gathered per commitment: a polynomial opened at several
+                    // rotations is multiplied once, by Σ u^j·v^k over its queries (same point, far fewer 0x07 calls).
+                    function openings(P, x, v, u) {
+                        copyData({{table}}, {{data.OpeningsOffset}}, {{data.OpeningsLength + 2 * data.DistinctCommitments}})
+                        let t := {{table}}
+                        let uPower := 1
+                        let g := 0
+                        for { let r := 0 } lt(r, {{layout.Rotations.Count}}) { r := add(r, 1) } {
+                            let factor := mload(t)
+                            let count := shr(240, mload(add(t, 32)))
+                            t := add(t, 34)
+                            let coefficient := uPower
+                            for { let end := add(t, mul(count, 4)) } lt(t, end) { t := add(t, 4) } {
+                                let s := add({{scalars}}, shl(5, shr(240, mload(add(t, 2)))))
+                                mstore(s, addmod(mload(s), coefficient, R))
+                                g := addmod(g, mulmod(mload(add({{Slots}}, shl(5, shr(240, mload(t))))), coefficient, R), R)
+                                coefficient := mulmod(coefficient, v, R)
+                            }
+                            let w := add(P, add({{yul.OpeningOffset}}, mul(r, 64)))
+                            addScaled({{SlotRight}}, calldataload(w), calldataload(add(w, 32)), mulmod(uPower, mulmod(x, factor, R), R))
+                            addScaled({{SlotLeft}}, calldataload(w), calldataload(add(w, 32)), uPower)
+                            uPower := mulmod(uPower, u, R)
+                        }
+                        for { let i := 0 } lt(i, {{data.DistinctCommitments}}) { i := add(i, 1) } {
+                            let ref := shr(240, mload(add(t, shl(1, i))))
+                            let s := mload(add({{scalars}}, shl(5, i)))
+                            switch and(ref, {{VerifierData.KeyCommitmentFlag}})
+                            case 0 {
+                                addScaled({{SlotRight}}, calldataload(add(P, mul(ref, 64))), calldataload(add(P, add(mul(ref, 64), 32))), s)
+                            }
+                            default {
+                                copyData({{SlotCommitment}}, add({{data.CommitmentsOffset}}, mul(and(ref, {{VerifierData.KeyCommitmentFlag - 1}}), 64)), 64)
+                                addScaled({{SlotRight}}, mload({{SlotCommitment}}), mload({{SlotCommitment + 32}}), s)
                             }
                         }
+                        // − Σ_j u^j·e_j times the generator (1, 2).
+                        addScaled({{SlotRight}}, 1, 2, sub(R, g))
+                    }
 
 
             """);

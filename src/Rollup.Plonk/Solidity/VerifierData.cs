@@ -12,8 +12,10 @@ namespace Rollup.Plonk.Solidity;
 /// <list type="bullet">
 /// <item>constants: the program's constant slots, 32 bytes each, copied straight into memory;</item>
 /// <item>openings: per opening rotation, ω^rotation (32 bytes) and the number of queries (2), then per query its
-/// evaluation's index (2) and where its commitment is (2): a proof point index, or 0x8000 | a commitment index in the
-/// commitments section;</item>
+/// evaluation's index (2) and its commitment's number in the commitment list (2);</item>
+/// <item>commitment list: per distinct opened polynomial, where its commitment is (2): a proof point index, or
+/// 0x8000 | an index in the commitments section. A polynomial opened at several rotations is one entry, so the
+/// verifier multiplies its commitment once, by the sum of its coefficients;</item>
 /// <item>commitments: the key's fixed then σ commitments, 64 bytes each (x, y);</item>
 /// <item>program: <see cref="ConstraintProgram.Encode"/>, streamed through a window.</item>
 /// </list></summary>
@@ -30,6 +32,9 @@ public sealed class VerifierData
     public int ConstantsLength { get; }
     public int OpeningsOffset { get; }
     public int OpeningsLength { get; }
+    /// <summary>Where the distinct opened commitments' references are: 2 bytes each.</summary>
+    public int CommitmentListOffset { get; }
+    public int DistinctCommitments { get; }
     public int CommitmentsOffset { get; }
     public int ProgramOffset { get; }
     public int ProgramLength { get; }
@@ -44,7 +49,7 @@ public sealed class VerifierData
 
         OpeningsOffset = bytes.Count;
         var omega = Fr.RootOfUnity(layout.K);
-        int fixedCount = vk.FixedCommitments.Length;
+        var distinct = layout.Queries.Select(q => q.Poly).Distinct().ToList();
         foreach (int rotation in layout.Rotations)
         {
             var queries = Enumerable.Range(0, layout.Queries.Count).Where(q => layout.Queries[q].Rotation == rotation).ToList();
@@ -52,19 +57,26 @@ public sealed class VerifierData
             AddShort(bytes, queries.Count);
             foreach (int q in queries)
             {
-                var poly = layout.Queries[q].Poly;
-                int reference = poly.Kind switch
-                {
-                    PolyKind.Fixed => KeyCommitmentFlag | poly.Index,
-                    PolyKind.Sigma => KeyCommitmentFlag | (fixedCount + poly.Index),
-                    _ => VerifierYul.ProofPointIndex(poly, layout),
-                };
-                if ((reference & ~KeyCommitmentFlag) >= KeyCommitmentFlag) throw new InvalidOperationException("too many commitments for 15-bit references");
                 AddShort(bytes, q);
-                AddShort(bytes, reference);
+                AddShort(bytes, distinct.IndexOf(layout.Queries[q].Poly));
             }
         }
         OpeningsLength = bytes.Count - OpeningsOffset;
+
+        CommitmentListOffset = bytes.Count;
+        int fixedCount = vk.FixedCommitments.Length;
+        foreach (var poly in distinct)
+        {
+            int reference = poly.Kind switch
+            {
+                PolyKind.Fixed => KeyCommitmentFlag | poly.Index,
+                PolyKind.Sigma => KeyCommitmentFlag | (fixedCount + poly.Index),
+                _ => VerifierYul.ProofPointIndex(poly, layout),
+            };
+            if ((reference & ~KeyCommitmentFlag) >= KeyCommitmentFlag) throw new InvalidOperationException("too many commitments for 15-bit references");
+            AddShort(bytes, reference);
+        }
+        DistinctCommitments = distinct.Count;
 
         CommitmentsOffset = bytes.Count;
         foreach (var p in vk.FixedCommitments.Concat(vk.SigmaCommitments)) bytes.AddRange(p.Encode());
