@@ -2,20 +2,24 @@ using Rollup.Crypto.Bn254.Fields;
 
 namespace Rollup.Plonk.Solidity;
 
-/// <summary>An instruction of <see cref="ConstraintProgram"/>: memory slots in, a memory slot out.</summary>
+/// <summary>What an instruction of <see cref="ConstraintProgram"/> computes from its operand slots.</summary>
 public enum ProgramOp : byte
 {
-    /// <summary>slot[Dst] = slot[A] + slot[B]</summary>
+    /// <summary>slot[A] itself (written back to slot A): only to accumulate a constraint whose value is a leaf or was
+    /// computed for an earlier constraint.</summary>
+    Copy = 0,
+    /// <summary>slot[A] + slot[B]</summary>
     Add = 1,
-    /// <summary>slot[Dst] = slot[A] · slot[B]</summary>
+    /// <summary>slot[A] · slot[B]</summary>
     Mul = 2,
-    /// <summary>slot[Dst] = slot[A] − slot[B]</summary>
+    /// <summary>slot[A] − slot[B]</summary>
     Sub = 3,
-    /// <summary>The next constraint's value is slot[A]: numerator = numerator·y + slot[A] (Horner's rule in y).</summary>
-    Accumulate = 4,
 }
 
-public readonly record struct ProgramInstruction(ProgramOp Op, int Dst, int A, int B);
+/// <summary>slot[Dst] = Op(slot[A], slot[B]); with <paramref name="Accumulate"/>, the result is also the next
+/// constraint's value: numerator = numerator·y + result (Horner's rule in y). Folding the accumulation into the
+/// instruction that computes a constraint's root saves an instruction per constraint.</summary>
+public readonly record struct ProgramInstruction(ProgramOp Op, int Dst, int A, int B, bool Accumulate = false);
 
 /// <summary>The constraint DAG as a program for a register machine over 32-byte memory slots, which the interpreting
 /// verifier runs: the leaves sit in fixed slots the verifier fills first (evaluations, challenges, x, L₀, public-input
@@ -27,7 +31,7 @@ public readonly record struct ProgramInstruction(ProgramOp Op, int Dst, int A, i
 /// temporaries.</para></summary>
 public sealed class ConstraintProgram
 {
-    /// <summary>Bytes per encoded instruction: op, then Dst, A, B as 2-byte big-endian slot numbers.</summary>
+    /// <summary>Bytes per encoded instruction: op·2 + accumulate, then Dst, A, B as 2-byte big-endian slot numbers.</summary>
     public const int InstructionBytes = 7;
     /// <summary>Slot numbers are 2 bytes.</summary>
     public const int MaxSlots = 1 << 16;
@@ -98,7 +102,9 @@ public sealed class ConstraintProgram
             var (node, accumulate) = steps[s];
             if (accumulate)
             {
-                instructions.Add(new ProgramInstruction(ProgramOp.Accumulate, 0, Slot(node), 0));
+                // The root was computed just now: flag that instruction. Otherwise copy the root's slot onto itself.
+                if (s > 0 && steps[s - 1] == (node, false)) instructions[^1] = instructions[^1] with { Accumulate = true };
+                else instructions.Add(new ProgramInstruction(ProgramOp.Copy, Slot(node), Slot(node), 0, Accumulate: true));
                 Release(node, s);
                 continue;
             }
@@ -152,7 +158,7 @@ public sealed class ConstraintProgram
         {
             var ins = Instructions[i];
             var at = bytes.AsSpan(InstructionBytes * i);
-            at[0] = (byte)ins.Op;
+            at[0] = (byte)((int)ins.Op << 1 | (ins.Accumulate ? 1 : 0));
             System.Buffers.Binary.BinaryPrimitives.WriteUInt16BigEndian(at[1..], (ushort)ins.Dst);
             System.Buffers.Binary.BinaryPrimitives.WriteUInt16BigEndian(at[3..], (ushort)ins.A);
             System.Buffers.Binary.BinaryPrimitives.WriteUInt16BigEndian(at[5..], (ushort)ins.B);
@@ -178,13 +184,15 @@ public sealed class ConstraintProgram
             int dst = System.Buffers.Binary.BinaryPrimitives.ReadUInt16BigEndian(span[1..]);
             var a = slots[System.Buffers.Binary.BinaryPrimitives.ReadUInt16BigEndian(span[3..])];
             var b = slots[System.Buffers.Binary.BinaryPrimitives.ReadUInt16BigEndian(span[5..])];
-            switch ((ProgramOp)span[0])
+            var result = (ProgramOp)(span[0] >> 1) switch
             {
-                case ProgramOp.Add: slots[dst] = a + b; break;
-                case ProgramOp.Mul: slots[dst] = a * b; break;
-                case ProgramOp.Sub: slots[dst] = a - b; break;
-                default: numerator = numerator * y + a; break;
-            }
+                ProgramOp.Add => a + b,
+                ProgramOp.Mul => a * b,
+                ProgramOp.Sub => a - b,
+                _ => a,
+            };
+            slots[dst] = result;
+            if ((span[0] & 1) != 0) numerator = numerator * y + result;
         }
         return numerator;
     }

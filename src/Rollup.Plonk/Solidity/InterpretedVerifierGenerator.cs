@@ -90,29 +90,31 @@ public static class InterpretedVerifierGenerator
                             }
                         }
 
-                        // Σ y^(C−1−c)·C_c by running the program (ConstraintProgram): op (1 byte), then the
-                        // destination slot and two operand slots (2 bytes each). Every slot holds a value below r,
-                        // so sub(R, b) is in [1, r] and addmod reduces it.
-                        function constraints(y) -> acc {
-                            for { let off := 0 } lt(off, {{data.ProgramLength}}) { off := add(off, {{WindowBytes}}) } {
-                                let len := sub({{data.ProgramLength}}, off)
-                                if gt(len, {{WindowBytes}}) { len := {{WindowBytes}} }
-                                copyData({{window}}, add({{data.ProgramOffset}}, off), len)
-                                let end := add({{window}}, len)
-                                for { let p := {{window}} } lt(p, end) { p := add(p, {{ConstraintProgram.InstructionBytes}}) } {
-                                    let w := mload(p)
-                                    let a := mload(add({{Slots}}, shl(5, and(shr(216, w), 0xffff))))
-                                    let b := mload(add({{Slots}}, shl(5, and(shr(200, w), 0xffff))))
-                                    switch shr(248, w)
-                                    case {{(int)ProgramOp.Add}} { mstore(add({{Slots}}, shl(5, and(shr(232, w), 0xffff))), addmod(a, b, R)) }
-                                    case {{(int)ProgramOp.Mul}} { mstore(add({{Slots}}, shl(5, and(shr(232, w), 0xffff))), mulmod(a, b, R)) }
-                                    case {{(int)ProgramOp.Sub}} { mstore(add({{Slots}}, shl(5, and(shr(232, w), 0xffff))), addmod(a, sub(R, b), R)) }
-                                    default { acc := addmod(mulmod(acc, y, R), a, R) }
-                                }
+                        // Σ y^(C−1−c)·C_c by running the program (ConstraintProgram): op·2 + accumulate (1 byte), then
+                    // the destination slot and two operand slots (2 bytes each; shifting 5 bits less than the field's
+                    // position and masking gives slot·32 directly). Every slot holds a value below r, so sub(R, b) is
+                    // in [1, r] and addmod reduces it.
+                    function constraints(y) -> acc {
+                        for { let off := 0 } lt(off, {{data.ProgramLength}}) { off := add(off, {{WindowBytes}}) } {
+                            let len := sub({{data.ProgramLength}}, off)
+                            if gt(len, {{WindowBytes}}) { len := {{WindowBytes}} }
+                            copyData({{window}}, add({{data.ProgramOffset}}, off), len)
+                            let end := add({{window}}, len)
+                            for { let p := {{window}} } lt(p, end) { p := add(p, {{ConstraintProgram.InstructionBytes}}) } {
+                                let w := mload(p)
+                                let a := mload(add({{Slots}}, and(shr(211, w), 0x1fffe0)))
+                                let r := a
+                                switch shr(249, w)
+                                case {{(int)ProgramOp.Mul}} { r := mulmod(a, mload(add({{Slots}}, and(shr(195, w), 0x1fffe0))), R) }
+                                case {{(int)ProgramOp.Add}} { r := addmod(a, mload(add({{Slots}}, and(shr(195, w), 0x1fffe0))), R) }
+                                case {{(int)ProgramOp.Sub}} { r := addmod(a, sub(R, mload(add({{Slots}}, and(shr(195, w), 0x1fffe0)))), R) }
+                                mstore(add({{Slots}}, and(shr(227, w), 0x1fffe0)), r)
+                                if and(shr(248, w), 1) { acc := addmod(mulmod(acc, y, R), r, R) }
                             }
                         }
+                    }
 
-                        // left = Σ_j u^j·W_j and right = Σ_j u^j·(Σ_k v^k·C_jk − e_j·G + z_j·W_j), the points KZG's
+                    // left = Σ_j u^j·W_j and right = Σ_j u^j·(Σ_k v^k·C_jk − e_j·G + z_j·W_j), the points KZG's
                     // multi-point check pairs. right is gathered per commitment: a polynomial opened at several
                     // rotations is multiplied once, by Σ u^j·v^k over its queries (same point, far fewer 0x07 calls).
                     function openings(P, x, v, u) {

@@ -33,7 +33,10 @@ public static class SolidityVerifierGenerator
             .Where(q => q.Column.Kind == ColumnKind.Instance).Select(q => (q.Column.Index, q.Rotation)).Distinct().ToList();
         int instanceBase = evaluationsBase + 32 * layout.Queries.Count;
         int instanceSlot(int column, int rotation) => instanceBase + 32 * instanceQueries.IndexOf((column, rotation));
-        int tempBase = instanceBase + 32 * instanceQueries.Count;
+        // One scalar per distinct opened polynomial (see the openings below), then temporaries.
+        var distinct = layout.Queries.Select(q => q.Poly).Distinct().ToList();
+        int scalarBase = instanceBase + 32 * instanceQueries.Count;
+        int tempBase = scalarBase + 32 * distinct.Count;
 
         var sb = new StringBuilder();
         sb.Append($$"""
@@ -65,31 +68,37 @@ public static class SolidityVerifierGenerator
         }
         yul.QuotientCheck(sb, $"mload({SlotNumerator})", i => evaluationsBase + 32 * i);
 
-        // Openings: left = Σ u^j·W_j; right = Σ u^j·(Σ v^k·C_jk − e_j·G + z_j·W_j); one pairing check.
+        // Openings: left = Σ_j u^j·W_j; right = Σ_j u^j·(Σ_k v^k·C_jk − e_j·G + z_j·W_j), gathered per commitment: a
+        // polynomial opened at several rotations is multiplied once, by Σ u^j·v^k over its queries.
         var omega = Rollup.Crypto.Bn254.Fields.Fr.RootOfUnity(layout.K);
-        sb.Append($"            mstore({SlotLeft}, 0)\n            mstore({SlotLeft + 32}, 0)\n            mstore({SlotRight}, 0)\n            mstore({SlotRight + 32}, 0)\n            mstore({SlotUPower}, 1)\n");
+        sb.Append($"            mstore({SlotLeft}, 0)\n            mstore({SlotLeft + 32}, 0)\n            mstore({SlotRight}, 0)\n            mstore({SlotRight + 32}, 0)\n");
+        sb.Append($"            mstore({SlotUPower}, 1)\n            mstore({SlotValue}, 0)\n");
+        for (int i = 0; i < distinct.Count; i++) sb.Append($"            mstore({scalarBase + 32 * i}, 0)\n");
         for (int r = 0; r < layout.Rotations.Count; r++)
         {
             int rotation = layout.Rotations[r];
             var factor = Proving.Prover.Power(omega, rotation);
-            sb.Append($"            // opening at x·ω^{rotation}\n");
-            sb.Append($"            mstore({SlotAcc}, 0)\n            mstore({SlotAcc + 32}, 0)\n            mstore({SlotVPower}, 1)\n            mstore({SlotValue}, 0)\n");
+            sb.Append($"            // opening at x·ω^{rotation}\n            mstore({SlotVPower}, mload({SlotUPower}))\n");
             for (int q = 0; q < layout.Queries.Count; q++)
             {
                 if (layout.Queries[q].Rotation != rotation) continue;
-                var (cx, cy) = CommitmentWords(layout.Queries[q].Poly, vk, layout);
-                sb.Append($"            addScaled({SlotAcc}, {cx}, {cy}, mload({SlotVPower}))\n");
+                int scalar = scalarBase + 32 * distinct.IndexOf(layout.Queries[q].Poly);
+                sb.Append($"            mstore({scalar}, addmod(mload({scalar}), mload({SlotVPower}), R))\n");
                 sb.Append($"            mstore({SlotValue}, addmod(mload({SlotValue}), mulmod(mload({evaluationsBase + 32 * q}), mload({SlotVPower}), R), R))\n");
                 sb.Append($"            mstore({SlotVPower}, mulmod(mload({SlotVPower}), mload({SlotV}), R))\n");
             }
             int opening = yul.OpeningOffset + 64 * r;
             string wx = $"calldataload(add(P, {opening}))", wy = $"calldataload(add(P, {opening + 32}))";
-            sb.Append($"            addScaled({SlotAcc}, 1, 2, sub(R, mload({SlotValue})))\n");
-            sb.Append($"            addScaled({SlotAcc}, {wx}, {wy}, mulmod(x, {Hex(factor)}, R))\n");
-            sb.Append($"            addScaled({SlotRight}, mload({SlotAcc}), mload({SlotAcc + 32}), mload({SlotUPower}))\n");
+            sb.Append($"            addScaled({SlotRight}, {wx}, {wy}, mulmod(mload({SlotUPower}), mulmod(x, {Hex(factor)}, R), R))\n");
             sb.Append($"            addScaled({SlotLeft}, {wx}, {wy}, mload({SlotUPower}))\n");
             sb.Append($"            mstore({SlotUPower}, mulmod(mload({SlotUPower}), mload({SlotU}), R))\n");
         }
+        for (int i = 0; i < distinct.Count; i++)
+        {
+            var (cx, cy) = CommitmentWords(distinct[i], vk, layout);
+            sb.Append($"            addScaled({SlotRight}, {cx}, {cy}, mload({scalarBase + 32 * i}))\n");
+        }
+        sb.Append($"            addScaled({SlotRight}, 1, 2, sub(R, mload({SlotValue})))\n");
         yul.PairingCheckAndReturn(sb);
         sb.Append("}\n");
         return sb.ToString();
