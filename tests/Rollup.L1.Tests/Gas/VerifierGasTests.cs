@@ -79,6 +79,7 @@ public class VerifierGasTests(AnvilFixture anvil, ITestOutputHelper output) : IC
 
         var test = rows[0];
         Assert.True(test.VerifyTx <= VerifyTarget, $"verify costs {test.VerifyTx:N0} gas for the test circuit; the target is {VerifyTarget:N0}");
+        Assert.True(test.InterpretedVerifyTx <= VerifyTarget, $"the interpreted verify costs {test.InterpretedVerifyTx:N0} gas for the test circuit");
         // Growth, from the table itself: more committed polynomials and more public inputs each cost more.
         Assert.True(rows.Single(r => r.Name == "8 advice, 7 inputs").VerifyExecution > rows.Single(r => r.Name == "4 advice, 7 inputs").VerifyExecution);
         Assert.True(rows.Single(r => r.Name == "4 advice, 2 lookups, 7 inputs").VerifyExecution > rows.Single(r => r.Name == "4 advice, 7 inputs").VerifyExecution);
