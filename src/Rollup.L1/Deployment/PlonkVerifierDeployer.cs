@@ -59,9 +59,14 @@ public static class PlonkVerifierDeployer
         }
 
         var data = VerifierData.For(key);
+        var codes = data.RuntimeCodes();
+        // Compile once with stand-in addresses before sending anything: a missing solc, or a verifier over the limits,
+        // is found before the data contracts are paid for. 20 non-zero bytes each, like a real address (PUSH20).
+        var trial = SolcJs.Compile(InterpretedVerifierGenerator.Generate(key, instanceLengths, data,
+            codes.Select(_ => Enumerable.Repeat((byte)0xff, 20).ToArray()).ToList(), contractName), contractName);
+        CheckLimits(trial);
         var addresses = new List<Address>();
         ulong gas = 0;
-        var codes = data.RuntimeCodes();
         for (int i = 0; i < codes.Count; i++)
         {
             var piece = new CompiledContract($"{contractName}Data{i}", "generated", ContractAbi.Parse("[]"), VerifierData.CreationCode(codes[i]), codes[i]);
@@ -71,10 +76,15 @@ public static class PlonkVerifierDeployer
         }
         var source = InterpretedVerifierGenerator.Generate(key, instanceLengths, data, addresses.Select(a => a.ToArray()).ToList(), contractName);
         var compiled = SolcJs.Compile(source, contractName);
-        if (compiled.DeployedBytecode.Length > MaxCodeBytes || compiled.Bytecode.Length > MaxCreationBytes)
-            throw new L1Exception($"the interpreting verifier is {compiled.DeployedBytecode.Length:N0} bytes of code ({compiled.Bytecode.Length:N0} to create): over EIP-170/3860");
+        CheckLimits(compiled);
         var (verifier, verifierReceipt) = await ContractClient.DeployAsync(deployer, compiled, [], cancel).ConfigureAwait(false);
         return new DeployedVerifier(verifier, VerifierKind.Interpreted, addresses, compiled.DeployedBytecode.Length, data.Bytes.Length,
             gas + verifierReceipt.GasUsed);
+    }
+
+    private static void CheckLimits(CompiledContract verifier)
+    {
+        if (verifier.DeployedBytecode.Length > MaxCodeBytes || verifier.Bytecode.Length > MaxCreationBytes)
+            throw new L1Exception($"the interpreting verifier is {verifier.DeployedBytecode.Length:N0} bytes of code ({verifier.Bytecode.Length:N0} to create): over EIP-170/3860");
     }
 }

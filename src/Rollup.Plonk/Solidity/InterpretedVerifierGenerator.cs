@@ -17,7 +17,7 @@ namespace Rollup.Plonk.Solidity;
 public static class InterpretedVerifierGenerator
 {
     /// <summary>The program window: a whole number of instructions, large enough that the EXTCODECOPY per window
-    /// (100 gas warm) is noise next to the ~90 gas each instruction costs.</summary>
+    /// (100 gas warm) is noise next to the ~300 gas each instruction costs.</summary>
     public const int WindowBytes = ConstraintProgram.InstructionBytes * 1024;
 
     private const int Slots = Free;
