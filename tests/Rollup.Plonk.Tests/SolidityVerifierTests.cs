@@ -1,3 +1,4 @@
+using Rollup.Core.Types;
 using Rollup.Crypto.Bn254.Fields;
 using Rollup.Crypto.Kzg;
 using Rollup.Evm.Execution;
@@ -16,9 +17,19 @@ public class SolidityVerifierTests(ITestOutputHelper output)
 {
     private static readonly Lazy<Srs> TestSrs = new(() => Srs.InsecureFromSeed(1 << 9, "rollup plonk tests"u8));
 
-    private sealed record Setup(ProvingKey Pk, Fr[][] Inputs, byte[] Proof, byte[] Verifier);
+    private sealed record Setup(ProvingKey Pk, Fr[][] Inputs, byte[] Proof, byte[] Verifier, Dictionary<Address, byte[]> DataContracts);
 
-    private static Setup Prepare(string circuit)
+    public static TheoryData<string, bool> CircuitsAndVerifiers()
+    {
+        var data = new TheoryData<string, bool>();
+        foreach (string circuit in ProverTests.Circuits) { data.Add(circuit, false); data.Add(circuit, true); }
+        return data;
+    }
+
+    /// <summary>Where the interpreted verifier's data contracts sit in these tests.</summary>
+    private static Address DataAddress(int i) => Address.Parse($"0x00000000000000000000000000000000da7a{i:x4}");
+
+    private static Setup Prepare(string circuit, bool interpreted = false)
     {
         var (a, synthesizer) = CheckerTests.BuildWithSynthesizer(circuit);
         var pk = KeyGenerator.Generate(a, TestSrs.Value.Truncate(a.Rows));
@@ -28,28 +39,36 @@ public class SolidityVerifierTests(ITestOutputHelper output)
             return values[..(Array.FindLastIndex(values, v => !v.IsZero) + 1)];
         }).ToArray();
         var proof = Prover.Prove(pk, a, inputs, synthesizer).ToBytes();
-        var source = SolidityVerifierGenerator.Generate(pk.Vk, inputs.Select(i => i.Length).ToArray());
-        return new Setup(pk, inputs, proof, Solc.RuntimeBytecode(source, "PlonkVerifier"));
+        var lengths = inputs.Select(i => i.Length).ToArray();
+        if (!interpreted)
+            return new Setup(pk, inputs, proof, Solc.RuntimeBytecode(SolidityVerifierGenerator.Generate(pk.Vk, lengths), "PlonkVerifier"), []);
+        var data = VerifierData.For(pk.Vk);
+        var codes = data.RuntimeCodes();
+        var addresses = Enumerable.Range(0, codes.Count).Select(DataAddress).ToList();
+        var source = InterpretedVerifierGenerator.Generate(pk.Vk, lengths, data, addresses.Select(a => a.ToArray()).ToList());
+        return new Setup(pk, inputs, proof, Solc.RuntimeBytecode(source, "PlonkVerifier"),
+            addresses.Zip(codes).ToDictionary(p => p.First, p => p.Second));
     }
 
     private static (bool Accepted, long Gas) RunOnEvm(Setup s, byte[] proof, Fr[][] inputs)
     {
         var calldata = VerifierCalldata.Encode(proof, inputs.SelectMany(i => i).ToArray());
         const long gasLimit = 10_000_000;
-        var (result, _) = new CodeRunner().Run(s.Verifier, calldata, gasLimit);
+        var (result, _) = new CodeRunner { OtherCode = s.DataContracts }.Run(s.Verifier, calldata, gasLimit);
         Assert.True(result.Success, $"the verifier must return, not revert or fail: {result.Reason}");
         Assert.Equal(32, result.Output.Length);
         return (result.Output[31] == 1, gasLimit - result.GasLeft);
     }
 
     [Theory]
-    [MemberData(nameof(ProverTests.Circuits), MemberType = typeof(ProverTests))]
-    public void Agrees_with_the_CSharp_verifier(string circuit)
+    [MemberData(nameof(CircuitsAndVerifiers))]
+    public void Agrees_with_the_CSharp_verifier(string circuit, bool interpreted)
     {
-        var s = Prepare(circuit);
+        var s = Prepare(circuit, interpreted);
         var (accepted, gas) = RunOnEvm(s, s.Proof, s.Inputs);
         Assert.True(accepted, "the valid proof must verify on the EVM");
-        output.WriteLine($"{circuit}: valid proof verified on the EVM with {gas:N0} gas; verifier runtime code {s.Verifier.Length:N0} bytes");
+        output.WriteLine($"{circuit} ({(interpreted ? "interpreted" : "straight-line")}): valid proof verified on the EVM with {gas:N0} gas; " +
+            $"verifier runtime code {s.Verifier.Length:N0} bytes, data {s.DataContracts.Values.Sum(c => c.Length):N0} bytes");
 
         var rng = new Random(9);
         int agreed = 0;
@@ -73,10 +92,12 @@ public class SolidityVerifierTests(ITestOutputHelper output)
         output.WriteLine($"{circuit}: {agreed} tampered proofs rejected by both verifiers");
     }
 
-    [Fact]
-    public void Malformed_proofs_are_refused_cheaply()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Malformed_proofs_are_refused_cheaply(bool interpreted)
     {
-        var s = Prepare("fibonacci");
+        var s = Prepare("fibonacci", interpreted);
         // A point off the curve: (1, 1).
         var offCurve = (byte[])s.Proof.Clone();
         Array.Clear(offCurve, 0, 64);
@@ -100,7 +121,7 @@ public class SolidityVerifierTests(ITestOutputHelper output)
         var tooBigInput = s.Inputs.Select(c => c.ToArray()).ToArray();
         var calldata = VerifierCalldata.Encode(s.Proof, tooBigInput.SelectMany(i => i).ToArray());
         Array.Fill(calldata, (byte)0xff, calldata.Length - 32, 32); // last public input = 2^256 − 1 ≥ r
-        var (result, _) = new CodeRunner().Run(s.Verifier, calldata, 10_000_000);
+        var (result, _) = new CodeRunner { OtherCode = s.DataContracts }.Run(s.Verifier, calldata, 10_000_000);
         Assert.True(result.Success);
         Assert.Equal(0, result.Output[31]);
     }

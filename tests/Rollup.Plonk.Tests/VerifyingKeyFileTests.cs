@@ -9,8 +9,8 @@ using Rollup.Plonk.Verifying;
 namespace Rollup.Plonk.Tests;
 
 /// <summary>A verifying key written to a file and read back is the same key: same digest (which covers the circuit's
-/// fingerprint and every point), the same generated Solidity, and the C# verifier with it accepts the proof and refuses
-/// a tampered one. Every example circuit: gates, copies, fixed and advice lookups, two phases with a challenge.
+/// fingerprint and every point), the same generated Solidity and interpreted verifier data, and the C# verifier with
+/// it accepts the proof and refuses a tampered one. Every example circuit: gates, copies, fixed and advice lookups, two phases with a challenge.
 /// Altered files are refused with a message naming what is wrong.</summary>
 public class VerifyingKeyFileTests
 {
@@ -41,6 +41,7 @@ public class VerifyingKeyFileTests
         Assert.Equal(lengths, read.InstanceLengths);
         Assert.Equal(CircuitFingerprint.Describe(pk.Vk.Layout.System), CircuitFingerprint.Describe(read.Key.Layout.System));
         Assert.Equal(SolidityVerifierGenerator.Generate(pk.Vk, lengths), SolidityVerifierGenerator.Generate(read.Key, read.InstanceLengths));
+        Assert.Equal(VerifierData.For(pk.Vk).Bytes, VerifierData.For(read.Key).Bytes); // the interpreted verifier's data
         Assert.Equal(text, VerifyingKeyFile.Write(read.Key, read.InstanceLengths));
         Assert.True(Verifier.Verify(read.Key, inputs, proof));
         var bad = (byte[])proof.Clone();

@@ -16,6 +16,8 @@ public sealed class CodeRunner
     public Fork Fork { get; init; } = Fork.Cancun;
     public BlockEnvironment Block { get; init; } = new() { Number = 1, Timestamp = 1, GasLimit = 30_000_000, ChainId = 1 };
     public ITracer? Tracer { get; init; }
+    /// <summary>Other contracts' code on the chain the call runs on (say, data the code reads with EXTCODECOPY).</summary>
+    public IReadOnlyDictionary<Address, byte[]> OtherCode { get; init; } = new Dictionary<Address, byte[]>();
 
     /// <summary>Calls <paramref name="code"/> with <paramref name="input"/> and <paramref name="gas"/>; returns the
     /// result and the state it ran on (for inspecting storage and logs afterwards).</summary>
@@ -24,6 +26,7 @@ public sealed class CodeRunner
         var source = new InMemoryStateSource();
         source.SetAccount(ContractAddress, 1, UInt256.Zero, code);
         source.SetAccount(CallerAddress, 0, UInt256.MaxValue / 2, []);
+        foreach (var (address, other) in OtherCode) source.SetAccount(address, 1, UInt256.Zero, other);
         var state = new JournaledState(source);
         state.BeginTransaction();
         var rules = ForkRules.For(Fork);

@@ -66,5 +66,9 @@ public sealed record VerifierEntry
     public bool? IsRealVerifier { get; init; }
     /// <summary>For a verifier generated from a verifying key: the key's digest (its VERIFYING_KEY_DIGEST()).</summary>
     public string? VerifyingKeyDigest { get; init; }
+    /// <summary>For a generated verifier: "straight-line" or "interpreted" (docs/plonk.md, "The Solidity verifiers").</summary>
+    public string? Kind { get; init; }
+    /// <summary>For the interpreting verifier: the data contracts it reads its constraint program from, in order.</summary>
+    public string[]? DataContracts { get; init; }
     public string? Warning { get; init; }
 }

@@ -1,18 +1,22 @@
 using Rollup.L1.Batches;
-using Rollup.L1.Contracts;
 using Rollup.Plonk.Keys;
-using Rollup.Plonk.Solidity;
 
 namespace Rollup.L1.Deployment;
 
-/// <summary>A real PLONK verifier for the rollup: the Solidity SolidityVerifierGenerator writes for a verifying key
-/// file, compiled with the pinned solc. Only a key whose circuit takes the rollup's seven public inputs in one
-/// instance column fits: that is what finalizeBatch passes.</summary>
-public sealed record GeneratedVerifier(CompiledContract Contract, string VerifyingKeyDigest)
+/// <summary>A real PLONK verifier for the rollup, to be generated from a verifying key file and deployed by
+/// <see cref="PlonkVerifierDeployer"/> (straight-line if it fits EIP-170, else the interpreting verifier with its data
+/// contracts). Only a key whose circuit takes the rollup's seven public inputs in one instance column fits: that is
+/// what finalizeBatch passes.</summary>
+public sealed record GeneratedVerifier(VerifyingKey Key, IReadOnlyList<int> InstanceLengths)
 {
     public const string ContractName = "PlonkVerifier";
 
-    /// <exception cref="L1Exception">when the file is missing or invalid, does not fit the rollup, or solc fails.</exception>
+    public string VerifyingKeyDigest => "0x" + Convert.ToHexStringLower(Key.Digest);
+
+    /// <summary>Forces the verifier kind; null lets the deployer pick (straight-line when it fits).</summary>
+    public VerifierKind? Kind { get; init; }
+
+    /// <exception cref="L1Exception">when the file is missing or invalid, or does not fit the rollup.</exception>
     public static GeneratedVerifier FromKeyFile(string path)
     {
         VerifyingKeyFile.Contents key;
@@ -27,7 +31,6 @@ public sealed record GeneratedVerifier(CompiledContract Contract, string Verifyi
         if (key.InstanceLengths is not [BatchPublicInputs.Count])
             throw new L1Exception($"--verifying-key {path}: the rollup passes {BatchPublicInputs.Count} public inputs in one instance column, " +
                 $"but this key's circuit takes [{string.Join(", ", key.InstanceLengths)}]");
-        var source = SolidityVerifierGenerator.Generate(key.Key, key.InstanceLengths, ContractName);
-        return new GeneratedVerifier(SolcJs.Compile(source, ContractName), "0x" + Convert.ToHexStringLower(key.Key.Digest));
+        return new GeneratedVerifier(key.Key, key.InstanceLengths);
     }
 }

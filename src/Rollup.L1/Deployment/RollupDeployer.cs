@@ -72,18 +72,22 @@ public static class RollupDeployer
         };
     }
 
-    /// <summary>Deploys a generated verifier and checks the key digest it reports from the chain.</summary>
+    /// <summary>Deploys a generated verifier (and its data contracts, for the interpreting one) and checks the key
+    /// digest it reports from the chain.</summary>
     public static async Task<VerifierEntry> DeployVerifierAsync(TransactionSender deployer, GeneratedVerifier real, CancellationToken cancel = default)
     {
-        var (deployed, _) = await ContractClient.DeployAsync(deployer, real.Contract, [], cancel).ConfigureAwait(false);
+        var deployed = await PlonkVerifierDeployer.DeployAsync(deployer, real.Key, real.InstanceLengths, GeneratedVerifier.ContractName, real.Kind, cancel)
+            .ConfigureAwait(false);
         // Read the key digest back from the chain: the bytecode that landed is the one generated for this key.
-        var onChain = await deployed.CallSingleAsync<Hash256>("VERIFYING_KEY_DIGEST").ConfigureAwait(false);
+        var onChain = await deployed.Contract.CallSingleAsync<Hash256>("VERIFYING_KEY_DIGEST").ConfigureAwait(false);
         if (!string.Equals(onChain.ToString(), real.VerifyingKeyDigest, StringComparison.OrdinalIgnoreCase))
             throw new L1Exception($"the deployed verifier reports key digest {onChain}, expected {real.VerifyingKeyDigest}");
         return new VerifierEntry
         {
-            Address = deployed.Address.ToString(), Contract = GeneratedVerifier.ContractName, IsRealVerifier = true,
+            Address = deployed.Contract.Address.ToString(), Contract = GeneratedVerifier.ContractName, IsRealVerifier = true,
             VerifyingKeyDigest = real.VerifyingKeyDigest,
+            Kind = deployed.Kind == VerifierKind.Interpreted ? "interpreted" : "straight-line",
+            DataContracts = deployed.DataContracts.Count > 0 ? deployed.DataContracts.Select(a => a.ToString()).ToArray() : null,
         };
     }
 }

@@ -33,9 +33,10 @@ public sealed partial class AnvilProcess : IAsyncDisposable
 
     /// <param name="port">0 lets the OS pick a free port.</param>
     /// <param name="blockTime">Seconds between L1 blocks; null mines a block per transaction (anvil's automine).</param>
-    /// <param name="unlimitedContracts">Lift EIP-170's code size limit and the block gas limit: the zkEVM batch
-    /// circuit's generated verifier is far larger than 24 KB (docs/node.md, "Proving"), so a devnet that finalizes with
-    /// it needs this; a real L1 does not allow it.</param>
+    /// <param name="unlimitedContracts">Lift EIP-170's code size limit, the block gas limit and the request size limit,
+    /// which a real L1 does not allow. Nothing in the rollup needs it any more — the batch circuit's verifier is the
+    /// interpreting one, under 24 KB with its program in data contracts (docs/plonk.md, "The Solidity verifiers") — but
+    /// it stays for experiments with oversized contracts.</param>
     public static async Task<AnvilProcess> StartAsync(int port = 0, ulong chainId = DefaultChainId, int? blockTime = null,
         string? binary = null, TimeSpan? startTimeout = null, bool unlimitedContracts = false)
     {

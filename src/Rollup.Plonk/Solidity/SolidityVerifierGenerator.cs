@@ -1,43 +1,29 @@
-using System.Numerics;
 using System.Text;
-using Rollup.Core.Crypto;
 using Rollup.Crypto.Bn254.Curves;
-using Rollup.Crypto.Bn254.Fields;
 using Rollup.Plonk.Circuit;
 using Rollup.Plonk.Keys;
-using Rollup.Plonk.Permutation;
 using Rollup.Plonk.Protocol;
-using Rollup.Plonk.Transcript;
+using static Rollup.Plonk.Solidity.VerifierYul;
 
 namespace Rollup.Plonk.Solidity;
 
 /// <summary>Writes a self-contained Solidity verifier for one verifying key: <c>verify(bytes proof, uint256[]
 /// publicInputs) returns (bool)</c>, in Yul, replaying the transcript of docs/plonk.md with keccak256 and checking
-/// the openings with the BN254 precompiles (0x06 add, 0x07 mul, 0x08 pairing; 0x05 for inverses). Malformed input —
-/// a wrong length, a coordinate ≥ q, a point off the curve, a scalar ≥ r — is rejected before any precompile runs, so
-/// it costs little gas and never fails inside a precompile; a precompile that still fails (only for want of gas)
-/// reverts.</summary>
+/// the openings with the BN254 precompiles (0x06 add, 0x07 mul, 0x08 pairing; 0x05 for inverses).
+/// <para>Every constraint is compiled to straight-line Yul (one mstore per expression node), so the contract grows
+/// with the circuit: the cheapest verifier in gas for a small circuit, but past a few hundred nodes it no longer fits
+/// EIP-170's 24,576 bytes. <see cref="InterpretedVerifierGenerator"/> is the one for large circuits; docs/plonk.md,
+/// "The Solidity verifiers", says which is used when.</para></summary>
 public static class SolidityVerifierGenerator
 {
-    private static readonly BigInteger R = Fr.Modulus, Q = Fq.Modulus;
-
-    // Memory map (bytes). Scratch holds hash and precompile inputs; everything else has its own region.
-    private const int Scratch = 0x80;        // 0x80 .. 0x27f
-    private const int Vars = 0x280;          // x, y, v, u, L0, xn, zn−1 …
-    private const int SlotX = Vars, SlotY = Vars + 0x20, SlotV = Vars + 0x40, SlotU = Vars + 0x60, SlotL0 = Vars + 0x80;
-    private const int SlotXn = Vars + 0xa0, SlotLeft = Vars + 0xc0, SlotRight = Vars + 0x100, SlotAcc = Vars + 0x140;
-    private const int SlotUPower = Vars + 0x180, SlotVPower = Vars + 0x1a0, SlotValue = Vars + 0x1c0, SlotNumerator = Vars + 0x1e0;
-    private const int Challenges = 0x500;
+    private const int Challenges = Free;
 
     /// <param name="instanceLengths">How many public inputs each instance column holds (the rest of it is zero).</param>
     public static string Generate(VerifyingKey vk, IReadOnlyList<int> instanceLengths, string contractName = "PlonkVerifier")
     {
+        var yul = new VerifierYul(vk, instanceLengths);
         var layout = vk.Layout;
-        var cs = layout.System;
-        if (instanceLengths.Count != cs.InstanceColumns.Count) throw new ArgumentException("one length per instance column");
-        var pc = new ProtocolChallenges(cs);
-        int n = layout.Rows;
-        var omega = Fr.RootOfUnity(layout.K);
+        var pc = yul.Pc;
         var constraints = ConstraintList.Build(layout, pc);
 
         // Regions after the challenges: evaluations, instance evaluations, temporaries.
@@ -47,14 +33,11 @@ public static class SolidityVerifierGenerator
             .Where(q => q.Column.Kind == ColumnKind.Instance).Select(q => (q.Column.Index, q.Rotation)).Distinct().ToList();
         int instanceBase = evaluationsBase + 32 * layout.Queries.Count;
         int instanceSlot(int column, int rotation) => instanceBase + 32 * instanceQueries.IndexOf((column, rotation));
-        int tempBase = instanceBase + 32 * instanceQueries.Count;
+        // One scalar per distinct opened polynomial (see the openings below), then temporaries.
+        var distinct = layout.Queries.Select(q => q.Poly).Distinct().ToList();
+        int scalarBase = instanceBase + 32 * instanceQueries.Count;
+        int tempBase = scalarBase + 32 * distinct.Count;
 
-        int advice = cs.AdviceColumns.Count, lookups = cs.Lookups.Count, chunks = layout.PermutationChunks, pieces = layout.QuotientPieces;
-        int pointsBefore = advice + lookups + chunks + lookups + pieces;
-        int evalOffset = 64 * pointsBefore, openingOffset = evalOffset + 32 * layout.Queries.Count;
-        int proofLength = openingOffset + 64 * layout.Rotations.Count;
-
-        var initialState = new KeccakTranscript(vk.Digest).State.ToArray();
         var sb = new StringBuilder();
         sb.Append($$"""
             // SPDX-License-Identifier: MIT
@@ -63,179 +46,15 @@ public static class SolidityVerifierGenerator
             pragma solidity ^0.8.24;
 
             contract {{contractName}} {
-                bytes32 public constant VERIFYING_KEY_DIGEST = 0x{{Convert.ToHexStringLower(vk.Digest)}};
-                uint256 public constant PROOF_LENGTH = {{proofLength}};
-                uint256 public constant PUBLIC_INPUTS = {{instanceLengths.Sum()}};
-                // The scalar field r and the base field q of BN254 (constants cost no stack slots in assembly).
-                uint256 internal constant R = {{Hex(R)}};
-                uint256 internal constant Q = {{Hex(Q)}};
+            {{yul.PublicConstants()}}
 
                 function verify(bytes calldata proof, uint256[] calldata publicInputs) external view returns (bool) {
                     assembly {
-                        function reject() { mstore(0, 0) return(0, 32) }
-
-                        // Inputs are validated before any precompile runs, so a precompile can then fail only for want
-                        // of gas. That must revert, not return false: "false" means "invalid proof", and a false
-                        // answer on low gas would let eth_estimateGas settle on a limit too low to verify anything.
-                        function outOfGas() { revert(0, 0) }
-
-                        function validPoint(x, y, q) -> ok {
-                            ok := 1
-                            if or(x, y) {
-                                ok := and(and(lt(x, q), lt(y, q)), eq(mulmod(y, y, q), addmod(mulmod(mulmod(x, x, q), x, q), 3, q)))
-                            }
-                        }
-
-                        function absorbScalar(state, s) -> next {
-                            mstore({{Scratch}}, state)
-                            mstore8({{Scratch + 32}}, 1)
-                            mstore({{Scratch + 33}}, s)
-                            next := keccak256({{Scratch}}, 65)
-                        }
-
-                        function absorbPoint(state, x, y) -> next {
-                            mstore({{Scratch}}, state)
-                            mstore8({{Scratch + 32}}, 2)
-                            mstore({{Scratch + 33}}, x)
-                            mstore({{Scratch + 65}}, y)
-                            next := keccak256({{Scratch}}, 97)
-                        }
-
-                        function challenge(state, r) -> next, c {
-                            mstore({{Scratch}}, state)
-                            mstore8({{Scratch + 32}}, 3)
-                            next := keccak256({{Scratch}}, 33)
-                            c := mod(next, r)
-                        }
-
-                        function inverse(a, r) -> result {
-                            mstore({{Scratch}}, 32)
-                            mstore({{Scratch + 0x20}}, 32)
-                            mstore({{Scratch + 0x40}}, 32)
-                            mstore({{Scratch + 0x60}}, a)
-                            mstore({{Scratch + 0x80}}, sub(r, 2))
-                            mstore({{Scratch + 0xa0}}, r)
-                            if iszero(staticcall(gas(), 5, {{Scratch}}, 0xc0, {{Scratch}}, 0x20)) { outOfGas() }
-                            result := mload({{Scratch}})
-                        }
-
-                        function pow(base, e, r) -> result {
-                            result := 1
-                            for { } e { e := shr(1, e) } {
-                                if and(e, 1) { result := mulmod(result, base, r) }
-                                base := mulmod(base, base, r)
-                            }
-                        }
-
-                        // I(z) = (zⁿ − 1)/n · Σ_j v_j·ω^j/(z − ω^j) over the public inputs v_j (zero ones skipped). The sum
-                        // is kept as one fraction num/den, so a column costs one inverse (a 0x05 call, ~4,000 gas since
-                        // Osaka) instead of one per input. z − ω^j ≠ 0: zⁿ = xⁿ ≠ 1 was checked, and (ω^j)ⁿ = 1.
-                        function instanceEval(inputs, start, count, z, n, omega, nInverse) -> result {
-                            let num := 0
-                            let den := 1
-                            let w := 1
-                            for { let j := 0 } lt(j, count) { j := add(j, 1) } {
-                                let value := calldataload(add(inputs, mul(add(start, j), 32)))
-                                if value {
-                                    let d := addmod(z, sub(R, w), R)
-                                    num := addmod(mulmod(num, d, R), mulmod(mulmod(value, w, R), den, R), R)
-                                    den := mulmod(den, d, R)
-                                }
-                                w := mulmod(w, omega, R)
-                            }
-                            if num {
-                                let zn1 := addmod(pow(z, n, R), sub(R, 1), R)
-                                result := mulmod(mulmod(mulmod(num, inverse(den, R), R), zn1, R), nInverse, R)
-                            }
-                        }
-
-                        // acc (at ptr) += s·(x, y)
-                        function addScaled(ptr, x, y, s) {
-                            mstore({{Scratch}}, x)
-                            mstore({{Scratch + 0x20}}, y)
-                            mstore({{Scratch + 0x40}}, s)
-                            if iszero(staticcall(gas(), 7, {{Scratch}}, 0x60, {{Scratch + 0x40}}, 0x40)) { outOfGas() }
-                            mstore({{Scratch}}, mload(ptr))
-                            mstore({{Scratch + 0x20}}, mload(add(ptr, 0x20)))
-                            if iszero(staticcall(gas(), 6, {{Scratch}}, 0x80, ptr, 0x40)) { outOfGas() }
-                        }
-
-                        let P := proof.offset
-                        // Shape: exact length, every point on the curve, every scalar below r, every input below r.
-                        if iszero(eq(proof.length, {{proofLength}})) { reject() }
-                        if iszero(eq(publicInputs.length, {{instanceLengths.Sum()}})) { reject() }
-                        for { let i := 0 } lt(i, {{pointsBefore}}) { i := add(i, 1) } {
-                            if iszero(validPoint(calldataload(add(P, mul(i, 64))), calldataload(add(P, add(mul(i, 64), 32))), Q)) { reject() }
-                        }
-                        for { let i := 0 } lt(i, {{layout.Rotations.Count}}) { i := add(i, 1) } {
-                            if iszero(validPoint(calldataload(add(P, add({{openingOffset}}, mul(i, 64)))), calldataload(add(P, add({{openingOffset + 32}}, mul(i, 64)))), Q)) { reject() }
-                        }
-                        for { let i := 0 } lt(i, {{layout.Queries.Count}}) { i := add(i, 1) } {
-                            let e := calldataload(add(P, add({{evalOffset}}, mul(i, 32))))
-                            if iszero(lt(e, R)) { reject() }
-                            mstore(add({{evaluationsBase}}, mul(i, 32)), e)
-                        }
-                        for { let i := 0 } lt(i, publicInputs.length) { i := add(i, 1) } {
-                            if iszero(lt(calldataload(add(publicInputs.offset, mul(i, 32))), R)) { reject() }
-                        }
-
-                        // Transcript.
-                        let st := 0x{{Convert.ToHexStringLower(initialState)}}
-                        let c := 0
+            {{Functions()}}
 
             """);
-
-        // Public inputs: per column, its length then its values.
-        int inputStart = 0;
-        foreach (int length in instanceLengths)
-        {
-            sb.Append($"            st := absorbScalar(st, {length})\n");
-            sb.Append($"            for {{ let i := {inputStart} }} lt(i, {inputStart + length}) {{ i := add(i, 1) }} {{ st := absorbScalar(st, calldataload(add(publicInputs.offset, mul(i, 32)))) }}\n");
-            inputStart += length;
-        }
-
-        // Advice phases and circuit challenges.
-        int point = 0;
-        string AbsorbPoint(int index) => $"            st := absorbPoint(st, calldataload(add(P, {64 * index})), calldataload(add(P, {64 * index + 32})))\n";
-        string Draw(int slot) => $"            st, c := challenge(st, R)\n            mstore({slot}, c)\n";
-        for (int phase = 0; phase < cs.Phases; phase++)
-        {
-            foreach (var _ in layout.AdviceCommitOrder.Where(col => col.Phase == phase)) sb.Append(AbsorbPoint(point++));
-            foreach (var ch in cs.Challenges.Where(ch => ch.AfterPhase == phase)) sb.Append(Draw(Challenges + 32 * ch.Index));
-        }
-        foreach (var ch in cs.Challenges.Where(ch => ch.AfterPhase >= cs.Phases)) sb.Append(Draw(Challenges + 32 * ch.Index));
-        sb.Append(Draw(Challenges + 32 * pc.Theta.Index));
-        for (int i = 0; i < lookups; i++) sb.Append(AbsorbPoint(point++));
-        sb.Append(Draw(Challenges + 32 * pc.Beta.Index));
-        sb.Append(Draw(Challenges + 32 * pc.Gamma.Index));
-        for (int i = 0; i < chunks + lookups; i++) sb.Append(AbsorbPoint(point++));
-        sb.Append(Draw(SlotY));
-        for (int i = 0; i < pieces; i++) sb.Append(AbsorbPoint(point++));
-        sb.Append(Draw(SlotX));
-        sb.Append($"            for {{ let i := 0 }} lt(i, {layout.Queries.Count}) {{ i := add(i, 1) }} {{ st := absorbScalar(st, mload(add({evaluationsBase}, mul(i, 32)))) }}\n");
-        sb.Append(Draw(SlotV));
-        sb.Append($"            for {{ let i := 0 }} lt(i, {layout.Rotations.Count}) {{ i := add(i, 1) }} {{ st := absorbPoint(st, calldataload(add(P, add({openingOffset}, mul(i, 64)))), calldataload(add(P, add({openingOffset + 32}, mul(i, 64))))) }}\n");
-        sb.Append(Draw(SlotU));
-
-        // xⁿ, L₀(x), public-input evaluations.
-        var nInverse = Fr.FromUInt64((ulong)n).Inverse();
-        sb.Append($$"""
-                        let x := mload({{SlotX}})
-                        let xn := pow(x, {{n}}, R)
-                        mstore({{SlotXn}}, xn)
-                        let vanishing := addmod(xn, sub(R, 1), R)
-                        if iszero(vanishing) { reject() }
-                        mstore({{SlotL0}}, mulmod(mulmod(vanishing, {{Hex(nInverse)}}, R), inverse(addmod(x, sub(R, 1), R), R), R))
-
-            """);
-        inputStart = 0;
-        var starts = new List<int>();
-        foreach (int length in instanceLengths) { starts.Add(inputStart); inputStart += length; }
-        foreach (var (column, rotation) in instanceQueries)
-        {
-            var rotationFactor = Proving.Prover.Power(omega, rotation);
-            sb.Append($"            mstore({instanceSlot(column, rotation)}, instanceEval(publicInputs.offset, {starts[column]}, {instanceLengths[column]}, mulmod(x, {Hex(rotationFactor)}, R), {n}, {Hex(omega)}, {Hex(nInverse)}))\n");
-        }
+        yul.ValidateAndReplay(sb, evaluationsBase, i => Challenges + 32 * i);
+        yul.InstanceEvaluations(sb, instanceQueries, i => instanceBase + 32 * i);
 
         // The constraints at x, combined by Horner's rule in y.
         sb.Append($"            mstore({SlotNumerator}, 0)\n");
@@ -247,67 +66,42 @@ public static class SolidityVerifierGenerator
             string value = compiler.Compile(poly);
             sb.Append($"            mstore({SlotNumerator}, addmod(mulmod(mload({SlotNumerator}), mload({SlotY}), R), {value}, R))\n");
         }
-        sb.Append("            {\n                let h := 0\n");
-        for (int i = pieces - 1; i >= 0; i--)
-            sb.Append($"                h := addmod(mulmod(h, xn, R), mload({evaluation(new PolyQuery(new PolyRef(PolyKind.Quotient, i), 0))}), R)\n");
-        sb.Append($"                if iszero(eq(mload({SlotNumerator}), mulmod(h, vanishing, R))) {{ reject() }}\n            }}\n\n");
+        yul.QuotientCheck(sb, $"mload({SlotNumerator})", i => evaluationsBase + 32 * i);
 
-        // Openings: left = Σ u^j·W_j; right = Σ u^j·(Σ v^k·C_jk − e_j·G + z_j·W_j); one pairing check.
-        sb.Append($"            mstore({SlotLeft}, 0)\n            mstore({SlotLeft + 32}, 0)\n            mstore({SlotRight}, 0)\n            mstore({SlotRight + 32}, 0)\n            mstore({SlotUPower}, 1)\n");
+        // Openings: left = Σ_j u^j·W_j; right = Σ_j u^j·(Σ_k v^k·C_jk − e_j·G + z_j·W_j), gathered per commitment: a
+        // polynomial opened at several rotations is multiplied once, by Σ u^j·v^k over its queries.
+        var omega = Rollup.Crypto.Bn254.Fields.Fr.RootOfUnity(layout.K);
+        sb.Append($"            mstore({SlotLeft}, 0)\n            mstore({SlotLeft + 32}, 0)\n            mstore({SlotRight}, 0)\n            mstore({SlotRight + 32}, 0)\n");
+        sb.Append($"            mstore({SlotUPower}, 1)\n            mstore({SlotValue}, 0)\n");
+        for (int i = 0; i < distinct.Count; i++) sb.Append($"            mstore({scalarBase + 32 * i}, 0)\n");
         for (int r = 0; r < layout.Rotations.Count; r++)
         {
             int rotation = layout.Rotations[r];
             var factor = Proving.Prover.Power(omega, rotation);
-            sb.Append($"            // opening at x·ω^{rotation}\n");
-            sb.Append($"            mstore({SlotAcc}, 0)\n            mstore({SlotAcc + 32}, 0)\n            mstore({SlotVPower}, 1)\n            mstore({SlotValue}, 0)\n");
+            sb.Append($"            // opening at x·ω^{rotation}\n            mstore({SlotVPower}, mload({SlotUPower}))\n");
             for (int q = 0; q < layout.Queries.Count; q++)
             {
                 if (layout.Queries[q].Rotation != rotation) continue;
-                var (cx, cy) = CommitmentWords(layout.Queries[q].Poly, vk, layout);
-                sb.Append($"            addScaled({SlotAcc}, {cx}, {cy}, mload({SlotVPower}))\n");
+                int scalar = scalarBase + 32 * distinct.IndexOf(layout.Queries[q].Poly);
+                sb.Append($"            mstore({scalar}, addmod(mload({scalar}), mload({SlotVPower}), R))\n");
                 sb.Append($"            mstore({SlotValue}, addmod(mload({SlotValue}), mulmod(mload({evaluationsBase + 32 * q}), mload({SlotVPower}), R), R))\n");
                 sb.Append($"            mstore({SlotVPower}, mulmod(mload({SlotVPower}), mload({SlotV}), R))\n");
             }
-            string wx = $"calldataload(add(P, {openingOffset + 64 * r}))", wy = $"calldataload(add(P, {openingOffset + 64 * r + 32}))";
-            sb.Append($"            addScaled({SlotAcc}, 1, 2, sub(R, mload({SlotValue})))\n");
-            sb.Append($"            addScaled({SlotAcc}, {wx}, {wy}, mulmod(x, {Hex(factor)}, R))\n");
-            sb.Append($"            addScaled({SlotRight}, mload({SlotAcc}), mload({SlotAcc + 32}), mload({SlotUPower}))\n");
+            int opening = yul.OpeningOffset + 64 * r;
+            string wx = $"calldataload(add(P, {opening}))", wy = $"calldataload(add(P, {opening + 32}))";
+            sb.Append($"            addScaled({SlotRight}, {wx}, {wy}, mulmod(mload({SlotUPower}), mulmod(x, {Hex(factor)}, R), R))\n");
             sb.Append($"            addScaled({SlotLeft}, {wx}, {wy}, mload({SlotUPower}))\n");
             sb.Append($"            mstore({SlotUPower}, mulmod(mload({SlotUPower}), mload({SlotU}), R))\n");
         }
-        var tau = G2Words(vk.TauG2);
-        var g2 = G2Words(vk.G2);
-        sb.Append($$"""
-                        // e(left, [τ]₂)·e(−right, [1]₂) = 1
-                        mstore({{Scratch}}, mload({{SlotLeft}}))
-                        mstore({{Scratch + 0x20}}, mload({{SlotLeft + 32}}))
-                        mstore({{Scratch + 0x40}}, {{tau[0]}})
-                        mstore({{Scratch + 0x60}}, {{tau[1]}})
-                        mstore({{Scratch + 0x80}}, {{tau[2]}})
-                        mstore({{Scratch + 0xa0}}, {{tau[3]}})
-                        mstore({{Scratch + 0xc0}}, mload({{SlotRight}}))
-                        let ry := mload({{SlotRight + 32}})
-                        if ry { ry := sub(Q, ry) }
-                        mstore({{Scratch + 0xe0}}, ry)
-                        mstore({{Scratch + 0x100}}, {{g2[0]}})
-                        mstore({{Scratch + 0x120}}, {{g2[1]}})
-                        mstore({{Scratch + 0x140}}, {{g2[2]}})
-                        mstore({{Scratch + 0x160}}, {{g2[3]}})
-                        if iszero(staticcall(gas(), 8, {{Scratch}}, 0x180, {{Scratch}}, 0x20)) { outOfGas() }
-                        mstore(0, mload({{Scratch}}))
-                        return(0, 32)
-                    }
-                }
-            }
-
-            """);
+        for (int i = 0; i < distinct.Count; i++)
+        {
+            var (cx, cy) = CommitmentWords(distinct[i], vk, layout);
+            sb.Append($"            addScaled({SlotRight}, {cx}, {cy}, mload({scalarBase + 32 * i}))\n");
+        }
+        sb.Append($"            addScaled({SlotRight}, 1, 2, sub(R, mload({SlotValue})))\n");
+        yul.PairingCheckAndReturn(sb);
+        sb.Append("}\n");
         return sb.ToString();
-    }
-
-    private static int IndexOf(IReadOnlyList<PolyQuery> queries, PolyQuery q)
-    {
-        for (int i = 0; i < queries.Count; i++) if (queries[i].Equals(q)) return i;
-        throw new InvalidOperationException($"{q.Poly} at rotation {q.Rotation} is not opened");
     }
 
     /// <summary>Yul expressions for a commitment's coordinates: constants from the key, or proof words.</summary>
@@ -318,16 +112,7 @@ public static class SolidityVerifierGenerator
             case PolyKind.Fixed: return PointConstant(vk.FixedCommitments[p.Index]);
             case PolyKind.Sigma: return PointConstant(vk.SigmaCommitments[p.Index]);
         }
-        var cs = layout.System;
-        int index = p.Kind switch
-        {
-            PolyKind.Advice => layout.AdviceCommitOrder.ToList().FindIndex(c => c.Index == p.Index),
-            PolyKind.LookupMultiplicity => cs.AdviceColumns.Count + p.Index,
-            PolyKind.PermutationProduct => cs.AdviceColumns.Count + cs.Lookups.Count + p.Index,
-            PolyKind.LookupSum => cs.AdviceColumns.Count + cs.Lookups.Count + layout.PermutationChunks + p.Index,
-            PolyKind.Quotient => cs.AdviceColumns.Count + 2 * cs.Lookups.Count + layout.PermutationChunks + p.Index,
-            _ => throw new InvalidOperationException($"{p} is not committed"),
-        };
+        int index = ProofPointIndex(p, layout);
         return ($"calldataload(add(P, {64 * index}))", $"calldataload(add(P, {64 * index + 32}))");
     }
 
@@ -336,14 +121,4 @@ public static class SolidityVerifierGenerator
         var bytes = p.Encode();
         return ("0x" + Convert.ToHexStringLower(bytes.AsSpan(0, 32)), "0x" + Convert.ToHexStringLower(bytes.AsSpan(32, 32)));
     }
-
-    /// <summary>A G2 point as the pairing precompile takes it: x.imaginary, x.real, y.imaginary, y.real.</summary>
-    private static string[] G2Words(G2Affine p)
-    {
-        var bytes = p.Encode();
-        return Enumerable.Range(0, 4).Select(i => "0x" + Convert.ToHexStringLower(bytes.AsSpan(32 * i, 32))).ToArray();
-    }
-
-    private static string Hex(BigInteger v) => "0x" + v.ToString("x").TrimStart('0').PadLeft(1, '0');
-    private static string Hex(Fr v) => Hex(v.ToBigInteger());
 }

@@ -43,8 +43,9 @@ public sealed class L1Connection : IAsyncDisposable
     public static async Task<L1Connection> StartDevAsync(Hash256 genesisStateRoot, ulong l2ChainId, int port, PrivateKey operatorKey,
         IEnumerable<Address> fund, ILoggerFactory loggers, CancellationToken cancel = default, GeneratedVerifier? verifier = null)
     {
-        // The batch circuit's verifier exceeds EIP-170's 24 KB: only an anvil without the limit can hold it.
-        var anvil = await AnvilProcess.StartAsync(port, unlimitedContracts: verifier is not null);
+        // Ethereum's own limits: the batch circuit's verifier is the interpreting one (under EIP-170's 24 KB) with its
+        // constraint program in data contracts, each deployed in its own transaction.
+        var anvil = await AnvilProcess.StartAsync(port);
         EthClient? client = null;
         try
         {

@@ -3,6 +3,7 @@ using Rollup.Core.Types;
 using Rollup.Crypto.Kzg;
 using Rollup.L1.Batches;
 using Rollup.L1.Contracts;
+using Rollup.L1.Deployment;
 using Rollup.L1.Proofs;
 using Rollup.L1.Tests.Support;
 using Rollup.Plonk.Keys;
@@ -13,14 +14,17 @@ using Xunit.Abstractions;
 namespace Rollup.L1.Tests.Contracts;
 
 /// <summary>End to end with real cryptography: a PLONK proof whose public inputs are the batch's, checked on anvil by
-/// the verifier SolidityVerifierGenerator writes, deployed behind IVerifier with setVerifier. The circuit is a stand-in
+/// the verifier SolidityVerifierGenerator writes and the interpreting one (with its data contracts), deployed behind
+/// IVerifier with setVerifier. The circuit is a stand-in
 /// with the zkEVM circuit's statement (<see cref="BatchStatementCircuit"/>), so this tests the plumbing, not execution.</summary>
 public class RealProofTests(AnvilFixture anvil, ITestOutputHelper output) : IClassFixture<AnvilFixture>
 {
     private static readonly Srs TestSrs = Srs.InsecureFromSeed(1 << 5, "rollup l1 tests"u8);
 
-    [Fact]
-    public async Task A_real_proof_finalizes_through_the_generated_verifier()
+    [Theory]
+    [InlineData(VerifierKind.StraightLine)]
+    [InlineData(VerifierKind.Interpreted)]
+    public async Task A_real_proof_finalizes_through_the_generated_verifier(VerifierKind kind)
     {
         var bed = await RollupTestbed.DeployAsync(anvil.Node);
         await bed.CommitAsync(1);
@@ -37,9 +41,9 @@ public class RealProofTests(AnvilFixture anvil, ITestOutputHelper output) : ICla
             return Prover.Prove(pk, a, [statement.Select(BatchStatementCircuit.ToFr).ToArray()]).ToBytes();
         }
 
-        var source = SolidityVerifierGenerator.Generate(pk.Vk, [BatchPublicInputs.Count], "BatchVerifier");
-        var (verifier, _) = await ContractClient.DeployAsync(bed.Owner, SolcJs.Compile(source, "BatchVerifier"), []);
-        await bed.Rollup.SetVerifierAsync(bed.Owner, verifier.Address);
+        var deployed = await PlonkVerifierDeployer.DeployAsync(bed.Owner, pk.Vk, [BatchPublicInputs.Count], "BatchVerifier", kind);
+        Assert.Equal(kind, deployed.Kind);
+        await bed.Rollup.SetVerifierAsync(bed.Owner, deployed.Contract.Address);
 
         var proof = Prove(inputs);
         // A proof with a flipped byte, and a valid proof of another transition (another new root), are refused.
@@ -54,6 +58,6 @@ public class RealProofTests(AnvilFixture anvil, ITestOutputHelper output) : ICla
         var finalized = BatchFinalized.From(bed.Rollup.Contract.DecodeLogs(receipt).Single());
         Assert.Equal(root, finalized.StateRoot);
         Assert.Equal(root, await bed.Rollup.StateRootAsync(1));
-        output.WriteLine($"finalizeBatch with a real proof ({proof.Length} bytes, 7 public inputs): {receipt.GasUsed:N0} gas in all");
+        output.WriteLine($"{kind}: finalizeBatch with a real proof ({proof.Length} bytes, 7 public inputs): {receipt.GasUsed:N0} gas in all");
     }
 }

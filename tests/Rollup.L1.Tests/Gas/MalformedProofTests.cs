@@ -3,6 +3,7 @@ using Rollup.Crypto.Bn254.Fields;
 using Rollup.Crypto.Kzg;
 using Rollup.L1;
 using Rollup.L1.Contracts;
+using Rollup.L1.Deployment;
 using Rollup.L1.Rpc;
 using Rollup.L1.Proofs;
 using Rollup.L1.Tests.Support;
@@ -22,8 +23,10 @@ public class MalformedProofTests(AnvilFixture anvil, ITestOutputHelper output) :
 {
     private const ulong CheapRefusal = 60_000; // whole transaction, calldata included; a valid proof costs ~240,000
 
-    [Fact]
-    public async Task Malformed_proofs_are_refused_up_front_on_chain_and_off()
+    [Theory]
+    [InlineData(VerifierKind.StraightLine)]
+    [InlineData(VerifierKind.Interpreted)]
+    public async Task Malformed_proofs_are_refused_up_front_on_chain_and_off(VerifierKind kind)
     {
         var bed = await RollupTestbed.DeployAsync(anvil.Node);
         await bed.CommitAsync(1);
@@ -34,8 +37,7 @@ public class MalformedProofTests(AnvilFixture anvil, ITestOutputHelper output) :
         var pk = KeyGenerator.Generate(a, Srs.InsecureFromSeed(1 << 4, "rollup l1 malformed"u8));
         var instance = inputs.Select(BatchStatementCircuit.ToFr).ToArray();
         var proof = Prover.Prove(pk, a, [instance]).ToBytes();
-        var contract = SolcJs.Compile(SolidityVerifierGenerator.Generate(pk.Vk, [instance.Length], "MalformedVerifier"), "MalformedVerifier");
-        var (verifier, _) = await ContractClient.DeployAsync(bed.Owner, contract, []);
+        var verifier = (await PlonkVerifierDeployer.DeployAsync(bed.Owner, pk.Vk, [instance.Length], "MalformedVerifier", kind)).Contract;
         await bed.Rollup.SetVerifierAsync(bed.Owner, verifier.Address);
 
         int firstEvaluation = proof.Length - 32 * pk.Vk.Layout.Queries.Count - 64 * pk.Vk.Layout.Rotations.Count;
@@ -60,7 +62,7 @@ public class MalformedProofTests(AnvilFixture anvil, ITestOutputHelper output) :
             ulong gas = await bed.Node.Client.EstimateGasAsync(call);
             Assert.True(gas < CheapRefusal, $"{name}: refusing cost {gas:N0} gas");
             await RollupTestbed.AssertRevertsAsync(() => bed.Rollup.FinalizeBatchAsync(bed.Prover, 1, root, bad), "InvalidProof");
-            output.WriteLine($"{name,-32} refused for {gas,7:N0} gas (whole transaction; {gas - VerifierGasTests.IntrinsicGas(call.Data),6:N0} execution)");
+            output.WriteLine($"{kind}: {name,-32} refused for {gas,7:N0} gas (whole transaction; {gas - VerifierGasTests.IntrinsicGas(call.Data),6:N0} execution)");
         }
         await bed.Rollup.FinalizeBatchAsync(bed.Prover, 1, root, proof);
         Assert.Equal(root, await bed.Rollup.StateRootAsync(1));

@@ -1,0 +1,62 @@
+using Rollup.Crypto.Bn254.Curves;
+using Rollup.L1.Contracts;
+using Rollup.L1.Deployment;
+using Rollup.Plonk.Keys;
+using Rollup.Plonk.Protocol;
+using Rollup.Plonk.Solidity;
+using Xunit.Abstractions;
+
+namespace Rollup.L1.Tests.Gas;
+
+/// <summary>The interpreting verifier of every batch circuit, the full gadget set included, compiles with the pinned
+/// solc to code under EIP-170's 24,576 bytes (creation code under EIP-3860's 49,152), and its data contracts are each
+/// under the same limit. Sizes do not need a real key: commitments are placeholders here (the real key's are points
+/// of the same size), so this runs in seconds; BatchVerifierOnChainTests deploys real ones.</summary>
+public class BatchVerifierSizeTests(ITestOutputHelper output)
+{
+    public static TheoryData<string> Cases => new() { "reduced", "reduced+transition", "full", "full+transition" };
+
+    public static BatchCircuits.Case Get(string name) => name switch
+    {
+        "reduced" => BatchCircuits.Reduced(),
+        "reduced+transition" => BatchCircuits.ReducedWithTransition(),
+        "full" => BatchCircuits.Full(),
+        _ => BatchCircuits.FullWithTransition(),
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void The_interpreting_verifier_fits_EIP_170(string name)
+    {
+        var c = Get(name);
+        var layout = new ProtocolLayout(c.Circuit.System, c.K);
+        var cs = layout.System;
+        var vk = new VerifyingKey(layout, cs.FixedColumns.Select(_ => G1Affine.Generator).ToArray(),
+            cs.EqualityColumns.Select(_ => G1Affine.Generator).ToArray(), G2Affine.Generator, G2Affine.Generator);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var data = VerifierData.For(vk);
+        var program = data.Program;
+        var build = clock.Elapsed;
+        var codes = data.RuntimeCodes();
+        Assert.All(codes, code => Assert.True(code.Length <= PlonkVerifierDeployer.MaxCodeBytes));
+        Assert.All(codes, code => Assert.True(VerifierData.CreationCode(code).Length <= PlonkVerifierDeployer.MaxCreationBytes));
+
+        var addresses = codes.Select((_, i) => Rollup.Core.Types.Address.Parse($"0x{i + 1:x40}").ToArray()).ToList();
+        var source = InterpretedVerifierGenerator.Generate(vk, [7], data, addresses);
+        clock.Restart();
+        var compiled = SolcJs.Compile(source, GeneratedVerifier.ContractName);
+        var compile = clock.Elapsed;
+        int straightSource = SolidityVerifierGenerator.Generate(vk, [7]).Length;
+
+        output.WriteLine($"{c.Name}, 2^{c.K}: {cs.AdviceColumns.Count} advice, {cs.FixedColumns.Count} fixed, {cs.Lookups.Count} lookups, " +
+            $"{cs.EqualityColumns.Count} equality columns; {layout.Queries.Count} evaluations at {layout.Rotations.Count} rotations");
+        output.WriteLine($"  constraints {program.Dag.Roots.Count:N0}; operations in the trees {program.Dag.TreeOperations:N0}, after merging {program.Dag.DagOperations:N0} " +
+            $"({100.0 * program.Dag.DagOperations / program.Dag.TreeOperations:F1} %); program {program.Instructions.Count:N0} instructions, " +
+            $"{program.Temporaries:N0} temporaries, {program.Dag.Constants.Count:N0} constants, {program.SlotCount:N0} slots");
+        output.WriteLine($"  data {data.Bytes.Length:N0} bytes (program {data.ProgramLength:N0}) in {codes.Count} contracts; " +
+            $"verifier {compiled.DeployedBytecode.Length:N0} bytes of code, {compiled.Bytecode.Length:N0} to create (solc {compile.TotalSeconds:F1} s, program built in {build.TotalSeconds:F1} s); " +
+            $"straight-line source would be {straightSource:N0} characters");
+        Assert.True(compiled.DeployedBytecode.Length <= PlonkVerifierDeployer.MaxCodeBytes, $"{compiled.DeployedBytecode.Length:N0} bytes of code");
+        Assert.True(compiled.Bytecode.Length <= PlonkVerifierDeployer.MaxCreationBytes, $"{compiled.Bytecode.Length:N0} bytes of creation code");
+    }
+}
