@@ -3,7 +3,7 @@ SHELL := /bin/bash
 ETHTESTS ?= ../shared/ethtests
 CLI := dotnet run --project src/Rollup.Cli -c Release --
 
-.PHONY: run test build bench conformance clean
+.PHONY: run test test-slow build bench conformance clean
 
 ## run: a whole devnet: the sequencer (rollup node --dev) on http://127.0.0.1:8545 and a local L1 (anvil, loopback,
 ## a free port) with the rollup contracts deployed; both stop on Ctrl+C. NODE_ARGS adds flags (docs/node.md),
@@ -15,6 +15,10 @@ run: build
 ## test: restore, build and run every test project; last line is "N passed, N failed".
 test:
 	@bash scripts/test.sh
+
+## test-slow: the same, plus the tests tagged Category=Slow (the full gadget set proven and verified on anvil).
+test-slow:
+	@ROLLUP_SLOW_TESTS=1 bash scripts/test.sh
 
 build:
 	dotnet build Rollup.sln -c Release --nologo -v q -clp:ErrorsOnly
