@@ -165,6 +165,24 @@ public class BatchedTowerTests
     }
 
     [Fact]
+    public void Vector_cyclotomic_combinations_equal_the_scalar_formulas_on_any_input()
+    {
+        // The kernel's formulas hold for any F_q12 value, not only cyclotomic ones; arbitrary inputs with edge
+        // components (0, 1, q − 1, raw q − 1, ...) push every output to the ends of its range (−57q, 35q) and
+        // the top-limb quotient estimate to its largest and smallest values.
+        var rng = new Random(85);
+        for (int i = 0; i < 2000; i++)
+        {
+            Fq12 f = RandomFq12(rng);
+            Assert.Equal(f.CyclotomicSquareScalar(), f.CyclotomicSquare());
+        }
+        Fq edge = Fq.FromBigInteger(Q - 1);
+        var qMinusOne = new Fq2(edge, edge);
+        var top = new Fq12(new Fq6(qMinusOne, qMinusOne, qMinusOne), new Fq6(qMinusOne, qMinusOne, qMinusOne));
+        Assert.Equal(top.CyclotomicSquareScalar(), top.CyclotomicSquare());
+    }
+
+    [Fact]
     public void Batch_slots_come_back_in_queue_order_for_partial_groups()
     {
         var rng = new Random(85);

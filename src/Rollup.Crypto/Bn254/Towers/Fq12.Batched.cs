@@ -26,7 +26,8 @@ public readonly partial struct Fq12
     /// Granger–Scott squaring (see <see cref="CyclotomicSquareScalar"/>) with each F_q4 square
     /// (x + y s)^2 = (x^2 + ξ y^2) + 2xy s formed from x^2, y^2 and (x + y)^2 (2xy = (x + y)^2 − x^2 − y^2):
     /// nine F_q2 squares, eight in one eight-lane group and the ninth scalar (a second group, or a group
-    /// of products for the three xy, costs more than one scalar square).
+    /// of products for the three xy, costs more than one scalar square). The eight squares and the six
+    /// output combinations 3A^2 − 2Ā etc. are one vector call (<see cref="Fq8Math.CyclotomicSquare"/>).
     /// </summary>
     private Fq12 CyclotomicSquareBatched()
     {
@@ -34,25 +35,22 @@ public readonly partial struct Fq12
         Fq2 b0 = C1.C0, b1 = C0.C2; // B
         Fq2 c0 = C0.C1, c1 = C1.C2; // C
 
-        Span<U256> storage = stackalloc U256[Fq2Batch.StorageFor(0, 8)];
-        var batch = new Fq2Batch(storage, 0, 8);
-        int xa = batch.QueueSquare(a0), ya = batch.QueueSquare(a1), sa = batch.QueueSquare(a0 + a1);
-        int xb = batch.QueueSquare(b0), yb = batch.QueueSquare(b1), sb = batch.QueueSquare(b0 + b1);
-        int xc = batch.QueueSquare(c0), yc = batch.QueueSquare(c1);
+        // Lane layout of Fq8Math.CyclotomicSquare: a0, a1, a0 + a1, b0, b1, b0 + b1, c0, c1.
+        Span<U256> re = stackalloc U256[8], im = stackalloc U256[8];
+        Fq2 sa = a0 + a1, sb = b0 + b1;
+        re[0] = a0.A0.Limbs; im[0] = a0.A1.Limbs; re[1] = a1.A0.Limbs; im[1] = a1.A1.Limbs;
+        re[2] = sa.A0.Limbs; im[2] = sa.A1.Limbs; re[3] = b0.A0.Limbs; im[3] = b0.A1.Limbs;
+        re[4] = b1.A0.Limbs; im[4] = b1.A1.Limbs; re[5] = sb.A0.Limbs; im[5] = sb.A1.Limbs;
+        re[6] = c0.A0.Limbs; im[6] = c0.A1.Limbs; re[7] = c1.A0.Limbs; im[7] = c1.A1.Limbs;
         Fq2 sc = (c0 + c1).Square();
-        batch.Run();
+        Fq8Math.CyclotomicSquare(re, im, sc.A0.Limbs, sc.A1.Limbs);
 
-        // The outputs 3A^2 − 2Ā etc. (see the scalar version) are small combinations of the squares and
-        // the inputs, each formed with one reduction.
-        Fq2 na0 = Fq2.ThreeXiPlusMinusTwice(batch.Square(ya), batch.Square(xa), a0);                     // 3(x^2 + ξy^2) − 2a0
-        Fq2 na1 = Fq2.ThreeDifferencePlusTwice(batch.Square(sa), batch.Square(xa), batch.Square(ya), a1); // 3·2xy + 2a1
-        Fq2 nb0 = Fq2.ThreeXiDifferencePlusTwice(sc, batch.Square(xc), batch.Square(yc), b0);            // 3ξ·2c0c1 + 2b0
-        Fq2 nb1 = Fq2.ThreeXiPlusMinusTwice(batch.Square(yc), batch.Square(xc), b1);
-        Fq2 nc0 = Fq2.ThreeXiPlusMinusTwice(batch.Square(yb), batch.Square(xb), c0);
-        Fq2 nc1 = Fq2.ThreeDifferencePlusTwice(batch.Square(sb), batch.Square(xb), batch.Square(yb), c1);
-
-        return new Fq12(new Fq6(na0, nc0, nb1), new Fq6(nb0, na1, nc1));
+        // Output lanes: na0, nc0, nb1, na1, nc1, nb0.
+        return new Fq12(new Fq6(Lane(re, im, 0), Lane(re, im, 1), Lane(re, im, 2)),
+            new Fq6(Lane(re, im, 5), Lane(re, im, 3), Lane(re, im, 4)));
     }
+
+    private static Fq2 Lane(ReadOnlySpan<U256> re, ReadOnlySpan<U256> im, int k) => new(new Fq(re[k]), new Fq(im[k]));
 
     /// <summary>Complex squaring (see <see cref="SquareScalar"/>): 12 F_q2 products in 2 groups of eight.</summary>
     private static void SquareBatched(in Fq12 a, out Fq12 r)
