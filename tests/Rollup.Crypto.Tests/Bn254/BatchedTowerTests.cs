@@ -183,6 +183,25 @@ public class BatchedTowerTests
     }
 
     [Fact]
+    public void Fused_Fq12_product_equals_the_scalar_product_on_random_and_edge_inputs()
+    {
+        // One reduction per output after the whole Karatsuba recombination: operands with components 0, 1, q − 1 and
+        // raw q − 1 drive the unreduced totals toward the ends of their range (see Fq8Math.MultiplyFq12).
+        var rng = new Random(86);
+        for (int i = 0; i < 2000; i++)
+        {
+            Fq12 a = RandomFq12(rng), b = RandomFq12(rng);
+            Fq12.MultiplyScalar(a, b, out Fq12 want);
+            Assert.Equal(want, a * b);
+        }
+        Fq edge = Fq.FromBigInteger(Q - 1);
+        var qMinusOne = new Fq2(edge, edge);
+        var top = new Fq12(new Fq6(qMinusOne, qMinusOne, qMinusOne), new Fq6(qMinusOne, qMinusOne, qMinusOne));
+        Fq12.MultiplyScalar(top, top, out Fq12 topSquared);
+        Assert.Equal(topSquared, top * top);
+    }
+
+    [Fact]
     public void Batch_slots_come_back_in_queue_order_for_partial_groups()
     {
         var rng = new Random(85);

@@ -25,9 +25,6 @@ internal static partial class Fq8Math
     private static readonly Vector512<ulong> XiSumLanes = Vector512.Create(ulong.MaxValue, ulong.MaxValue, ulong.MaxValue, 0, 0, 0, 0, 0);
     private static readonly Vector512<ulong> XiOutputLane = Vector512.Create(0, 0, 0, 0, 0, ulong.MaxValue, 0, 0);
 
-    /// <summary>⌊2^52 / (Q8 + 1)⌋: (top limb · this) >> 52 never exceeds the quotient by q (see <see cref="ReduceBelow128Q"/>).</summary>
-    private const ulong TopLimbReciprocal = (1UL << 52) / (Q8 + 1);
-
     /// <summary>
     /// Granger–Scott squaring of an element of the cyclotomic subgroup, given as its eight squared values
     /// (lanes of <paramref name="x0"/>, <paramref name="x1"/>: see the layout above, all reduced) and the ninth
@@ -76,35 +73,9 @@ internal static partial class Fq8Math
             oRe[k] = zRe + (zRe << 1) + Vector512.ConditionalSelect(XiSumLanes, offset - twiceInRe, offset + twiceInRe);
             oIm[k] = zIm + (zIm << 1) + Vector512.ConditionalSelect(XiSumLanes, offset - twiceInIm, offset + twiceInIm);
         }
-        ReduceBelow128Q(ref outRe);
-        ReduceBelow128Q(ref outIm);
+        ReduceSmallMultiple(ref outRe);
+        ReduceSmallMultiple(ref outIm);
         Store(x0, 0, outRe);
         Store(x1, 0, outIm);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<ulong> Times9(Vector512<ulong> x) => (x << 3) + x;
-
-    private static Span<Vector512<ulong>> Limbs(ref Fr8 x) => MemoryMarshal.CreateSpan(ref x.L0, 9);
-
-    /// <summary>
-    /// Limbs (read as signed) of a total in [0, 128q) to the reduced value in normalized limbs.
-    /// After the signed carry pass the top limb L8 holds the value's bits from 2^232 up, and
-    /// q ∈ [Q8·2^232, (Q8 + 1)·2^232), so k = (L8·⌊2^52/(Q8 + 1)⌋) >> 52 ≤ L8/(Q8 + 1) ≤ value/q, and
-    /// value/q − k &lt; 1 + (L8 + Q8 + 1)/(Q8(Q8 + 1)) + L8/2^52 &lt; 1.001 (L8 &lt; 2^30, Q8 ≈ 2^21.6):
-    /// value − k·q is in [0, 2q), and one conditional subtraction finishes.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void ReduceBelow128Q(ref Fr8 t)
-    {
-        CarrySigned(ref t);
-        Vector512<uint> k = ((Avx512F.Multiply(t.L8.AsUInt32(), Vector512.Create(TopLimbReciprocal).AsUInt32())) >>> 52).AsUInt32();
-        t.L0 -= Avx512F.Multiply(k, Vector512.Create(Q0).AsUInt32()); t.L1 -= Avx512F.Multiply(k, Vector512.Create(Q1).AsUInt32());
-        t.L2 -= Avx512F.Multiply(k, Vector512.Create(Q2).AsUInt32()); t.L3 -= Avx512F.Multiply(k, Vector512.Create(Q3).AsUInt32());
-        t.L4 -= Avx512F.Multiply(k, Vector512.Create(Q4).AsUInt32()); t.L5 -= Avx512F.Multiply(k, Vector512.Create(Q5).AsUInt32());
-        t.L6 -= Avx512F.Multiply(k, Vector512.Create(Q6).AsUInt32()); t.L7 -= Avx512F.Multiply(k, Vector512.Create(Q7).AsUInt32());
-        t.L8 -= Avx512F.Multiply(k, Vector512.Create(Q8).AsUInt32());
-        CarrySigned(ref t);
-        SubtractIfAtLeast(ref t, 1);
     }
 }

@@ -8,18 +8,19 @@ namespace Rollup.Crypto.Bn254.Towers;
 /// </summary>
 public readonly partial struct Fq12
 {
-    /// <summary>Karatsuba over F_q6: 18 F_q2 products in 3 groups of eight.</summary>
+    /// <summary>
+    /// Karatsuba over F_q6: 18 F_q2 products in 3 groups of eight (one F_q6 product per group), recombined and
+    /// reduced in the same vector call (<see cref="Fq8Math.MultiplyFq12"/>).
+    /// </summary>
     private static void MultiplyBatched(in Fq12 a, in Fq12 b, out Fq12 r)
     {
-        Span<U256> storage = stackalloc U256[Fq2Batch.StorageFor(18, 0)];
-        var batch = new Fq2Batch(storage, 18, 0);
-        int s0 = Fq6.QueueProduct(ref batch, a.C0, b.C0);
-        int s1 = Fq6.QueueProduct(ref batch, a.C1, b.C1);
-        int s2 = Fq6.QueueProduct(ref batch, a.C0 + a.C1, b.C0 + b.C1);
-        batch.Run();
-        Fq6 t0 = Fq6.BatchedProduct(batch, s0), t1 = Fq6.BatchedProduct(batch, s1);
-        Fq6 c1 = Fq6.SubSub(Fq6.BatchedProduct(batch, s2), t0, t1);
-        r = new(Fq6.PlusVTimes(t0, t1), c1);
+        Span<U256> storage = stackalloc U256[4 * 24];
+        Span<U256> x0 = storage[..24], x1 = storage.Slice(24, 24), y0 = storage.Slice(48, 24), y1 = storage.Slice(72, 24);
+        Fq6.WriteProductLanes(x0, x1, y0, y1, 0, a.C0, b.C0);
+        Fq6.WriteProductLanes(x0, x1, y0, y1, 8, a.C1, b.C1);
+        Fq6.WriteProductLanes(x0, x1, y0, y1, 16, a.C0 + a.C1, b.C0 + b.C1);
+        Fq8Math.MultiplyFq12(x0, x1, y0, y1);
+        r = new(new Fq6(Lane(x0, x1, 0), Lane(x0, x1, 1), Lane(x0, x1, 2)), new Fq6(Lane(x0, x1, 3), Lane(x0, x1, 4), Lane(x0, x1, 5)));
     }
 
     /// <summary>

@@ -1,3 +1,5 @@
+using Rollup.Crypto.Bn254.Fields;
+
 namespace Rollup.Crypto.Bn254.Towers;
 
 public readonly partial struct Fq6
@@ -16,6 +18,25 @@ public readonly partial struct Fq6
         batch.QueueProduct(a.C0 + a.C1, b.C0 + b.C1);
         batch.QueueProduct(a.C0 + a.C2, b.C0 + b.C2);
         return s;
+    }
+
+    /// <summary>
+    /// Writes the six F_q2 operand pairs of a·b (the order of <see cref="QueueProduct"/>) to entries
+    /// <paramref name="at"/>..+5 of the operand spans, for the fused kernel <see cref="Fields.Fq8Math.MultiplyFq12"/>.
+    /// </summary>
+    internal static void WriteProductLanes(Span<U256> x0, Span<U256> x1, Span<U256> y0, Span<U256> y1, int at, in Fq6 a, in Fq6 b)
+    {
+        WriteLane(x0, x1, y0, y1, at, a.C0, b.C0);
+        WriteLane(x0, x1, y0, y1, at + 1, a.C1, b.C1);
+        WriteLane(x0, x1, y0, y1, at + 2, a.C2, b.C2);
+        WriteLane(x0, x1, y0, y1, at + 3, a.C1 + a.C2, b.C1 + b.C2);
+        WriteLane(x0, x1, y0, y1, at + 4, a.C0 + a.C1, b.C0 + b.C1);
+        WriteLane(x0, x1, y0, y1, at + 5, a.C0 + a.C2, b.C0 + b.C2);
+    }
+
+    private static void WriteLane(Span<U256> x0, Span<U256> x1, Span<U256> y0, Span<U256> y1, int k, in Fq2 x, in Fq2 y)
+    {
+        x0[k] = x.A0.Limbs; x1[k] = x.A1.Limbs; y0[k] = y.A0.Limbs; y1[k] = y.A1.Limbs;
     }
 
     /// <summary>The product queued by <see cref="QueueProduct"/> at <paramref name="slot"/>, combined as in <see cref="Multiply"/>.</summary>
