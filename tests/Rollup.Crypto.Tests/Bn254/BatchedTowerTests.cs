@@ -202,6 +202,26 @@ public class BatchedTowerTests
     }
 
     [Fact]
+    public void Fused_Fq12_square_gives_the_square_and_the_four_extra_products()
+    {
+        var rng = new Random(87);
+        Span<U256> storage = stackalloc U256[64];
+        Span<U256> x0 = storage[..16], x1 = storage.Slice(16, 16), y0 = storage.Slice(32, 16), y1 = storage.Slice(48, 16);
+        int[] extra = [6, 7, 14, 15];
+        for (int i = 0; i < 1000; i++)
+        {
+            Fq12 a = RandomFq12(rng);
+            Fq2[] u = [.. extra.Select(_ => RandomFq2(rng))], v = [.. extra.Select(_ => RandomFq2(rng))];
+            Fq12.WriteSquareLanes(x0, x1, y0, y1, a);
+            for (int j = 0; j < 4; j++) Fq6.WriteLane(x0, x1, y0, y1, extra[j], u[j], v[j]);
+            Fq8Math.SquareFq12(x0, x1, y0, y1);
+            Fq12.SquareScalar(a, out Fq12 want);
+            Assert.Equal(want, Fq12.SquareLanesResult(x0, x1));
+            for (int j = 0; j < 4; j++) Assert.Equal(u[j] * v[j], Fq12.Lane(x0, x1, extra[j]));
+        }
+    }
+
+    [Fact]
     public void Batch_slots_come_back_in_queue_order_for_partial_groups()
     {
         var rng = new Random(85);

@@ -31,7 +31,8 @@ internal static partial class Fq8Math
     /// <summary>
     /// r = a·b in F_q12 = F_q6[w]/(w^2 − v) by Karatsuba: t0 = a0b0, t1 = a1b1, t2 = (a0 + a1)(b0 + b1);
     /// r0 = t0 + v·t1, r1 = t2 − t0 − t1. The operand spans (24 entries: groups t0, t1, t2) hold the six F_q2
-    /// operand pairs of each F_q6 product in lanes 0–5 of its group (zeros in lanes 6–7), all reduced. The result
+    /// operand pairs of each F_q6 product in lanes 0–5 of its group, all reduced (lanes 6–7 are ignored: lanes never
+    /// mix except through the permutes, which read lanes 0–5 only). The result
     /// (reduced) is written over lanes 0–5 of <paramref name="x0"/> (real parts) and <paramref name="x1"/>
     /// (imaginary parts): r0's three coefficients, then r1's.
     /// </summary>
@@ -76,6 +77,18 @@ internal static partial class Fq8Math
     private static void Fq6ProductLanes(ReadOnlySpan<U256> x0, ReadOnlySpan<U256> x1, ReadOnlySpan<U256> y0, ReadOnlySpan<U256> y1,
         int i, out Fr8 re, out Fr8 im)
     {
+        RawProductLanes(x0, x1, y0, y1, i, out Fr8 pRe, out Fr8 pIm);
+        CombineFq6Lanes(ref pRe, ref pIm, out re, out im);
+    }
+
+    /// <summary>
+    /// Eight F_q2 products (group <paramref name="i"/>) left unreduced: re = p0 − p1 in (−2q, 2q),
+    /// im = p2 − p0 − p1 in (−4q, 2q), as signed limbs within ±2^31 (p0, p1, p2 normalized, in [0, 2q)).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void RawProductLanes(ReadOnlySpan<U256> x0, ReadOnlySpan<U256> x1, ReadOnlySpan<U256> y0, ReadOnlySpan<U256> y1,
+        int i, out Fr8 re, out Fr8 im)
+    {
         Load(x0, i, out var w0, out var w1, out var w2, out var w3);
         Fr8Math.Split(w0, w1, w2, w3, out Fr8 a0);
         Load(x1, i, out w0, out w1, out w2, out w3);
@@ -97,7 +110,23 @@ internal static partial class Fq8Math
         Span<Vector512<ulong>> l0 = Limbs(ref p0), l1 = Limbs(ref p1), l2 = Limbs(ref p2), oRe = Limbs(ref re), oIm = Limbs(ref im);
         for (int k = 0; k < 9; k++)
         {
-            Vector512<ulong> pRe = l0[k] - l1[k], pIm = l2[k] - l0[k] - l1[k];
+            oRe[k] = l0[k] - l1[k];
+            oIm[k] = l2[k] - l0[k] - l1[k];
+        }
+    }
+
+    /// <summary>
+    /// The F_q6 product from its six unreduced F_q2 products in lanes 0–5 (see <see cref="RawProductLanes"/>):
+    /// c0, c1, c2 in lanes 0–2, unreduced, (−66q, 64q) real and (−82q, 98q) imaginary (interval arithmetic).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void CombineFq6Lanes(ref Fr8 productsRe, ref Fr8 productsIm, out Fr8 re, out Fr8 im)
+    {
+        re = default; im = default;
+        Span<Vector512<ulong>> sRe = Limbs(ref productsRe), sIm = Limbs(ref productsIm), oRe = Limbs(ref re), oIm = Limbs(ref im);
+        for (int k = 0; k < 9; k++)
+        {
+            Vector512<ulong> pRe = sRe[k], pIm = sIm[k];
             Vector512<ulong> eRe = Avx512F.PermuteVar8x64(pRe, Fq6A) - Avx512F.PermuteVar8x64(pRe, Fq6B) - Avx512F.PermuteVar8x64(pRe, Fq6C);
             Vector512<ulong> eIm = Avx512F.PermuteVar8x64(pIm, Fq6A) - Avx512F.PermuteVar8x64(pIm, Fq6B) - Avx512F.PermuteVar8x64(pIm, Fq6C);
             Vector512<ulong> dRe = Avx512F.PermuteVar8x64(pRe, Fq6D), dIm = Avx512F.PermuteVar8x64(pIm, Fq6D);

@@ -51,17 +51,36 @@ public readonly partial struct Fq12
             new Fq6(Lane(re, im, 5), Lane(re, im, 3), Lane(re, im, 4)));
     }
 
-    private static Fq2 Lane(ReadOnlySpan<U256> re, ReadOnlySpan<U256> im, int k) => new(new Fq(re[k]), new Fq(im[k]));
-
-    /// <summary>Complex squaring (see <see cref="SquareScalar"/>): 12 F_q2 products in 2 groups of eight.</summary>
+    /// <summary>
+    /// Complex squaring (see <see cref="SquareScalar"/>): 12 F_q2 products in 2 groups of eight, recombined and reduced in
+    /// the same vector call (<see cref="Fq8Math.SquareFq12"/>; its four free lanes get zeros here).
+    /// </summary>
     private static void SquareBatched(in Fq12 a, out Fq12 r)
     {
-        Span<U256> storage = stackalloc U256[Fq2Batch.StorageFor(12, 0)];
-        var batch = new Fq2Batch(storage, 12, 0);
-        int slot = QueueSquare(ref batch, a);
-        batch.Run();
-        r = SquareResult(batch, slot);
+        Span<U256> storage = stackalloc U256[4 * 16];
+        Span<U256> x0 = storage[..16], x1 = storage.Slice(16, 16), y0 = storage.Slice(32, 16), y1 = storage.Slice(48, 16);
+        WriteSquareLanes(x0, x1, y0, y1, a);
+        foreach (int k in (ReadOnlySpan<int>)[6, 7, 14, 15]) Fq6.WriteLane(x0, x1, y0, y1, k, Fq2.Zero, Fq2.Zero);
+        Fq8Math.SquareFq12(x0, x1, y0, y1);
+        r = SquareLanesResult(x0, x1);
     }
+
+    /// <summary>
+    /// Writes the operands of a²'s two F_q6 products in <see cref="Fq8Math.SquareFq12"/>'s layout: t = a0·a1 at entry 0,
+    /// p = (a0 + a1)(a0 + v·a1) at entry 8 (entries 6, 7, 14, 15 are left to the caller).
+    /// </summary>
+    internal static void WriteSquareLanes(Span<U256> x0, Span<U256> x1, Span<U256> y0, Span<U256> y1, in Fq12 a)
+    {
+        Fq6.WriteProductLanes(x0, x1, y0, y1, 0, a.C0, a.C1);
+        Fq6.WriteProductLanes(x0, x1, y0, y1, 8, a.C0 + a.C1, Fq6.PlusVTimes(a.C0, a.C1));
+    }
+
+    /// <summary>a² from <see cref="Fq8Math.SquareFq12"/>'s output (entries 0–5).</summary>
+    internal static Fq12 SquareLanesResult(ReadOnlySpan<U256> x0, ReadOnlySpan<U256> x1) =>
+        new(new Fq6(Lane(x0, x1, 0), Lane(x0, x1, 1), Lane(x0, x1, 2)), new Fq6(Lane(x0, x1, 3), Lane(x0, x1, 4), Lane(x0, x1, 5)));
+
+    /// <summary>Entry k of a fused kernel's output spans as an F_q2 value.</summary>
+    internal static Fq2 Lane(ReadOnlySpan<U256> re, ReadOnlySpan<U256> im, int k) => new(new Fq(re[k]), new Fq(im[k]));
 
     /// <summary>Queues the 12 F_q2 products of a^2 (for callers that fill the batch's free lanes with other work).</summary>
     internal static int QueueSquare(ref Fq2Batch batch, in Fq12 a)

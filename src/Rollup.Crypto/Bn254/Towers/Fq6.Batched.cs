@@ -34,7 +34,7 @@ public readonly partial struct Fq6
         WriteLane(x0, x1, y0, y1, at + 5, a.C0 + a.C2, b.C0 + b.C2);
     }
 
-    private static void WriteLane(Span<U256> x0, Span<U256> x1, Span<U256> y0, Span<U256> y1, int k, in Fq2 x, in Fq2 y)
+    internal static void WriteLane(Span<U256> x0, Span<U256> x1, Span<U256> y0, Span<U256> y1, int k, in Fq2 x, in Fq2 y)
     {
         x0[k] = x.A0.Limbs; x1[k] = x.A1.Limbs; y0[k] = y.A0.Limbs; y1[k] = y.A1.Limbs;
     }
