@@ -10,12 +10,11 @@ internal static partial class MillerLoop
     /// batches (<see cref="Fq2Batch"/>): the same arithmetic as <see cref="DoublingStep"/> and
     /// <see cref="DoubleLine"/>, regrouped by dependency so that the point doubling fills the lanes the
     /// F_q12 operations leave free (each batch runs 16 F_q2 products in two groups of eight):
-    /// batch 1 = f^2 (12, one fused call: <see cref="Fields.Fq8Math.SquareFq12"/>) + X·Y, Y^2, Z^2, (Y + Z)^2 in its free lanes; batch 2 = f·line (13) + 2XY·(B − F), B·H, (B + F)^2.
+    /// batch 1 = f^2 (12, one fused call: <see cref="Fields.Fq8Math.SquareFq12"/>) + X·Y, Y^2, Z^2, (Y + Z)^2 in its free lanes; batch 2 = f·line (13, one fused call: <see cref="LineProductWithThree"/>) + 2XY·(B − F), B·H, (B + F)^2.
     /// X^2, E = 3b'·Z^2 and E^2 stay scalar (the batches are full).
     /// </summary>
     private static void DoublingStepBatched(ref PairState s, ref Fq12 f, bool squareFirst)
     {
-        Span<U256> storage = stackalloc U256[Fq2Batch.StorageFor(16, 0)];
         Fq2 x = s.X, y = s.Y, z = s.Z;
         Fq2 yz = y + z, xy, b, c, yz2;
         if (squareFirst)
@@ -34,7 +33,8 @@ internal static partial class MillerLoop
         }
         else
         {
-            var first = new Fq2Batch(storage, 16, 0);
+            Span<U256> storage = stackalloc U256[Fq2Batch.StorageFor(4, 0)];
+            var first = new Fq2Batch(storage, 4, 0);
             int pxy = first.QueueProduct(x, y), pb = first.QueueProduct(y, y), pc = first.QueueProduct(z, z), ps = first.QueueProduct(yz, yz);
             first.Run();
             xy = first.Product(pxy); b = first.Product(pb); c = first.Product(pc); yz2 = first.Product(ps);
@@ -47,16 +47,30 @@ internal static partial class MillerLoop
         Fq2 i = e - b;
         Fq2 la = h * s.NegYP, lb = j * s.XP3;
 
-        var second = new Fq2Batch(storage, 16, 0);
-        int line = Fq12.QueueLineProduct(ref second, f, la, lb, i);
         Fq2 bf = b + ff;
-        int px = second.QueueProduct(xy2, b - ff), pz = second.QueueProduct(b, h), py = second.QueueProduct(bf, bf);
-        second.Run();
-        f = Fq12.LineProductResult(second, line);
+        LineProductWithThree(ref f, la, lb, i, xy2, b - ff, b, h, bf, bf, out Fq2 px, out Fq2 pz, out Fq2 py);
         Fq2 e2 = e.Square();
-        s.X = second.Product(px);                                                    // 2XY(B − F)
-        s.Y = second.Product(py) - (e2.Double().Double().Double() + e2.Double().Double()); // (B + F)^2 − 12E^2
-        s.Z = second.Product(pz).Double().Double();                                  // 4BH
+        s.X = px;                                                    // 2XY(B − F)
+        s.Y = py - (e2.Double().Double().Double() + e2.Double().Double()); // (B + F)^2 − 12E^2
+        s.Z = pz.Double().Double();                                  // 4BH
+    }
+
+    /// <summary>
+    /// f ← f·(a + b·w + c·w^3) in one fused call (<see cref="Fq8Math.MultiplyByLine"/>), with u_k·v_k for three
+    /// independent F_q2 products in its free lanes.
+    /// </summary>
+    private static void LineProductWithThree(ref Fq12 f, in Fq2 a, in Fq2 b, in Fq2 c,
+        in Fq2 u0, in Fq2 v0, in Fq2 u1, in Fq2 v1, in Fq2 u2, in Fq2 v2, out Fq2 p0, out Fq2 p1, out Fq2 p2)
+    {
+        Span<U256> lanes = stackalloc U256[4 * 16];
+        Span<U256> x0 = lanes[..16], x1 = lanes.Slice(16, 16), y0 = lanes.Slice(32, 16), y1 = lanes.Slice(48, 16);
+        Fq12.WriteLineLanes(x0, x1, y0, y1, f, a, b, c);
+        Fq6.WriteLane(x0, x1, y0, y1, 13, u0, v0);
+        Fq6.WriteLane(x0, x1, y0, y1, 14, u1, v1);
+        Fq6.WriteLane(x0, x1, y0, y1, 15, u2, v2);
+        Fq8Math.MultiplyByLine(x0, x1, y0, y1);
+        f = Fq12.SquareLanesResult(x0, x1);
+        p0 = Fq12.Lane(x0, x1, 13); p1 = Fq12.Lane(x0, x1, 14); p2 = Fq12.Lane(x0, x1, 15);
     }
 
     /// <summary>
@@ -67,7 +81,7 @@ internal static partial class MillerLoop
     /// </summary>
     private static void AdditionStepBatched(ref PairState s, in Fq2 xr, in Fq2 yr, ref Fq12 f)
     {
-        Span<U256> storage = stackalloc U256[Fq2Batch.StorageFor(16, 0)];
+        Span<U256> storage = stackalloc U256[Fq2Batch.StorageFor(5, 0)];
         Fq2 x = s.X, y = s.Y, z = s.Z;
         Fq2 theta = y - yr * z;
         Fq2 lambda = x - xr * z;
@@ -83,14 +97,9 @@ internal static partial class MillerLoop
         Fq2 h = e + ff - g.Double();
         Fq2 la = lambda * (-s.NegYP), lb = theta * s.NegXP;
 
-        // The first batch's results are all read: the second reuses its storage.
-        var second = new Fq2Batch(storage, 16, 0);
-        int line = Fq12.QueueLineProduct(ref second, f, la, lb, lc);
-        int px = second.QueueProduct(lambda, h), py = second.QueueProduct(theta, g - h), pz = second.QueueProduct(z, e);
-        second.Run();
-        f = Fq12.LineProductResult(second, line);
-        s.X = second.Product(px);              // λH
-        s.Y = second.Product(py) - y * e;      // θ(G − H) − Y·E
-        s.Z = second.Product(pz);              // Z·E
+        LineProductWithThree(ref f, la, lb, lc, lambda, h, theta, g - h, z, e, out Fq2 px, out Fq2 py, out Fq2 pz);
+        s.X = px;              // λH
+        s.Y = py - y * e;      // θ(G − H) − Y·E
+        s.Z = pz;              // Z·E
     }
 }

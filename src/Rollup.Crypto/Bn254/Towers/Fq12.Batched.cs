@@ -75,7 +75,7 @@ public readonly partial struct Fq12
         Fq6.WriteProductLanes(x0, x1, y0, y1, 8, a.C0 + a.C1, Fq6.PlusVTimes(a.C0, a.C1));
     }
 
-    /// <summary>a² from <see cref="Fq8Math.SquareFq12"/>'s output (entries 0–5).</summary>
+    /// <summary>The F_q12 result of <see cref="Fq8Math.SquareFq12"/> or <see cref="Fq8Math.MultiplyByLine"/> (entries 0–5).</summary>
     internal static Fq12 SquareLanesResult(ReadOnlySpan<U256> x0, ReadOnlySpan<U256> x1) =>
         new(new Fq6(Lane(x0, x1, 0), Lane(x0, x1, 1), Lane(x0, x1, 2)), new Fq6(Lane(x0, x1, 3), Lane(x0, x1, 4), Lane(x0, x1, 5)));
 
@@ -100,14 +100,31 @@ public readonly partial struct Fq12
         return new(c0, t.Double());
     }
 
-    /// <summary>Sparse product with a line (see <see cref="MultiplyByLineScalar"/>): 13 F_q2 products in 2 groups.</summary>
+    /// <summary>
+    /// Sparse product with a line (see <see cref="MultiplyByLineScalar"/>): 13 F_q2 products in 2 groups, recombined and
+    /// reduced in the same vector call (<see cref="Fq8Math.MultiplyByLine"/>; its three free lanes get zeros here).
+    /// </summary>
     private static void MultiplyByLineBatched(in Fq12 f, in Fq2 a, in Fq2 b, in Fq2 c, out Fq12 r)
     {
-        Span<U256> storage = stackalloc U256[Fq2Batch.StorageFor(13, 0)];
-        var batch = new Fq2Batch(storage, 13, 0);
-        int slot = QueueLineProduct(ref batch, f, a, b, c);
-        batch.Run();
-        r = LineProductResult(batch, slot);
+        Span<U256> storage = stackalloc U256[4 * 16];
+        Span<U256> x0 = storage[..16], x1 = storage.Slice(16, 16), y0 = storage.Slice(32, 16), y1 = storage.Slice(48, 16);
+        WriteLineLanes(x0, x1, y0, y1, f, a, b, c);
+        for (int k = 13; k < 16; k++) Fq6.WriteLane(x0, x1, y0, y1, k, Fq2.Zero, Fq2.Zero);
+        Fq8Math.MultiplyByLine(x0, x1, y0, y1);
+        r = SquareLanesResult(x0, x1);
+    }
+
+    /// <summary>
+    /// Writes the operands of f·(a + b·w + c·w^3) in <see cref="Fq8Math.MultiplyByLine"/>'s layout: f1·(b + c·v) at
+    /// entry 0, f0·a at 5, (f0 + f1)·((a + b) + c·v) at 8 (entries 13–15 are left to the caller).
+    /// </summary>
+    internal static void WriteLineLanes(Span<U256> x0, Span<U256> x1, Span<U256> y0, Span<U256> y1, in Fq12 f, in Fq2 a, in Fq2 b, in Fq2 c)
+    {
+        Fq6.WriteMulBy01Lanes(x0, x1, y0, y1, 0, f.C1, b, c);
+        Fq6.WriteLane(x0, x1, y0, y1, 5, f.C0.C0, a);
+        Fq6.WriteLane(x0, x1, y0, y1, 6, f.C0.C1, a);
+        Fq6.WriteLane(x0, x1, y0, y1, 7, f.C0.C2, a);
+        Fq6.WriteMulBy01Lanes(x0, x1, y0, y1, 8, f.C0 + f.C1, a + b, c);
     }
 
     /// <summary>Queues the 13 F_q2 products of f·(a + b·w + c·w^3) (see <see cref="MultiplyByLine"/>).</summary>

@@ -34,6 +34,16 @@ public readonly partial struct Fq6
         WriteLane(x0, x1, y0, y1, at + 5, a.C0 + a.C2, b.C0 + b.C2);
     }
 
+    /// <summary>Writes the five operand pairs of a·(b0 + b1·v) (the order of <see cref="QueueMulBy01"/>) to entries <paramref name="at"/>..+4.</summary>
+    internal static void WriteMulBy01Lanes(Span<U256> x0, Span<U256> x1, Span<U256> y0, Span<U256> y1, int at, in Fq6 a, in Fq2 b0, in Fq2 b1)
+    {
+        WriteLane(x0, x1, y0, y1, at, a.C0, b0);
+        WriteLane(x0, x1, y0, y1, at + 1, a.C1, b1);
+        WriteLane(x0, x1, y0, y1, at + 2, a.C2, b1);
+        WriteLane(x0, x1, y0, y1, at + 3, a.C0 + a.C1, b0 + b1);
+        WriteLane(x0, x1, y0, y1, at + 4, a.C2, b0);
+    }
+
     internal static void WriteLane(Span<U256> x0, Span<U256> x1, Span<U256> y0, Span<U256> y1, int k, in Fq2 x, in Fq2 y)
     {
         x0[k] = x.A0.Limbs; x1[k] = x.A1.Limbs; y0[k] = y.A0.Limbs; y1[k] = y.A1.Limbs;
