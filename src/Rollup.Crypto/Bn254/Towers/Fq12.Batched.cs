@@ -143,14 +143,25 @@ public readonly partial struct Fq12
         return new(Fq6.PlusVTimes(t0, t1), Fq6.SubSub(Fq6.BatchedMulBy01(batch, slot + 8), t0, t1));
     }
 
-    /// <summary>Product with a normalized line (see <see cref="MultiplyByNormalizedLineScalar"/>): 10 F_q2 products in 2 groups.</summary>
+    /// <summary>
+    /// Product with a normalized line (see <see cref="MultiplyByNormalizedLineScalar"/>): 10 F_q2 products and the six
+    /// coefficients of f (as products by one) in 2 groups, recombined and reduced in one call
+    /// (<see cref="Fq8Math.MultiplyByNormalizedLine"/>).
+    /// </summary>
     private static void MultiplyByNormalizedLineBatched(in Fq12 f, in Fq2 b, in Fq2 c, out Fq12 r)
     {
-        Span<U256> storage = stackalloc U256[Fq2Batch.StorageFor(10, 0)];
-        var batch = new Fq2Batch(storage, 10, 0);
-        int s0 = Fq6.QueueMulBy01(ref batch, f.C0, b, c);
-        int s1 = Fq6.QueueMulBy01(ref batch, f.C1, b, c);
-        batch.Run();
-        r = new(Fq6.PlusVTimes(f.C0, Fq6.BatchedMulBy01(batch, s1)), f.C1 + Fq6.BatchedMulBy01(batch, s0));
+        Span<U256> storage = stackalloc U256[4 * 16];
+        Span<U256> x0 = storage[..16], x1 = storage.Slice(16, 16), y0 = storage.Slice(32, 16), y1 = storage.Slice(48, 16);
+        Fq6.WriteMulBy01Lanes(x0, x1, y0, y1, 0, f.C0, b, c);
+        Fq6.WriteLane(x0, x1, y0, y1, 5, f.C1.C0, Fq2.One);
+        Fq6.WriteLane(x0, x1, y0, y1, 6, f.C1.C1, Fq2.One);
+        Fq6.WriteLane(x0, x1, y0, y1, 7, f.C1.C2, Fq2.One);
+        Fq6.WriteMulBy01Lanes(x0, x1, y0, y1, 8, f.C1, b, c);
+        Fq6.WriteLane(x0, x1, y0, y1, 13, f.C0.C0, Fq2.One);
+        Fq6.WriteLane(x0, x1, y0, y1, 14, f.C0.C1, Fq2.One);
+        Fq6.WriteLane(x0, x1, y0, y1, 15, f.C0.C2, Fq2.One);
+        Fq8Math.MultiplyByNormalizedLine(x0, x1, y0, y1);
+        r = SquareLanesResult(x0, x1);
     }
+
 }
