@@ -9,18 +9,25 @@ namespace Rollup.Crypto.Bn254.Towers;
 public readonly partial struct Fq12
 {
     /// <summary>
-    /// Karatsuba over F_q6: 18 F_q2 products in 3 groups of eight (one F_q6 product per group), recombined and
-    /// reduced in the same vector call (<see cref="Fq8Math.MultiplyFq12"/>).
+    /// Karatsuba over F_q6: 18 F_q2 products in 3 groups of eight (one F_q6 product per group), with the Karatsuba
+    /// sums, the recombinations and the reduction in the same vector call (<see cref="Fq8Math.MultiplyFq12"/>).
     /// </summary>
     private static void MultiplyBatched(in Fq12 a, in Fq12 b, out Fq12 r)
     {
-        Span<U256> storage = stackalloc U256[4 * 24];
-        Span<U256> x0 = storage[..24], x1 = storage.Slice(24, 24), y0 = storage.Slice(48, 24), y1 = storage.Slice(72, 24);
-        Fq6.WriteProductLanes(x0, x1, y0, y1, 0, a.C0, b.C0);
-        Fq6.WriteProductLanes(x0, x1, y0, y1, 8, a.C1, b.C1);
-        Fq6.WriteProductLanes(x0, x1, y0, y1, 16, a.C0 + a.C1, b.C0 + b.C1);
-        Fq8Math.MultiplyFq12(x0, x1, y0, y1);
-        r = new(new Fq6(Lane(x0, x1, 0), Lane(x0, x1, 1), Lane(x0, x1, 2)), new Fq6(Lane(x0, x1, 3), Lane(x0, x1, 4), Lane(x0, x1, 5)));
+        Span<U256> storage = stackalloc U256[4 * 8];
+        Span<U256> aRe = storage[..8], aIm = storage.Slice(8, 8), bRe = storage.Slice(16, 8), bIm = storage.Slice(24, 8);
+        WriteCoefficients(aRe, aIm, a);
+        WriteCoefficients(bRe, bIm, b);
+        Fq8Math.MultiplyFq12(aRe, aIm, bRe, bIm, aRe, aIm);
+        r = SquareLanesResult(aRe, aIm);
+    }
+
+    /// <summary>a's six F_q2 coefficients (C0's three, then C1's) as real and imaginary parts in entries 0–5.</summary>
+    private static void WriteCoefficients(Span<U256> re, Span<U256> im, in Fq12 a)
+    {
+        re[0] = a.C0.C0.A0.Limbs; im[0] = a.C0.C0.A1.Limbs; re[1] = a.C0.C1.A0.Limbs; im[1] = a.C0.C1.A1.Limbs;
+        re[2] = a.C0.C2.A0.Limbs; im[2] = a.C0.C2.A1.Limbs; re[3] = a.C1.C0.A0.Limbs; im[3] = a.C1.C0.A1.Limbs;
+        re[4] = a.C1.C1.A0.Limbs; im[4] = a.C1.C1.A1.Limbs; re[5] = a.C1.C2.A0.Limbs; im[5] = a.C1.C2.A1.Limbs;
     }
 
     /// <summary>
