@@ -206,19 +206,23 @@ public class BatchedTowerTests
     {
         if (!Fq8Math.IsSupported) return;
         var rng = new Random(87);
-        Span<U256> storage = stackalloc U256[64];
-        Span<U256> x0 = storage[..16], x1 = storage.Slice(16, 16), y0 = storage.Slice(32, 16), y1 = storage.Slice(48, 16);
+        Span<U256> storage = stackalloc U256[80];
+        Span<U256> aRe = storage[..8], aIm = storage.Slice(8, 8), wRe = storage.Slice(16, 8), wIm = storage.Slice(24, 8);
+        Span<U256> eRe = storage.Slice(32, 8), eIm = storage.Slice(40, 8), re = storage.Slice(48, 16), im = storage.Slice(64, 16);
         int[] extra = [6, 7, 14, 15];
         for (int i = 0; i < 1000; i++)
         {
             Fq12 a = RandomFq12(rng);
             Fq2[] u = [.. extra.Select(_ => RandomFq2(rng))], v = [.. extra.Select(_ => RandomFq2(rng))];
-            Fq12.WriteSquareLanes(x0, x1, y0, y1, a);
-            for (int j = 0; j < 4; j++) Fq6.WriteLane(x0, x1, y0, y1, extra[j], u[j], v[j]);
-            Fq8Math.SquareFq12(x0, x1, y0, y1);
+            Fq12.WriteSquareInputs(aRe, aIm, wRe, wIm, a);
+            for (int j = 0; j < 4; j++)
+            {
+                eRe[j] = u[j].A0.Limbs; eIm[j] = u[j].A1.Limbs; eRe[4 + j] = v[j].A0.Limbs; eIm[4 + j] = v[j].A1.Limbs;
+            }
+            Fq8Math.SquareFq12(aRe, aIm, wRe, wIm, eRe, eIm, re, im);
             Fq12.SquareScalar(a, out Fq12 want);
-            Assert.Equal(want, Fq12.SquareLanesResult(x0, x1));
-            for (int j = 0; j < 4; j++) Assert.Equal(u[j] * v[j], Fq12.Lane(x0, x1, extra[j]));
+            Assert.Equal(want, Fq12.SquareLanesResult(re, im));
+            for (int j = 0; j < 4; j++) Assert.Equal(u[j] * v[j], Fq12.Lane(re, im, extra[j]));
         }
     }
 

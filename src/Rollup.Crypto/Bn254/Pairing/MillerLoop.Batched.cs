@@ -19,17 +19,19 @@ internal static partial class MillerLoop
         Fq2 yz = y + z, xy, b, c, yz2;
         if (squareFirst)
         {
-            // f^2 in one fused call (Fq8Math.SquareFq12), the point's four products in its free entries 6, 7, 14, 15.
-            Span<U256> lanes = stackalloc U256[4 * 16];
-            Span<U256> x0 = lanes[..16], x1 = lanes.Slice(16, 16), y0 = lanes.Slice(32, 16), y1 = lanes.Slice(48, 16);
-            Fq12.WriteSquareLanes(x0, x1, y0, y1, f);
-            Fq6.WriteLane(x0, x1, y0, y1, 6, x, y);
-            Fq6.WriteLane(x0, x1, y0, y1, 7, y, y);
-            Fq6.WriteLane(x0, x1, y0, y1, 14, z, z);
-            Fq6.WriteLane(x0, x1, y0, y1, 15, yz, yz);
-            Fq8Math.SquareFq12(x0, x1, y0, y1);
-            f = Fq12.SquareLanesResult(x0, x1);
-            xy = Fq12.Lane(x0, x1, 6); b = Fq12.Lane(x0, x1, 7); c = Fq12.Lane(x0, x1, 14); yz2 = Fq12.Lane(x0, x1, 15);
+            // f^2 in one fused call (Fq8Math.SquareFq12), the point's four products X·Y, Y^2, Z^2, (Y + Z)^2 in its
+            // free lanes (first factors in entries 0–3 of e, second factors in 4–7; results in entries 6, 7, 14, 15).
+            Span<U256> lanes = stackalloc U256[6 * 8 + 2 * 16];
+            Span<U256> aRe = lanes[..8], aIm = lanes.Slice(8, 8), wRe = lanes.Slice(16, 8), wIm = lanes.Slice(24, 8);
+            Span<U256> eRe = lanes.Slice(32, 8), eIm = lanes.Slice(40, 8), re = lanes.Slice(48, 16), im = lanes.Slice(64, 16);
+            Fq12.WriteSquareInputs(aRe, aIm, wRe, wIm, f);
+            eRe[0] = x.A0.Limbs; eIm[0] = x.A1.Limbs; eRe[4] = y.A0.Limbs; eIm[4] = y.A1.Limbs;
+            eRe[1] = y.A0.Limbs; eIm[1] = y.A1.Limbs; eRe[5] = y.A0.Limbs; eIm[5] = y.A1.Limbs;
+            eRe[2] = z.A0.Limbs; eIm[2] = z.A1.Limbs; eRe[6] = z.A0.Limbs; eIm[6] = z.A1.Limbs;
+            eRe[3] = yz.A0.Limbs; eIm[3] = yz.A1.Limbs; eRe[7] = yz.A0.Limbs; eIm[7] = yz.A1.Limbs;
+            Fq8Math.SquareFq12(aRe, aIm, wRe, wIm, eRe, eIm, re, im);
+            f = Fq12.SquareLanesResult(re, im);
+            xy = Fq12.Lane(re, im, 6); b = Fq12.Lane(re, im, 7); c = Fq12.Lane(re, im, 14); yz2 = Fq12.Lane(re, im, 15);
         }
         else
         {

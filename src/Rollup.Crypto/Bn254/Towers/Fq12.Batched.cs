@@ -59,27 +59,31 @@ public readonly partial struct Fq12
     }
 
     /// <summary>
-    /// Complex squaring (see <see cref="SquareScalar"/>): 12 F_q2 products in 2 groups of eight, recombined and reduced in
-    /// the same vector call (<see cref="Fq8Math.SquareFq12"/>; its four free lanes get zeros here).
+    /// Complex squaring (see <see cref="SquareScalar"/>): 12 F_q2 products in 2 groups of eight, with the Karatsuba sums,
+    /// the recombination and the reduction in the same vector call (<see cref="Fq8Math.SquareFq12"/>; its four extra
+    /// products get zeros here).
     /// </summary>
     private static void SquareBatched(in Fq12 a, out Fq12 r)
     {
-        Span<U256> storage = stackalloc U256[4 * 16];
-        Span<U256> x0 = storage[..16], x1 = storage.Slice(16, 16), y0 = storage.Slice(32, 16), y1 = storage.Slice(48, 16);
-        WriteSquareLanes(x0, x1, y0, y1, a);
-        foreach (int k in (ReadOnlySpan<int>)[6, 7, 14, 15]) Fq6.WriteLane(x0, x1, y0, y1, k, Fq2.Zero, Fq2.Zero);
-        Fq8Math.SquareFq12(x0, x1, y0, y1);
-        r = SquareLanesResult(x0, x1);
+        Span<U256> storage = stackalloc U256[6 * 8 + 2 * 16];
+        Span<U256> aRe = storage[..8], aIm = storage.Slice(8, 8), wRe = storage.Slice(16, 8), wIm = storage.Slice(24, 8);
+        Span<U256> eRe = storage.Slice(32, 8), eIm = storage.Slice(40, 8), re = storage.Slice(48, 16), im = storage.Slice(64, 16);
+        WriteSquareInputs(aRe, aIm, wRe, wIm, a);
+        eRe.Clear(); eIm.Clear();
+        Fq8Math.SquareFq12(aRe, aIm, wRe, wIm, eRe, eIm, re, im);
+        r = SquareLanesResult(re, im);
     }
 
     /// <summary>
-    /// Writes the operands of a²'s two F_q6 products in <see cref="Fq8Math.SquareFq12"/>'s layout: t = a0·a1 at entry 0,
-    /// p = (a0 + a1)(a0 + v·a1) at entry 8 (entries 6, 7, 14, 15 are left to the caller).
+    /// The inputs of <see cref="Fq8Math.SquareFq12"/> that come from a: its six coefficients, and a0 + v·a1 (the one
+    /// operand the kernel does not form itself: v·a1 needs a ξ-multiplication).
     /// </summary>
-    internal static void WriteSquareLanes(Span<U256> x0, Span<U256> x1, Span<U256> y0, Span<U256> y1, in Fq12 a)
+    internal static void WriteSquareInputs(Span<U256> aRe, Span<U256> aIm, Span<U256> wRe, Span<U256> wIm, in Fq12 a)
     {
-        Fq6.WriteProductLanes(x0, x1, y0, y1, 0, a.C0, a.C1);
-        Fq6.WriteProductLanes(x0, x1, y0, y1, 8, a.C0 + a.C1, Fq6.PlusVTimes(a.C0, a.C1));
+        WriteCoefficients(aRe, aIm, a);
+        Fq6 w = Fq6.PlusVTimes(a.C0, a.C1);
+        wRe[0] = w.C0.A0.Limbs; wIm[0] = w.C0.A1.Limbs; wRe[1] = w.C1.A0.Limbs; wIm[1] = w.C1.A1.Limbs;
+        wRe[2] = w.C2.A0.Limbs; wIm[2] = w.C2.A1.Limbs;
     }
 
     /// <summary>The F_q12 result of <see cref="Fq8Math.SquareFq12"/> or <see cref="Fq8Math.MultiplyByLine"/> (entries 0–5).</summary>
