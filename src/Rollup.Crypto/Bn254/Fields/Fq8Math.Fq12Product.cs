@@ -14,7 +14,7 @@ namespace Rollup.Crypto.Bn254.Fields;
 /// </summary>
 internal static partial class Fq8Math
 {
-    // The six products of one F_q6 product a·b, in lanes 0–5 of a group (the order of Fq6.QueueProduct):
+    // The six products of one F_q6 product a·b, in lanes 0–5 of a group (the Karatsuba order of Fq6.Multiply):
     // v0 = a0b0, v1 = a1b1, v2 = a2b2, p3 = (a1 + a2)(b1 + b2), p4 = (a0 + a1)(b0 + b1), p5 = (a0 + a2)(b0 + b2).
     // c0 = ξ(p3 − v1 − v2) + v0, c1 = (p4 − v0 − v1) + ξv2, c2 = (p5 − v0 − v2) + v1: lane j (0–2) is
     // (A − B − C) + D with the ξ on the difference in lane 0 and on D in lane 1; A, B, C, D gathered by these:
@@ -30,7 +30,7 @@ internal static partial class Fq8Math
     private static readonly Vector512<ulong> ToUpperHalf = Vector512.Create(0UL, 0, 0, 0, 1, 2, 0, 0);
 
     // Karatsuba operands of an F_q6 factor x = (x0, x1, x2) in lanes base..base+2: lanes 0–5 become
-    // x0, x1, x2, x1 + x2, x0 + x1, x0 + x2 (the order of Fq6.QueueProduct) = gathered pairs summed in lanes 3–5.
+    // x0, x1, x2, x1 + x2, x0 + x1, x0 + x2 = gathered pairs summed in lanes 3–5.
     private static readonly Vector512<ulong> Fq6First0 = Vector512.Create(0UL, 1, 2, 1, 0, 0, 0, 0);
     private static readonly Vector512<ulong> Fq6Second0 = Vector512.Create(0UL, 0, 0, 2, 1, 2, 0, 0);
     private static readonly Vector512<ulong> Fq6First3 = Vector512.Create(3UL, 4, 5, 4, 3, 3, 0, 0);

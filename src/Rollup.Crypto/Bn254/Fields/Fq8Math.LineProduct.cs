@@ -10,7 +10,7 @@ namespace Rollup.Crypto.Bn254.Fields;
 /// </summary>
 internal static partial class Fq8Math
 {
-    // MulBy01 (Fq6.QueueMulBy01's five products P0..P4 in lanes 0–4): c0 = ξP2 + P0, c1 = P3 − P0 − P1, c2 = P4 + P1,
+    // MulBy01 (Fq6.WriteMulBy01Lanes' five products P0..P4 in lanes 0–4): c0 = ξP2 + P0, c1 = P3 − P0 − P1, c2 = P4 + P1,
     // i.e. lane j (0–2) is X ± Y − Z with X = P2, P3, P4 (ξ in lane 0), Y = P0, P0, P1 (subtracted in lane 1),
     // Z = P1 in lane 1 only.
     private static readonly Vector512<ulong> By01X = Vector512.Create(2UL, 3, 4, 0, 0, 0, 0, 0);
@@ -22,7 +22,7 @@ internal static partial class Fq8Math
     /// <summary>
     /// r = f·(a + b·w + c·w^3) = t0 + v·t1 + (t2 − t0 − t1)·w with t0 = f0·a, t1 = f1·(b + c·v) (MulBy01),
     /// t2 = (f0 + f1)·((a + b) + c·v) (MulBy01). Operand spans of 16 entries, all reduced: entries 0–4 t1's five
-    /// operand pairs (Fq6.QueueMulBy01's order), 5–7 (f0's coefficients, a), 8–12 t2's five pairs, 13–15 three
+    /// operand pairs (Fq6.WriteMulBy01Lanes' order), 5–7 (f0's coefficients, a), 8–12 t2's five pairs, 13–15 three
     /// independent F_q2 products. Results (reduced) over <paramref name="x0"/> (real parts) and <paramref name="x1"/>
     /// (imaginary parts): r's six coefficients in entries 0–5 (r0's three, then r1's), the extra products in 13–15.
     /// </summary>
@@ -69,7 +69,7 @@ internal static partial class Fq8Math
     /// <summary>
     /// r = f·(1 + b·w + c·w^3) = (f0 + v·t1) + (f1 + t0)·w with t0 = f0·(b + c·v), t1 = f1·(b + c·v) (MulBy01), for
     /// lines scaled to a = 1 (the prepared G2 points). Operand spans of 16 entries, all reduced: entries 0–4 t0's five
-    /// operand pairs (Fq6.QueueMulBy01's order), 5–7 (f1's coefficients, 1), 8–12 t1's five pairs, 13–15 (f0's
+    /// operand pairs (Fq6.WriteMulBy01Lanes' order), 5–7 (f1's coefficients, 1), 8–12 t1's five pairs, 13–15 (f0's
     /// coefficients, 1): the products by one bring f into the lanes at the products' scale and range.
     /// Result (reduced): r's six coefficients in entries 0–5 of <paramref name="x0"/> (real parts) and <paramref name="x1"/>.
     /// </summary>

@@ -3,8 +3,8 @@ using Rollup.Crypto.Bn254.Fields;
 namespace Rollup.Crypto.Bn254.Towers;
 
 /// <summary>
-/// The F_q12 operations with all their F_q products in one <see cref="Fq2Batch"/>: same formulas as the
-/// scalar versions, same results (the tests compare them), but the products run eight at a time.
+/// The F_q12 operations on AVX-512, each one fused eight-lane kernel call (<see cref="Fq8Math"/>) from operands to
+/// result: same formulas as the scalar versions, same results (the tests compare them).
 /// </summary>
 public readonly partial struct Fq12
 {
@@ -93,24 +93,6 @@ public readonly partial struct Fq12
     /// <summary>Entry k of a fused kernel's output spans as an F_q2 value.</summary>
     internal static Fq2 Lane(ReadOnlySpan<U256> re, ReadOnlySpan<U256> im, int k) => new(new Fq(re[k]), new Fq(im[k]));
 
-    /// <summary>Queues the 12 F_q2 products of a^2 (for callers that fill the batch's free lanes with other work).</summary>
-    internal static int QueueSquare(ref Fq2Batch batch, in Fq12 a)
-    {
-        int slot = Fq6.QueueProduct(ref batch, a.C0, a.C1);
-        Fq6.QueueProduct(ref batch, a.C0 + a.C1, Fq6.PlusVTimes(a.C0, a.C1));
-        return slot;
-    }
-
-    /// <summary>a^2 from the products <see cref="QueueSquare"/> queued.</summary>
-    internal static Fq12 SquareResult(in Fq2Batch batch, int slot)
-    {
-        Fq6 t = Fq6.BatchedProduct(batch, slot);
-        Fq6 p = Fq6.BatchedProduct(batch, slot + 6);
-        // p - t - v·t = (p0 - t0 - ξ t2, p1 - t1 - t0, p2 - t2 - t1)
-        var c0 = new Fq6(Fq2.SubMinusXiTimes(p.C0, t.C0, t.C2), Fq2.SubSub(p.C1, t.C1, t.C0), Fq2.SubSub(p.C2, t.C2, t.C1));
-        return new(c0, t.Double());
-    }
-
     /// <summary>
     /// Sparse product with a line (see <see cref="MultiplyByLineScalar"/>): 13 F_q2 products in 2 groups, recombined and
     /// reduced in the same vector call (<see cref="Fq8Math.MultiplyByLine"/>; its three free lanes get zeros here).
@@ -136,22 +118,6 @@ public readonly partial struct Fq12
         Fq6.WriteLane(x0, x1, y0, y1, 6, f.C0.C1, a);
         Fq6.WriteLane(x0, x1, y0, y1, 7, f.C0.C2, a);
         Fq6.WriteMulBy01Lanes(x0, x1, y0, y1, 8, f.C0 + f.C1, a + b, c);
-    }
-
-    /// <summary>Queues the 13 F_q2 products of f·(a + b·w + c·w^3) (see <see cref="MultiplyByLine"/>).</summary>
-    internal static int QueueLineProduct(ref Fq2Batch batch, in Fq12 f, in Fq2 a, in Fq2 b, in Fq2 c)
-    {
-        int slot = Fq6.QueueMulByFq2(ref batch, f.C0, a);
-        Fq6.QueueMulBy01(ref batch, f.C1, b, c);
-        Fq6.QueueMulBy01(ref batch, f.C0 + f.C1, a + b, c);
-        return slot;
-    }
-
-    /// <summary>The line product from the products <see cref="QueueLineProduct"/> queued.</summary>
-    internal static Fq12 LineProductResult(in Fq2Batch batch, int slot)
-    {
-        Fq6 t0 = Fq6.BatchedMulByFq2(batch, slot), t1 = Fq6.BatchedMulBy01(batch, slot + 3);
-        return new(Fq6.PlusVTimes(t0, t1), Fq6.SubSub(Fq6.BatchedMulBy01(batch, slot + 8), t0, t1));
     }
 
     /// <summary>
