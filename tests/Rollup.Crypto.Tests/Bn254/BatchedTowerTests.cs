@@ -165,6 +165,68 @@ public class BatchedTowerTests
     }
 
     [Fact]
+    public void Vector_cyclotomic_combinations_equal_the_scalar_formulas_on_any_input()
+    {
+        // The kernel's formulas hold for any F_q12 value, not only cyclotomic ones; arbitrary inputs with edge
+        // components (0, 1, q − 1, raw q − 1, ...) push every output to the ends of its range (−57q, 35q) and
+        // the top-limb quotient estimate to its largest and smallest values.
+        var rng = new Random(85);
+        for (int i = 0; i < 2000; i++)
+        {
+            Fq12 f = RandomFq12(rng);
+            Assert.Equal(f.CyclotomicSquareScalar(), f.CyclotomicSquare());
+        }
+        Fq edge = Fq.FromBigInteger(Q - 1);
+        var qMinusOne = new Fq2(edge, edge);
+        var top = new Fq12(new Fq6(qMinusOne, qMinusOne, qMinusOne), new Fq6(qMinusOne, qMinusOne, qMinusOne));
+        Assert.Equal(top.CyclotomicSquareScalar(), top.CyclotomicSquare());
+    }
+
+    [Fact]
+    public void Fused_Fq12_product_equals_the_scalar_product_on_random_and_edge_inputs()
+    {
+        // One reduction per output after the whole Karatsuba recombination: operands with components 0, 1, q − 1 and
+        // raw q − 1 drive the unreduced totals toward the ends of their range (see Fq8Math.MultiplyFq12).
+        var rng = new Random(86);
+        for (int i = 0; i < 2000; i++)
+        {
+            Fq12 a = RandomFq12(rng), b = RandomFq12(rng);
+            Fq12.MultiplyScalar(a, b, out Fq12 want);
+            Assert.Equal(want, a * b);
+        }
+        Fq edge = Fq.FromBigInteger(Q - 1);
+        var qMinusOne = new Fq2(edge, edge);
+        var top = new Fq12(new Fq6(qMinusOne, qMinusOne, qMinusOne), new Fq6(qMinusOne, qMinusOne, qMinusOne));
+        Fq12.MultiplyScalar(top, top, out Fq12 topSquared);
+        Assert.Equal(topSquared, top * top);
+    }
+
+    [Fact]
+    public void Fused_Fq12_square_gives_the_square_and_the_four_extra_products()
+    {
+        if (!Fq8Math.IsSupported) return;
+        var rng = new Random(87);
+        Span<U256> storage = stackalloc U256[80];
+        Span<U256> aRe = storage[..8], aIm = storage.Slice(8, 8), wRe = storage.Slice(16, 8), wIm = storage.Slice(24, 8);
+        Span<U256> eRe = storage.Slice(32, 8), eIm = storage.Slice(40, 8), re = storage.Slice(48, 16), im = storage.Slice(64, 16);
+        int[] extra = [6, 7, 14, 15];
+        for (int i = 0; i < 1000; i++)
+        {
+            Fq12 a = RandomFq12(rng);
+            Fq2[] u = [.. extra.Select(_ => RandomFq2(rng))], v = [.. extra.Select(_ => RandomFq2(rng))];
+            Fq12.WriteSquareInputs(aRe, aIm, wRe, wIm, a);
+            for (int j = 0; j < 4; j++)
+            {
+                eRe[j] = u[j].A0.Limbs; eIm[j] = u[j].A1.Limbs; eRe[4 + j] = v[j].A0.Limbs; eIm[4 + j] = v[j].A1.Limbs;
+            }
+            Fq8Math.SquareFq12(aRe, aIm, wRe, wIm, eRe, eIm, re, im);
+            Fq12.SquareScalar(a, out Fq12 want);
+            Assert.Equal(want, Fq12.SquareLanesResult(re, im));
+            for (int j = 0; j < 4; j++) Assert.Equal(u[j] * v[j], Fq12.Lane(re, im, extra[j]));
+        }
+    }
+
+    [Fact]
     public void Batch_slots_come_back_in_queue_order_for_partial_groups()
     {
         var rng = new Random(85);

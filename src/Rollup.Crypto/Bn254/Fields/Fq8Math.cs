@@ -19,7 +19,7 @@ namespace Rollup.Crypto.Bn254.Fields;
 /// product is a·b·2^-256 mod q, the value <see cref="Montgomery{P}.Mul"/> returns. Results are fully reduced,
 /// hence bit-identical to the scalar F_q2 product.
 /// </summary>
-internal static class Fq8Math
+internal static partial class Fq8Math
 {
     private const int Bits = Fr8Math.Bits;
     private const ulong Mask = Fr8Math.Mask;
@@ -113,24 +113,34 @@ internal static class Fq8Math
             Fr8Math.Split(w0, w1, w2, w3, out Fr8 a1);
             Fr8Math.SplitTimes32(w0, w1, w2, w3, out Fr8 c1);
 
-            // 32·(x0 − x1 + q), normalized (the product needs limbs that are not negative).
-            Fr8 b;
-            b.L0 = c0.L0 - c1.L0 + Vector512.Create(Q32_0); b.L1 = c0.L1 - c1.L1 + Vector512.Create(Q32_1);
-            b.L2 = c0.L2 - c1.L2 + Vector512.Create(Q32_2); b.L3 = c0.L3 - c1.L3 + Vector512.Create(Q32_3);
-            b.L4 = c0.L4 - c1.L4 + Vector512.Create(Q32_4); b.L5 = c0.L5 - c1.L5 + Vector512.Create(Q32_5);
-            b.L6 = c0.L6 - c1.L6 + Vector512.Create(Q32_6); b.L7 = c0.L7 - c1.L7 + Vector512.Create(Q32_7);
-            b.L8 = c0.L8 - c1.L8 + Vector512.Create(Q32_8);
-            CarrySigned(ref b);
-            Sum(a0, a1, out Fr8 sa);
-            MulLazy(sa, b, out Fr8 p0);
-            Finish(ref p0);
+            SquareLanes(a0, a1, c0, c1, out Fr8 p0, out Fr8 p1);
             Store(re, i, p0);
-
-            Sum(a0, a0, out Fr8 twice);
-            MulLazy(twice, c1, out Fr8 p1);
-            Finish(ref p1);
             Store(im, i, p1);
         }
+    }
+
+    /// <summary>
+    /// The eight squares of <see cref="SquareFq2"/> from split inputs: a = x in 29-bit limbs, c = 32·x.
+    /// re = (x0 + x1)(x0 + q − x1) ≡ x0² − x1², im = 2x0·x1; both operands of each product below 2q; results reduced.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void SquareLanes(in Fr8 a0, in Fr8 a1, in Fr8 c0, in Fr8 c1, out Fr8 re, out Fr8 im)
+    {
+        // 32·(x0 − x1 + q), normalized (the product needs limbs that are not negative).
+        Fr8 b;
+        b.L0 = c0.L0 - c1.L0 + Vector512.Create(Q32_0); b.L1 = c0.L1 - c1.L1 + Vector512.Create(Q32_1);
+        b.L2 = c0.L2 - c1.L2 + Vector512.Create(Q32_2); b.L3 = c0.L3 - c1.L3 + Vector512.Create(Q32_3);
+        b.L4 = c0.L4 - c1.L4 + Vector512.Create(Q32_4); b.L5 = c0.L5 - c1.L5 + Vector512.Create(Q32_5);
+        b.L6 = c0.L6 - c1.L6 + Vector512.Create(Q32_6); b.L7 = c0.L7 - c1.L7 + Vector512.Create(Q32_7);
+        b.L8 = c0.L8 - c1.L8 + Vector512.Create(Q32_8);
+        CarrySigned(ref b);
+        Sum(a0, a1, out Fr8 sa);
+        MulLazy(sa, b, out re);
+        Finish(ref re);
+
+        Sum(a0, a0, out Fr8 twice);
+        MulLazy(twice, c1, out im);
+        Finish(ref im);
     }
 
     private static void Check(int count, int a, int b, int c, int d, int e, int f)

@@ -4,8 +4,8 @@ using Rollup.Crypto.Bn254.Fields;
 namespace Rollup.Crypto.Bn254.Towers;
 
 /// <summary>
-/// Collects the independent F_q2 products and squarings of one tower operation (an F_q12 product has
-/// 18, a cyclotomic squaring 9), runs them eight at a time on AVX-512 (<see cref="Fq8Math"/>), then hands
+/// Collects independent F_q2 products and squarings (now the Miller loop's point products that do not ride in a
+/// fused tower kernel's free lanes; the tower operations themselves use the fused kernels), runs them eight at a time on AVX-512 (<see cref="Fq8Math"/>), then hands
 /// out the results. Used in three steps: queue (each call returns a slot), <see cref="Run"/>, read by slot.
 /// Inputs must be reduced F_q2 values (every constructor of one is). Without AVX-512 the same
 /// queue runs through the scalar <see cref="Fq2.Multiply"/> and <see cref="Fq2.Square"/>: same results.
