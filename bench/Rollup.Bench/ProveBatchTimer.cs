@@ -87,6 +87,7 @@ public static class ProveBatchTimer
         _ = prover.Key;                   // SRS from the dev seed and keys for 2^k rows, as `rollup prove` does first
         Mark("keys done");
         double keygenPeak = Status("VmHWM");
+        Console.WriteLine($"circuit: {Shape(prover.Key.Vk.Layout)}");
         // Reset the peak (Linux: 5 > clear_refs), so the second figure is the proof's own working set.
         bool reset = TryResetPeak();
         var proof = prover.Prove(batch);
@@ -112,6 +113,16 @@ public static class ProveBatchTimer
                           $"verify_s={Wall("verifying", "done").TotalSeconds:F2} proof_bytes={proof.Proof.Length} verified=yes " +
                           $"peak_rss_mib={Math.Max(keygenPeak, provePeak):F0} prove_peak_rss_mib={(reset ? $"{provePeak:F0}" : "n/a")} transition_rows={transition.Total} " +
                           $"load={PlonkTimer.LoadAverage().Replace(' ', '_')}");
+    }
+
+    /// <summary>The column counts the prover's memory scales with (each is one n-value polynomial or more).</summary>
+    internal static string Shape(Rollup.Plonk.Protocol.ProtocolLayout layout)
+    {
+        var cs = layout.System;
+        return $"{cs.AdviceColumns.Count} advice, {cs.FixedColumns.Count} fixed, {cs.InstanceColumns.Count} instance, " +
+               $"{cs.EqualityColumns.Count} equality columns in {layout.PermutationChunks} permutation chunks, {cs.Lookups.Count} lookups, " +
+               $"{cs.Gates.Sum(g => g.Polynomials.Count)} gate polynomials, degree {layout.Degree} (extended domain 2^{layout.ExtendedLog}·n, " +
+               $"{layout.QuotientPieces} quotient pieces)";
     }
 
     private static bool TryResetPeak()
