@@ -79,20 +79,37 @@ public static class ProveBatchTimer
 
         var marks = new List<(string Stage, TimeSpan Wall, TimeSpan Cpu)>();
         var wall = Stopwatch.StartNew();
-        void Mark(string stage) => marks.Add((stage, wall.Elapsed, Environment.CpuUsage.TotalTime));
+        // Peak resident set per stage: read at each mark and reset (Linux), so each figure is that stage's own peak;
+        // the prove call's peak is the largest of them.
+        var stagePeaks = new List<(string Stage, double MiB)>();
+        bool resetWorks = false;
+        double StagePeak()
+        {
+            double peak = Status("VmHWM");
+            resetWorks = TryResetPeak();
+            return peak;
+        }
+        void Mark(string stage)
+        {
+            marks.Add((stage, wall.Elapsed, Environment.CpuUsage.TotalTime));
+            if (marks.Count > 1) stagePeaks.Add((marks[^2].Stage, StagePeak()));
+        }
         var options = new ProverOptions { K = k, Srs = SrsSource.Dev, KeyDirectory = null };
-        var prover = new BatchProver(chain, state, BenchNode.ChainId, options, NullLogger.Instance) { Progress = Mark };
+        var prover = new BatchProver(chain, state, BenchNode.ChainId, options, NullLogger.Instance) { Progress = Mark, StageMemoryProbe = StagePeak };
 
         Mark("keys");
         _ = prover.Key;                   // SRS from the dev seed and keys for 2^k rows, as `rollup prove` does first
         Mark("keys done");
-        double keygenPeak = Status("VmHWM");
+        double keygenPeak = stagePeaks.Single(p => p.Stage == "keys").MiB;
         Console.WriteLine($"circuit: {Shape(prover.Key.Vk.Layout)}");
         // Reset the peak (Linux: 5 > clear_refs), so the second figure is the proof's own working set.
         bool reset = TryResetPeak();
+        stagePeaks.Clear();
         var proof = prover.Prove(batch);
         Mark("done");
-        double provePeak = Status("VmHWM");
+        double provePeak = Math.Max(stagePeaks.Where(p => p.Stage != "keys").Select(p => p.MiB).DefaultIfEmpty(0).Max(),
+            prover.LastStages!.Stages.Select(s => s.MemoryMiB).Max());
+        reset &= resetWorks;
 
         TimeSpan Wall(string from, string to) => marks.First(m => m.Stage == to).Wall - marks.First(m => m.Stage == from).Wall;
         TimeSpan Cpu(string from, string to) => marks.First(m => m.Stage == to).Cpu - marks.First(m => m.Stage == from).Cpu;
@@ -102,6 +119,8 @@ public static class ProveBatchTimer
         Console.WriteLine($"witness build + constraint check + fixed-column check: {Line("building and checking the witness", "proving")}");
         Console.WriteLine($"prove (PLONK): {Line("proving", "verifying")}");
         Console.WriteLine($"prove stages: {prover.LastStages}");
+        Console.WriteLine($"peak RSS per stage of the prove call: {string.Join("; ", stagePeaks.Where(p => p.Stage != "keys").Select(p => $"{p.Stage} {p.MiB:F0} MiB"))} " +
+                          "(\"proving\" here is only what follows the last PLONK stage; the stages above have their own)");
         Console.WriteLine($"verify (C#): {Line("verifying", "done")}: OK (BatchProver throws on a proof that does not verify)");
         Console.WriteLine($"whole prove call (re-execute .. verify): {Line("re-executing", "done")}");
         Console.WriteLine($"proof: {proof.Proof.Length:N0} bytes");

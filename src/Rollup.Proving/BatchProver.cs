@@ -50,6 +50,10 @@ public sealed class BatchProver : IBatchProver
     /// for benchmarks (bench `timer prove-batch`) and logs; null before the first proof.</summary>
     public Rollup.Plonk.Proving.ProverStages? LastStages { get; private set; }
 
+    /// <summary>Passed to each proof's <see cref="Rollup.Plonk.Proving.ProverStages.MemoryProbe"/> (benchmarks: the
+    /// peak resident set per stage).</summary>
+    public Func<double>? StageMemoryProbe { get; init; }
+
     public Task<BatchProof> ProveAsync(BatchRecord batch, byte[] batchData, CancellationToken cancellation) =>
         Task.Run(() => Prove(batch), cancellation);
 
@@ -66,7 +70,7 @@ public sealed class BatchProver : IBatchProver
         Progress?.Invoke("proving");
         var statement = BatchWitness.Statement(batch, _chainId);
         // Made here, not earlier: its clock starts now, so the first stage is the prover's own.
-        var stages = new Rollup.Plonk.Proving.ProverStages();
+        var stages = new Rollup.Plonk.Proving.ProverStages { MemoryProbe = StageMemoryProbe };
         var proof = Rollup.Plonk.Proving.Prover.Prove(pk, assignment, [statement], stages: stages).ToBytes();
         LastStages = stages;
         var proveTime = clock.Elapsed - witnessTime;

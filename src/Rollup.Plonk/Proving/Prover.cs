@@ -71,6 +71,7 @@ public static class Prover
             foreach (var ch in cs.Challenges.Where(c => c.AfterPhase == phase)) challenges[ch.Index] = t.Challenge();
         }
         foreach (var ch in cs.Challenges.Where(c => c.AfterPhase >= cs.Phases)) challenges[ch.Index] = t.Challenge();
+        ReleaseGarbage();
         stages?.Mark("advice");
 
         // Lookups: multiplicities, after θ. Each lookup's rows (k selectors and inputs of n values) are made, used and
@@ -84,6 +85,7 @@ public static class Prover
         {
             multiplicities[l] = LookupValues(cs.Lookups[l], a, rows, theta).M;
             t.Absorb(multiplicityCommitments[l] = CommitAndInterpolate(multiplicities[l]));
+            ReleaseGarbage();
         }
         stages?.Mark("lookup multiplicities");
 
@@ -105,6 +107,7 @@ public static class Prover
             sums[l] = LookupSum(LookupValues(cs.Lookups[l], a, rows, theta), beta);
             PolyOps.Interpolate(sums[l], log2n);
             t.Absorb(sumCommitments[l] = Commit(sums[l]));
+            ReleaseGarbage();
         }
         stages?.Mark("lookup sums");
 
@@ -127,6 +130,7 @@ public static class Prover
         var h = CosetQuotient.Compute(layout, polys, challenges, pc, y, stages);
         var quotient = Enumerable.Range(0, layout.QuotientPieces).Select(i => h.AsSpan(i * n, n).ToArray()).ToArray();
         h = null;
+        ReleaseGarbage();
         var quotientCommitments = new G1Affine[quotient.Length];
         for (int i = 0; i < quotient.Length; i++) t.Absorb(quotientCommitments[i] = Commit(quotient[i]));
         stages?.Mark("quotient commitments");
@@ -153,6 +157,7 @@ public static class Prover
             int rotation = layout.Rotations[r];
             var opened = layout.Queries.Where(q => q.Rotation == rotation).Select(q => Coefficients(q.Poly)).ToList();
             t.Absorb(openings[r] = KzgScheme.OpenBatch(srs, opened, x * Power(omega, rotation), v));
+            ReleaseGarbage();
         }
         stages?.Mark("openings");
 
@@ -162,6 +167,14 @@ public static class Prover
             LookupSums = sumCommitments, Quotient = quotientCommitments, Evaluations = evaluations, Openings = openings,
         };
     }
+
+    /// <summary>A full blocking collection, so the next stage reuses the last one's dropped arrays instead of growing
+    /// the heap. Each lookup's rows, inverses and running values are (4k + 5)·n field elements (k inputs), a gigabyte
+    /// or more at 2^20 rows, and all of them garbage once its multiplicities or running sum are made; the GC's own
+    /// budget let several lookups' worth pile up (at 2^16 the heap grew by twice the live data during the running
+    /// sums). The heap is mostly large arrays of field elements, which hold no references, so a collection takes
+    /// milliseconds.</summary>
+    private static void ReleaseGarbage() => GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: false);
 
     internal static Fr Power(Fr omega, int rotation) =>
         rotation >= 0 ? omega.Pow((ulong)rotation) : omega.Inverse().Pow((ulong)(-rotation));
