@@ -88,7 +88,7 @@ public sealed class BatchProver : IBatchProver
     {
         var columns = a.System.FixedColumns;
         for (int i = 0; i < columns.Count; i++)
-            if (!a.Values(columns[i]).AsSpan().SequenceEqual(pk.FixedValues[i]))
+            if (!pk.IsFixedColumn(i, a.Values(columns[i])))
                 throw new InvalidOperationException($"fixed column {columns[i].Name} depends on the witness: the key does not fit this batch (a circuit bug)");
     }
 }

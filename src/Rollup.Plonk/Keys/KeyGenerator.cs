@@ -21,8 +21,8 @@ public static class KeyGenerator
         // One column's coefficients at a time: they are needed only for its commitment.
         G1Affine Commit(Fr[] values) => PolyOps.Msm(bases.Span, Coefficients(values, log2n)).ToAffine();
 
-        var fixedValues = cs.FixedColumns.Select(c => (Fr[])circuit.Values(c).Clone()).ToArray();
-        var fixedCommitments = fixedValues.Select(Commit).ToArray();
+        var fixedCommitments = cs.FixedColumns.Select(c => Commit(circuit.Values(c))).ToArray();
+        var fixedDigests = cs.FixedColumns.Select(c => ProvingKey.DigestOf(circuit.Values(c))).ToArray();
 
         var omega = Fr.RootOfUnity(log2n);
         var omegaPowers = new Fr[n];
@@ -35,7 +35,7 @@ public static class KeyGenerator
         var vk = new VerifyingKey(layout, fixedCommitments, sigmaCommitments, srs.G2, srs.TauG2);
         return new ProvingKey
         {
-            Vk = vk, Srs = srs, Permutation = permutation, FixedValues = fixedValues, SigmaValues = sigmaValues,
+            Vk = vk, Srs = srs, Permutation = permutation, FixedDigests = fixedDigests, SigmaValues = sigmaValues,
             LagrangeBases = srs.LagrangeBasis(n),
         };
     }

@@ -6,8 +6,8 @@ namespace Rollup.Plonk.Proving;
 
 /// <summary>The quotient h = Σ y^(C−1−i)·c_i / (Xⁿ − 1), evaluated one coset of n points at a time.
 /// <para>The extended coset g·⟨ω_N⟩ (N = n·2^e points, e = <see cref="ProtocolLayout.ExtendedLog"/>, g the coset
-/// shift) is the union of the 2^e cosets c_j·H with c_j = g·ω_N^j: point j + i·2^e of the extended coset is
-/// c_j·ω^i. On one such coset a rotation by r rows is a shift by r points (wrapping), and Xⁿ − 1 = c_jⁿ − 1 is a
+/// shift) is the union of the 2^e cosets c_j·H with c_j = g·ω_N^j (point j + i·2^e of the extended coset is
+/// c_j·ω^i). h is interpolated from its values on the cosets directly (<see cref="InterpolateFromCosets"/>). On one such coset a rotation by r rows is a shift by r points (wrapping), and Xⁿ − 1 = c_jⁿ − 1 is a
 /// constant. So each polynomial is moved from coefficients to its evaluations on c_j·H (a size-n transform) in place,
 /// the constraints are evaluated there, and the polynomial is moved back: the prover never holds more than one copy
 /// of any polynomial. The old way held every polynomial's evaluations on the whole extended coset at once (2^e
@@ -19,9 +19,11 @@ internal static class CosetQuotient
     /// <summary>Points per block of the constraint evaluation: a worker's scratch is a few dozen blocks.</summary>
     private const int Block = 1024;
 
-    /// <summary>h's N coefficients. <paramref name="coefficients"/>' arrays (each n coefficients; X and L₀ are made
+    /// <summary>h's N coefficients as 2^e pieces of n (piece q holds coefficients q·n..(q+1)·n − 1; the protocol
+    /// commits the first <see cref="ProtocolLayout.QuotientPieces"/>, the others are zero for a valid witness).
+    /// <paramref name="coefficients"/>' arrays (each n coefficients; X and L₀ are made
     /// here) are transformed in place and hold their coefficients again on return, also when this throws.</summary>
-    public static Fr[] Compute(ProtocolLayout layout, CosetPolys coefficients, Fr[] challenges, ProtocolChallenges pc, Fr y,
+    public static Fr[][] Compute(ProtocolLayout layout, CosetPolys coefficients, Fr[] challenges, ProtocolChallenges pc, Fr y,
         ProverStages? stages = null)
     {
         int n = layout.Rows, log2n = layout.K, e = layout.ExtendedLog, cosets = 1 << e, extLog = log2n + e;
@@ -38,7 +40,8 @@ internal static class CosetQuotient
         };
         var arrays = polys.All.ToArray();
         var constraints = ConstraintList.Build(layout, pc);
-        var h = new Fr[n << e];
+        // h's values on coset j, then (InterpolateFromCosets) its pieces: no N-point array, no N-point transform.
+        var h = Enumerable.Range(0, cosets).Select(_ => new Fr[n]).ToArray();
 
         var cosetShift = shift;
         for (int j = 0; j < cosets; j++, cosetShift *= omegaN)
@@ -55,7 +58,7 @@ internal static class CosetQuotient
                 for (; moved < arrays.Length; moved++) PolyOps.EvaluateOnShiftedDomain(arrays[moved], log2n, cosetShift);
                 stages?.Mark("quotient: coset transforms");
                 var vanishingInverse = (cosetShift.Pow((ulong)n) - Fr.One).Inverse();
-                EvaluateConstraints(polys, constraints, challenges, y, vanishingInverse, h, j, e);
+                EvaluateConstraints(polys, constraints, challenges, y, vanishingInverse, h[j]);
                 stages?.Mark("quotient: evaluate constraints");
             }
             finally
@@ -64,16 +67,55 @@ internal static class CosetQuotient
                 stages?.Mark("quotient: coset transforms");
             }
         }
-        PolyOps.InterpolateFromCoset(h, extLog, shift);
+        InterpolateFromCosets(h, log2n, shift);
         stages?.Mark("quotient: interpolate");
         return h;
     }
 
-    /// <summary>Σ y^(C−1−i)·c_i / (c_jⁿ − 1) on coset j, written to the extended coset's points j + i·2^e of
-    /// <paramref name="h"/>. Blocks run in parallel; each worker keeps one evaluator and its buffers for all its blocks
+    /// <summary>Coefficients of a polynomial of degree &lt; 2^e·n from its values on the cosets c_j·H, c_j = g·ω_N^j,
+    /// in place: array j holds the values on coset j before, coefficients j·n..(j+1)·n − 1 after.
+    /// <para>Interpolating coset j's values as if on H (scaled by c_j^−i) gives h mod (Xⁿ − c_jⁿ): coefficient i is
+    /// r_j[i] = Σ_q h[i + q·n]·c_j^(q·n), and c_j^(q·n) = g^(q·n)·w^(j·q) with w = ω_N^n a primitive 2^e-th root of
+    /// unity. So for each i, (r_j[i])_j is the size-2^e transform of (h[i + q·n]·g^(q·n))_q, which a small inverse
+    /// transform undoes.</para></summary>
+    internal static void InterpolateFromCosets(Fr[][] values, int log2n, Fr shift)
+    {
+        int cosets = values.Length, n = 1 << log2n, e = System.Numerics.BitOperations.Log2((uint)cosets);
+        var omegaN = Fr.RootOfUnity(log2n + e);
+        var c = shift;
+        for (int j = 0; j < cosets; j++, c *= omegaN) PolyOps.InterpolateFromShiftedDomain(values[j], log2n, c);
+
+        // inverse[j·2^e + q] = w^(−j·q)/2^e; unshift[q] = g^(−q·n).
+        var wInverse = Fr.RootOfUnity(e).Inverse();
+        var scale = Fr.FromUInt64((ulong)cosets).Inverse();
+        var inverse = new Fr[cosets * cosets];
+        for (int j = 0; j < cosets; j++)
+            for (int q = 0; q < cosets; q++) inverse[j * cosets + q] = wInverse.Pow((ulong)(j * q)) * scale;
+        var unshift = new Fr[cosets];
+        var gnInverse = shift.Pow((ulong)n).Inverse();
+        unshift[0] = Fr.One;
+        for (int q = 1; q < cosets; q++) unshift[q] = unshift[q - 1] * gnInverse;
+
+        Parallel.For(0, (n + Block - 1) / Block, b =>
+        {
+            Span<Fr> r = stackalloc Fr[cosets];
+            for (int i = b * Block, end = Math.Min(n, i + Block); i < end; i++)
+            {
+                for (int j = 0; j < cosets; j++) r[j] = values[j][i];
+                for (int q = 0; q < cosets; q++)
+                {
+                    var sum = Fr.Zero;
+                    for (int j = 0; j < cosets; j++) sum += r[j] * inverse[j * cosets + q];
+                    values[q][i] = sum * unshift[q];
+                }
+            }
+        });
+    }
+
+    /// <summary>Σ y^(C−1−i)·c_i / (c_jⁿ − 1) at each point of the current coset, into <paramref name="h"/>. Blocks run in parallel; each worker keeps one evaluator and its buffers for all its blocks
     /// (no allocation per block).</summary>
     private static void EvaluateConstraints(CosetPolys polys, IReadOnlyList<(string Name, Circuit.Expression Polynomial)> constraints,
-        Fr[] challenges, Fr y, Fr vanishingInverse, Fr[] h, int coset, int extendedLog)
+        Fr[] challenges, Fr y, Fr vanishingInverse, Fr[] h)
     {
         int n = polys.CosetPoints.Length, blockSize = Math.Min(Block, n);
         Parallel.For(0, (n + Block - 1) / Block,
@@ -90,7 +132,7 @@ internal static class CosetQuotient
                     w.Evaluator.CopyTo(poly.Accept(w.Evaluator), values);
                     for (int i = 0; i < length; i++) acc[i] = acc[i] * y + values[i];
                 }
-                for (int i = 0; i < length; i++) h[coset + ((start + i) << extendedLog)] = acc[i] * vanishingInverse;
+                for (int i = 0; i < length; i++) h[start + i] = acc[i] * vanishingInverse;
                 return w;
             },
             _ => { });

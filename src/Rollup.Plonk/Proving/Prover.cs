@@ -19,7 +19,7 @@ public interface IPhaseSynthesizer
 
 /// <summary>Makes a proof for an assignment. It never refuses a witness: a witness that breaks a constraint yields a
 /// proof the verifier rejects (that is how soundness is tested end to end); the constraint checker is the tool for
-/// finding out why.
+/// finding out why. (It does refuse an assignment whose fixed columns are not the key's: that is another circuit.)
 /// <para>Memory: the prover keeps one copy of each polynomial. The assignment's advice, instance and fixed columns
 /// are used in place (interpolated to coefficients for the quotient and the openings, given their values back before
 /// Prove returns: see <see cref="BorrowedColumns"/>), so the assignment must not be read by another thread meanwhile;
@@ -36,6 +36,7 @@ public static class Prover
         var bases = pk.Srs.G1Powers.AsMemory(0, n);
         if (a.System != cs || a.K != layout.K) throw new ArgumentException("the assignment is not for this proving key's circuit");
         CheckPublicInputs(a, publicInputs);
+        CheckFixedColumns(pk, a);
 
         var t = new KeccakTranscript(vk.Digest);
         TranscriptSteps.AbsorbPublicInputs(t, publicInputs);
@@ -111,13 +112,12 @@ public static class Prover
         }
         stages?.Mark("lookup sums");
 
-        // From here on the assignment's advice and instance columns, and its fixed columns when they are the key's,
-        // serve as the coefficient arrays (interpolated in place); they hold their values again when Prove returns.
+        // From here on the assignment's advice, instance and fixed columns serve as the coefficient arrays
+        // (interpolated in place); they hold their values again when Prove returns.
         using var borrowed = new BorrowedColumns(log2n);
         var polys = new CosetPolys
         {
-            Fixed = cs.FixedColumns.Select((c, i) => a.Values(c).AsSpan().SequenceEqual(pk.FixedValues[i])
-                ? borrowed.Take(a.Values(c)) : KeyGenerator.Coefficients(pk.FixedValues[i], log2n)).ToArray(),
+            Fixed = cs.FixedColumns.Select(c => borrowed.Take(a.Values(c))).ToArray(),
             Advice = cs.AdviceColumns.Select(c => borrowed.Take(a.Values(c))).ToArray(),
             Instance = cs.InstanceColumns.Select(c => borrowed.Take(a.Values(c))).ToArray(),
             Sigma = pk.SigmaValues.Select(v => KeyGenerator.Coefficients(v, log2n)).ToArray(),
@@ -127,10 +127,8 @@ public static class Prover
 
         // The quotient, after y.
         var y = t.Challenge();
-        var h = CosetQuotient.Compute(layout, polys, challenges, pc, y, stages);
-        var quotient = Enumerable.Range(0, layout.QuotientPieces).Select(i => h.AsSpan(i * n, n).ToArray()).ToArray();
-        h = null;
-        ReleaseGarbage();
+        // h's pieces of n coefficients; those past QuotientPieces are zero for a valid witness and dropped.
+        var quotient = CosetQuotient.Compute(layout, polys, challenges, pc, y, stages)[..layout.QuotientPieces];
         var quotientCommitments = new G1Affine[quotient.Length];
         for (int i = 0; i < quotient.Length; i++) t.Absorb(quotientCommitments[i] = Commit(quotient[i]));
         stages?.Mark("quotient commitments");
@@ -178,6 +176,16 @@ public static class Prover
 
     internal static Fr Power(Fr omega, int rotation) =>
         rotation >= 0 ? omega.Pow((ulong)rotation) : omega.Inverse().Pow((ulong)(-rotation));
+
+    /// <summary>The fixed columns are the circuit's, not the witness: an assignment whose fixed columns are not the
+    /// key's is for another circuit (or a circuit bug made them depend on the witness), and is refused by name.</summary>
+    private static void CheckFixedColumns(ProvingKey pk, Assignment a)
+    {
+        var columns = a.System.FixedColumns;
+        for (int i = 0; i < columns.Count; i++)
+            if (!pk.IsFixedColumn(i, a.Values(columns[i])))
+                throw new ArgumentException($"fixed column {columns[i].Name} is not the proving key's: the assignment is not for this key's circuit");
+    }
 
     private static void CheckPublicInputs(Assignment a, IReadOnlyList<Fr[]> publicInputs)
     {
