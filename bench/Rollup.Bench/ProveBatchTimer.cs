@@ -10,12 +10,13 @@ using Rollup.Sequencer.Storage;
 namespace Rollup.Bench;
 
 /// <summary>
-/// <c>timer prove-batch KIND N [--k K] [--rows-only] [--keep]</c>: one batch proven end to end with the real parts. A throwaway
+/// <c>timer prove-batch KIND N [--k K] [--rows-only] [--keys-only] [--keep]</c>: one batch proven end to end with the real parts. A throwaway
 /// RocksDB node seals ONE batch holding the workload (<see cref="BenchWorkload"/>: <c>transfers N</c>, <c>loop N</c>, <c>opcodes N</c>),
 /// is closed, and the batch is proven from its data directory as <c>rollup prove --batch 1</c> does (BatchProver:
 /// re-execution with the zk tracer, witness built and checked, fixed columns checked against the key, PLONK proof,
 /// verification in C#). K is the smallest the batch fits (the batch circuit's own rule), unless given. --rows-only stops
-/// after counting rows (seconds, no keys): for sizing a workload.
+/// after counting rows (seconds, no keys): for sizing a workload. --keys-only stops after key generation (its time and
+/// peak resident set): for checking that keygen alone fits the memory budget at a K too slow to prove here.
 /// One run, not best-of: at 2^14+ a proof takes minutes on 2 cores, and the first proof of a process is what a
 /// `rollup prove` pays. Prints steps, rows per region and per execution state, key generation, re-execution, witness,
 /// prove (wall and process CPU, PLONK stages), verify, proof size and the peak resident set (VmHWM).
@@ -38,7 +39,7 @@ public static class ProveBatchTimer
             var sealedBatch = BenchNode.SealOneBatch(dir, workload);
             Console.WriteLine($"node: batch {sealedBatch.Number} sealed (blocks {sealedBatch.FirstBlock}..{sealedBatch.LastBlock}, {sealedBatch.TransactionCount} txs, " +
                               $"{sealedBatch.DataSize} data bytes) in {clock.Elapsed.TotalSeconds:F2} s; data dir {dir}");
-            Prove(dir, sealedBatch.Number, forcedK, $"{kind} {n}", args.Contains("--rows-only"));
+            Prove(dir, sealedBatch.Number, forcedK, $"{kind} {n}", args.Contains("--rows-only"), args.Contains("--keys-only"));
         }
         finally
         {
@@ -48,7 +49,7 @@ public static class ProveBatchTimer
     }
 
     /// <summary>The proving half: opens the stopped node's database the way ProveCommand does.</summary>
-    private static void Prove(string dir, ulong batchNumber, int? forcedK, string label, bool rowsOnly)
+    private static void Prove(string dir, ulong batchNumber, int? forcedK, string label, bool rowsOnly, bool keysOnly)
     {
         using var db = Database.Open(Path.Combine(dir, "chain"), syncWrites: false);
         var chain = new ChainStore(db);
@@ -102,6 +103,12 @@ public static class ProveBatchTimer
         Mark("keys done");
         double keygenPeak = stagePeaks.Single(p => p.Stage == "keys").MiB;
         Console.WriteLine($"circuit: {Shape(prover.Key.Vk.Layout)}");
+        if (keysOnly)
+        {
+            Console.WriteLine($"RESULT keygen 2^{k} keygen_s={(marks[1].Wall - marks[0].Wall).TotalSeconds:F2} " +
+                              $"keygen_cpu_s={(marks[1].Cpu - marks[0].Cpu).TotalSeconds:F2} keygen_peak_rss_mib={keygenPeak:F0} load={PlonkTimer.LoadAverage().Replace(' ', '_')}");
+            return;
+        }
         // Reset the peak (Linux: 5 > clear_refs), so the second figure is the proof's own working set.
         bool reset = TryResetPeak();
         stagePeaks.Clear();
@@ -139,7 +146,8 @@ public static class ProveBatchTimer
     {
         var cs = layout.System;
         return $"{cs.AdviceColumns.Count} advice, {cs.FixedColumns.Count} fixed, {cs.InstanceColumns.Count} instance, " +
-               $"{cs.EqualityColumns.Count} equality columns in {layout.PermutationChunks} permutation chunks, {cs.Lookups.Count} lookups, " +
+               $"{cs.EqualityColumns.Count} equality columns in {layout.PermutationChunks} permutation chunks, {cs.Lookups.Count} lookups " +
+               $"({cs.Lookups.Sum(l => l.Inputs.Count)} inputs, {cs.Lookups.Select(l => string.Join(";", l.Table.Select(Rollup.Plonk.Circuit.ExpressionCodec.Write))).Distinct().Count()} distinct tables), " +
                $"{cs.Gates.Sum(g => g.Polynomials.Count)} gate polynomials, degree {layout.Degree} (extended domain 2^{layout.ExtendedLog}·n, " +
                $"{layout.QuotientPieces} quotient pieces)";
     }
