@@ -22,6 +22,8 @@ public class CosetQuotientTests
     public void The_coset_by_coset_quotient_is_the_whole_coset_one(string circuit)
     {
         var (layout, polys, challenges, pc, y) = RandomInstance(circuit, seed: 11);
+        // A zero polynomial (an unwritten column) is skipped by the coset transforms: it must still count as zero.
+        Array.Clear(polys.Advice[0]);
         var before = polys.All.Select(p => (Fr[])p.Clone()).ToArray();
 
         var h = CosetQuotient.Compute(layout, polys, challenges, pc, y).SelectMany(piece => piece).ToArray();

@@ -38,7 +38,8 @@ internal static class CosetQuotient
             PermutationProducts = coefficients.PermutationProducts, Multiplicities = coefficients.Multiplicities,
             LookupSums = coefficients.LookupSums, CosetPoints = points, LagrangeFirst = lagrangeFirst, RotationStride = 1,
         };
-        var arrays = polys.All.ToArray();
+        // The zero polynomial is zero on every coset: its array serves as is (and stays untouched, see BorrowedColumns).
+        var arrays = polys.All.Where(p => !BorrowedColumns.IsZero(p)).ToArray();
         var constraints = ConstraintList.Build(layout, pc);
         // h's values on coset j, then (InterpolateFromCosets) its pieces: no N-point array, no N-point transform.
         var h = Enumerable.Range(0, cosets).Select(_ => new Fr[n]).ToArray();

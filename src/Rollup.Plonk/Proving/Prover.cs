@@ -52,6 +52,8 @@ public static class Prover
         // The prover's own polynomials are kept as coefficients from their commitment on (in place: no second copy).
         G1Affine CommitAndInterpolate(Fr[] values)
         {
+            // An unused lookup's: zero values are zero coefficients; left untouched (see BorrowedColumns.Take).
+            if (BorrowedColumns.IsZero(values)) return Commit(values);
             if (lagrange is null) { PolyOps.Interpolate(values, log2n); return Commit(values); }
             var commitment = PolyOps.Msm(lagrange, values).ToAffine();
             PolyOps.Interpolate(values, log2n);
