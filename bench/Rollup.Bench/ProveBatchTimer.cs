@@ -10,12 +10,13 @@ using Rollup.Sequencer.Storage;
 namespace Rollup.Bench;
 
 /// <summary>
-/// <c>timer prove-batch KIND N [--k K] [--rows-only] [--keep]</c>: one batch proven end to end with the real parts. A throwaway
+/// <c>timer prove-batch KIND N [--k K] [--rows-only] [--keys-only] [--keep]</c>: one batch proven end to end with the real parts. A throwaway
 /// RocksDB node seals ONE batch holding the workload (<see cref="BenchWorkload"/>: <c>transfers N</c>, <c>loop N</c>, <c>opcodes N</c>),
 /// is closed, and the batch is proven from its data directory as <c>rollup prove --batch 1</c> does (BatchProver:
 /// re-execution with the zk tracer, witness built and checked, fixed columns checked against the key, PLONK proof,
 /// verification in C#). K is the smallest the batch fits (the batch circuit's own rule), unless given. --rows-only stops
-/// after counting rows (seconds, no keys): for sizing a workload.
+/// after counting rows (seconds, no keys): for sizing a workload. --keys-only stops after key generation (its time and
+/// peak resident set): for checking that keygen alone fits the memory budget at a K too slow to prove here.
 /// One run, not best-of: at 2^14+ a proof takes minutes on 2 cores, and the first proof of a process is what a
 /// `rollup prove` pays. Prints steps, rows per region and per execution state, key generation, re-execution, witness,
 /// prove (wall and process CPU, PLONK stages), verify, proof size and the peak resident set (VmHWM).
@@ -38,7 +39,7 @@ public static class ProveBatchTimer
             var sealedBatch = BenchNode.SealOneBatch(dir, workload);
             Console.WriteLine($"node: batch {sealedBatch.Number} sealed (blocks {sealedBatch.FirstBlock}..{sealedBatch.LastBlock}, {sealedBatch.TransactionCount} txs, " +
                               $"{sealedBatch.DataSize} data bytes) in {clock.Elapsed.TotalSeconds:F2} s; data dir {dir}");
-            Prove(dir, sealedBatch.Number, forcedK, $"{kind} {n}", args.Contains("--rows-only"));
+            Prove(dir, sealedBatch.Number, forcedK, $"{kind} {n}", args.Contains("--rows-only"), args.Contains("--keys-only"));
         }
         finally
         {
@@ -48,7 +49,7 @@ public static class ProveBatchTimer
     }
 
     /// <summary>The proving half: opens the stopped node's database the way ProveCommand does.</summary>
-    private static void Prove(string dir, ulong batchNumber, int? forcedK, string label, bool rowsOnly)
+    private static void Prove(string dir, ulong batchNumber, int? forcedK, string label, bool rowsOnly, bool keysOnly)
     {
         using var db = Database.Open(Path.Combine(dir, "chain"), syncWrites: false);
         var chain = new ChainStore(db);
@@ -79,19 +80,43 @@ public static class ProveBatchTimer
 
         var marks = new List<(string Stage, TimeSpan Wall, TimeSpan Cpu)>();
         var wall = Stopwatch.StartNew();
-        void Mark(string stage) => marks.Add((stage, wall.Elapsed, Environment.CpuUsage.TotalTime));
+        // Peak resident set per stage: read at each mark and reset (Linux), so each figure is that stage's own peak;
+        // the prove call's peak is the largest of them.
+        var stagePeaks = new List<(string Stage, double MiB)>();
+        bool resetWorks = false;
+        double StagePeak()
+        {
+            double peak = Status("VmHWM");
+            resetWorks = TryResetPeak();
+            return peak;
+        }
+        void Mark(string stage)
+        {
+            marks.Add((stage, wall.Elapsed, Environment.CpuUsage.TotalTime));
+            if (marks.Count > 1) stagePeaks.Add((marks[^2].Stage, StagePeak()));
+        }
         var options = new ProverOptions { K = k, Srs = SrsSource.Dev, KeyDirectory = null };
-        var prover = new BatchProver(chain, state, BenchNode.ChainId, options, NullLogger.Instance) { Progress = Mark };
+        var prover = new BatchProver(chain, state, BenchNode.ChainId, options, NullLogger.Instance) { Progress = Mark, StageMemoryProbe = StagePeak };
 
         Mark("keys");
         _ = prover.Key;                   // SRS from the dev seed and keys for 2^k rows, as `rollup prove` does first
         Mark("keys done");
-        double keygenPeak = Status("VmHWM");
+        double keygenPeak = stagePeaks.Single(p => p.Stage == "keys").MiB;
+        Console.WriteLine($"circuit: {Shape(prover.Key.Vk.Layout)}");
+        if (keysOnly)
+        {
+            Console.WriteLine($"RESULT keygen 2^{k} keygen_s={(marks[1].Wall - marks[0].Wall).TotalSeconds:F2} " +
+                              $"keygen_cpu_s={(marks[1].Cpu - marks[0].Cpu).TotalSeconds:F2} keygen_peak_rss_mib={keygenPeak:F0} load={PlonkTimer.LoadAverage().Replace(' ', '_')}");
+            return;
+        }
         // Reset the peak (Linux: 5 > clear_refs), so the second figure is the proof's own working set.
         bool reset = TryResetPeak();
+        stagePeaks.Clear();
         var proof = prover.Prove(batch);
         Mark("done");
-        double provePeak = Status("VmHWM");
+        double provePeak = Math.Max(stagePeaks.Where(p => p.Stage != "keys").Select(p => p.MiB).DefaultIfEmpty(0).Max(),
+            prover.LastStages!.Stages.Select(s => s.MemoryMiB).Max());
+        reset &= resetWorks;
 
         TimeSpan Wall(string from, string to) => marks.First(m => m.Stage == to).Wall - marks.First(m => m.Stage == from).Wall;
         TimeSpan Cpu(string from, string to) => marks.First(m => m.Stage == to).Cpu - marks.First(m => m.Stage == from).Cpu;
@@ -101,6 +126,8 @@ public static class ProveBatchTimer
         Console.WriteLine($"witness build + constraint check + fixed-column check: {Line("building and checking the witness", "proving")}");
         Console.WriteLine($"prove (PLONK): {Line("proving", "verifying")}");
         Console.WriteLine($"prove stages: {prover.LastStages}");
+        Console.WriteLine($"peak RSS per stage of the prove call: {string.Join("; ", stagePeaks.Where(p => p.Stage != "keys").Select(p => $"{p.Stage} {p.MiB:F0} MiB"))} " +
+                          "(\"proving\" here is only what follows the last PLONK stage; the stages above have their own)");
         Console.WriteLine($"verify (C#): {Line("verifying", "done")}: OK (BatchProver throws on a proof that does not verify)");
         Console.WriteLine($"whole prove call (re-execute .. verify): {Line("re-executing", "done")}");
         Console.WriteLine($"proof: {proof.Proof.Length:N0} bytes");
@@ -112,6 +139,17 @@ public static class ProveBatchTimer
                           $"verify_s={Wall("verifying", "done").TotalSeconds:F2} proof_bytes={proof.Proof.Length} verified=yes " +
                           $"peak_rss_mib={Math.Max(keygenPeak, provePeak):F0} prove_peak_rss_mib={(reset ? $"{provePeak:F0}" : "n/a")} transition_rows={transition.Total} " +
                           $"load={PlonkTimer.LoadAverage().Replace(' ', '_')}");
+    }
+
+    /// <summary>The column counts the prover's memory scales with (each is one n-value polynomial or more).</summary>
+    internal static string Shape(Rollup.Plonk.Protocol.ProtocolLayout layout)
+    {
+        var cs = layout.System;
+        return $"{cs.AdviceColumns.Count} advice, {cs.FixedColumns.Count} fixed, {cs.InstanceColumns.Count} instance, " +
+               $"{cs.EqualityColumns.Count} equality columns in {layout.PermutationChunks} permutation chunks, {cs.Lookups.Count} lookups " +
+               $"({cs.Lookups.Sum(l => l.Inputs.Count)} inputs, {cs.Lookups.Select(l => string.Join(";", l.Table.Select(Rollup.Plonk.Circuit.ExpressionCodec.Write))).Distinct().Count()} distinct tables), " +
+               $"{cs.Gates.Sum(g => g.Polynomials.Count)} gate polynomials, degree {layout.Degree} (extended domain 2^{layout.ExtendedLog}·n, " +
+               $"{layout.QuotientPieces} quotient pieces)";
     }
 
     private static bool TryResetPeak()

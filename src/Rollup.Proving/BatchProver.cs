@@ -58,6 +58,10 @@ public sealed class BatchProver : IBatchProver, IBatchCapacity
     /// for benchmarks (bench `timer prove-batch`) and logs; null before the first proof.</summary>
     public Rollup.Plonk.Proving.ProverStages? LastStages { get; private set; }
 
+    /// <summary>Passed to each proof's <see cref="Rollup.Plonk.Proving.ProverStages.MemoryProbe"/> (benchmarks: the
+    /// peak resident set per stage).</summary>
+    public Func<double>? StageMemoryProbe { get; init; }
+
     public Task<BatchProof> ProveAsync(BatchRecord batch, byte[] batchData, CancellationToken cancellation) =>
         Task.Run(() => Prove(batch), cancellation);
 
@@ -74,7 +78,7 @@ public sealed class BatchProver : IBatchProver, IBatchCapacity
         Progress?.Invoke("proving");
         var statement = BatchWitness.Statement(batch, _chainId);
         // Made here, not earlier: its clock starts now, so the first stage is the prover's own.
-        var stages = new Rollup.Plonk.Proving.ProverStages();
+        var stages = new Rollup.Plonk.Proving.ProverStages { MemoryProbe = StageMemoryProbe };
         var proof = Rollup.Plonk.Proving.Prover.Prove(pk, assignment, [statement], stages: stages).ToBytes();
         LastStages = stages;
         var proveTime = clock.Elapsed - witnessTime;
@@ -130,7 +134,7 @@ public sealed class BatchProver : IBatchProver, IBatchCapacity
     {
         var columns = a.System.FixedColumns;
         for (int i = 0; i < columns.Count; i++)
-            if (!a.Values(columns[i]).AsSpan().SequenceEqual(pk.FixedValues[i]))
+            if (!pk.IsFixedColumn(i, a.Values(columns[i])))
                 throw new InvalidOperationException($"fixed column {columns[i].Name} depends on the witness: the key does not fit this batch (a circuit bug)");
     }
 }

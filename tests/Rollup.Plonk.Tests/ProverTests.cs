@@ -45,6 +45,34 @@ public class ProverTests(ITestOutputHelper output)
         return [r];
     }
 
+    /// <summary>The prover works in the assignment's own column arrays (BorrowedColumns): they must come back bit for
+    /// bit, and a second proof of the same assignment must be the same bytes. (Snapshot after a first proof: the
+    /// two-phase example's synthesizer rewrites its phase-1 columns with the transcript's challenge.)</summary>
+    [Theory]
+    [MemberData(nameof(Circuits))]
+    public void Proving_gives_the_assignment_back_unchanged(string circuit)
+    {
+        var (a, synthesizer) = CheckerTests.BuildWithSynthesizer(circuit);
+        var (pk, proof) = ProveValid(a, synthesizer);
+        var columns = a.System.AllColumns.ToList();
+        var before = columns.Select(c => (Fr[])a.Values(c).Clone()).ToArray();
+        Assert.Equal(proof, Prover.Prove(pk, a, PublicInputs(a), synthesizer).ToBytes());
+        for (int i = 0; i < columns.Count; i++) Assert.Equal(before[i], a.Values(columns[i]));
+    }
+
+    /// <summary>The key keeps only digests of the fixed columns and the prover uses the assignment's: one that is not
+    /// the key's is refused by name (before, it was silently replaced by the key's).</summary>
+    [Fact]
+    public void An_assignment_whose_fixed_column_is_not_the_keys_is_refused()
+    {
+        var a = CheckerTests.Build("range");
+        var pk = KeyGenerator.Generate(a, TestSrs.Value.Truncate(a.Rows));
+        var column = a.System.FixedColumns[0];
+        a.Values(column)[1] += Fr.One;
+        var e = Assert.Throws<ArgumentException>(() => Prover.Prove(pk, a, PublicInputs(a)));
+        Assert.Contains(column.Name, e.Message);
+    }
+
     [Theory]
     [MemberData(nameof(Circuits))]
     public void A_valid_proof_verifies_and_a_tampered_one_does_not(string circuit)

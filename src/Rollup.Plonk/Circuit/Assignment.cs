@@ -19,7 +19,9 @@ public sealed class Assignment
 
     private readonly Fr[][] _fixed, _advice, _instance;
     private readonly List<(Cell A, Cell B)> _copies = [];
-    private readonly HashSet<Cell> _assignedWitness = [];
+    // One bit per advice and instance cell written through the indexer (for AssignedWitnessCells): a set of cells
+    // cost ~30 bytes per cell, gigabytes for a filled 2^20-row batch, all of it alive while the proof is made.
+    private readonly ulong[]?[] _adviceWritten, _instanceWritten;
 
     public Assignment(ConstraintSystem system, int k)
     {
@@ -29,12 +31,27 @@ public sealed class Assignment
         _fixed = system.FixedColumns.Select(_ => new Fr[Rows]).ToArray();
         _advice = system.AdviceColumns.Select(_ => new Fr[Rows]).ToArray();
         _instance = system.InstanceColumns.Select(_ => new Fr[Rows]).ToArray();
+        _adviceWritten = new ulong[]?[_advice.Length];
+        _instanceWritten = new ulong[]?[_instance.Length];
     }
 
     public IReadOnlyList<(Cell A, Cell B)> Copies => _copies;
 
-    /// <summary>Advice and instance cells a gadget wrote: the witness a soundness test mutates one at a time.</summary>
-    public IReadOnlyCollection<Cell> AssignedWitnessCells => _assignedWitness;
+    /// <summary>Advice and instance cells a gadget wrote (through the indexer or <see cref="Assign(Column, int, Fr)"/>):
+    /// the witness a soundness test mutates one at a time. Made on each call, advice then instance columns, each by row.</summary>
+    public IReadOnlyList<Cell> AssignedWitnessCells
+    {
+        get
+        {
+            var cells = new List<Cell>();
+            foreach (var (columns, written) in new[] { (System.AdviceColumns, _adviceWritten), (System.InstanceColumns, _instanceWritten) })
+                for (int c = 0; c < columns.Count; c++)
+                    if (written[c] is { } bits)
+                        for (int row = 0; row < Rows; row++)
+                            if ((bits[row >> 6] & (1UL << row)) != 0) cells.Add(new Cell(columns[c], row));
+            return cells;
+        }
+    }
 
     /// <summary>The values of a column (a live view: writes go into the assignment).</summary>
     public Fr[] Values(Column column) => column.Kind switch
@@ -50,7 +67,11 @@ public sealed class Assignment
         set
         {
             Values(column)[CheckRow(row)] = value;
-            if (column.Kind != ColumnKind.Fixed) _assignedWitness.Add(new Cell(column, row));
+            if (column.Kind != ColumnKind.Fixed)
+            {
+                var written = column.Kind == ColumnKind.Advice ? _adviceWritten : _instanceWritten;
+                (written[column.Index] ??= new ulong[(Rows + 63) / 64])[row >> 6] |= 1UL << row;
+            }
         }
     }
 

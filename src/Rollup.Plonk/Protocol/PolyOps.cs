@@ -30,6 +30,26 @@ internal static class PolyOps
         domain.CosetInverseNtt(values);
     }
 
+    /// <summary>Evaluations on the coset c·H (H the 2^log2n-th roots of unity, any shift c) from coefficients, in
+    /// place: coefficient i is scaled by c^i, then transformed. The prover walks the extended domain coset by coset
+    /// with it (see CosetQuotient).</summary>
+    public static void EvaluateOnShiftedDomain(Span<Fr> coeffs, int log2n, Fr shift)
+    {
+        Polynomial.ScaleByPowers(coeffs, shift, Fr.One);
+        Domain.OfLog2Size(log2n).Ntt(coeffs);
+    }
+
+    /// <summary>The inverse of <see cref="EvaluateOnShiftedDomain"/>: coefficients from evaluations on c·H, in place.</summary>
+    public static void InterpolateFromShiftedDomain(Span<Fr> values, int log2n, Fr shift)
+    {
+        var domain = Domain.OfLog2Size(log2n);
+        domain.InverseNtt(values);
+        Polynomial.ScaleByPowers(values, shift.Inverse(), Fr.One);
+    }
+
+    /// <summary>a_i·x^i for every i, in place.</summary>
+    public static void ScaleByPowers(Span<Fr> a, Fr x) => Polynomial.ScaleByPowers(a, x, Fr.One);
+
     public static G1Jacobian Msm(ReadOnlySpan<G1Affine> bases, ReadOnlySpan<Fr> scalars) =>
         Crypto.Msm.Msm.Multiply(bases[..scalars.Length], scalars);
 

@@ -19,7 +19,11 @@ public interface IPhaseSynthesizer
 
 /// <summary>Makes a proof for an assignment. It never refuses a witness: a witness that breaks a constraint yields a
 /// proof the verifier rejects (that is how soundness is tested end to end); the constraint checker is the tool for
-/// finding out why.</summary>
+/// finding out why. (It does refuse an assignment whose fixed columns are not the key's: that is another circuit.)
+/// <para>Memory: the prover keeps one copy of each polynomial. The assignment's advice, instance and fixed columns
+/// are used in place (interpolated to coefficients for the quotient and the openings, given their values back before
+/// Prove returns: see <see cref="BorrowedColumns"/>), so the assignment must not be read by another thread meanwhile;
+/// the quotient is evaluated one coset of n points at a time (<see cref="CosetQuotient"/>).</para></summary>
 public static class Prover
 {
     public static Proof Prove(ProvingKey pk, Assignment a, IReadOnlyList<Fr[]> publicInputs, IPhaseSynthesizer? synthesizer = null,
@@ -28,53 +32,63 @@ public static class Prover
         var vk = pk.Vk;
         var layout = vk.Layout;
         var cs = layout.System;
-        int n = layout.Rows, log2n = layout.K, extLog = log2n + layout.ExtendedLog;
-        var shift = ProvingKey.CosetShift;
+        int n = layout.Rows, log2n = layout.K;
         var bases = pk.Srs.G1Powers.AsMemory(0, n);
         if (a.System != cs || a.K != layout.K) throw new ArgumentException("the assignment is not for this proving key's circuit");
         CheckPublicInputs(a, publicInputs);
+        CheckFixedColumns(pk, a);
 
         var t = new KeccakTranscript(vk.Digest);
         TranscriptSteps.AbsorbPublicInputs(t, publicInputs);
         var pc = new ProtocolChallenges(cs);
         var challenges = new Fr[pc.Count];
-        var coeffs = new Dictionary<PolyRef, Fr[]>();
 
         G1Affine Commit(Fr[] c) => PolyOps.Msm(bases.Span, c).ToAffine();
         // A column known by its values on H: committed from the values in the Lagrange basis when the key has one (the
         // same point; witness values are often short scalars, which the MSM turns into fewer windows).
         var lagrange = pk.LagrangeBases;
-        G1Affine CommitValues(Fr[] values, Fr[] c) => lagrange is null ? Commit(c) : PolyOps.Msm(lagrange, values).ToAffine();
+        G1Affine CommitValues(Fr[] values) =>
+            lagrange is null ? Commit(KeyGenerator.Coefficients(values, log2n)) : PolyOps.Msm(lagrange, values).ToAffine();
+        // The prover's own polynomials are kept as coefficients from their commitment on (in place: no second copy).
+        G1Affine CommitAndInterpolate(Fr[] values)
+        {
+            // An unused lookup's: zero values are zero coefficients; left untouched (see BorrowedColumns.Take).
+            if (BorrowedColumns.IsZero(values)) return Commit(values);
+            if (lagrange is null) { PolyOps.Interpolate(values, log2n); return Commit(values); }
+            var commitment = PolyOps.Msm(lagrange, values).ToAffine();
+            PolyOps.Interpolate(values, log2n);
+            return commitment;
+        }
 
-        // Advice, phase by phase; challenges drawn after each phase.
+        // Advice, phase by phase; challenges drawn after each phase. The values stay in the assignment (no copy).
         var adviceCommitments = new List<G1Affine>();
         for (int phase = 0; phase < cs.Phases; phase++)
         {
             if (phase > 0) synthesizer?.Synthesize(phase, challenges, a);
             foreach (var column in layout.AdviceCommitOrder.Where(c => c.Phase == phase))
             {
-                var values = a.Values(column);
-                var c = KeyGenerator.Coefficients(values, log2n);
-                coeffs[new PolyRef(PolyKind.Advice, column.Index)] = c;
-                var commitment = CommitValues(values, c);
+                var commitment = CommitValues(a.Values(column));
                 adviceCommitments.Add(commitment);
                 t.Absorb(commitment);
             }
             foreach (var ch in cs.Challenges.Where(c => c.AfterPhase == phase)) challenges[ch.Index] = t.Challenge();
         }
         foreach (var ch in cs.Challenges.Where(c => c.AfterPhase >= cs.Phases)) challenges[ch.Index] = t.Challenge();
+        ReleaseGarbage();
         stages?.Mark("advice");
 
-        // Lookups: multiplicities, after θ.
+        // Lookups: multiplicities, after θ. Each lookup's rows (k selectors and inputs of n values) are made, used and
+        // dropped one lookup at a time, and made again for the running sum below: keeping them for all lookups was
+        // (2k + 2)·n values per lookup.
         var theta = challenges[pc.Theta.Index] = t.Challenge();
         var rows = new RowEvaluator(a, challenges);
-        var lookupData = cs.Lookups.Select(l => LookupValues(l, a, rows, theta)).ToArray();
+        var multiplicities = new Fr[cs.Lookups.Count][];
         var multiplicityCommitments = new G1Affine[cs.Lookups.Count];
         for (int l = 0; l < cs.Lookups.Count; l++)
         {
-            var c = KeyGenerator.Coefficients(lookupData[l].M, log2n);
-            coeffs[new PolyRef(PolyKind.LookupMultiplicity, l)] = c;
-            t.Absorb(multiplicityCommitments[l] = CommitValues(lookupData[l].M, c));
+            multiplicities[l] = LookupValues(cs.Lookups[l], a, rows, theta).M;
+            t.Absorb(multiplicityCommitments[l] = CommitAndInterpolate(multiplicities[l]));
+            ReleaseGarbage();
         }
         stages?.Mark("lookup multiplicities");
 
@@ -85,41 +99,51 @@ public static class Prover
         var productCommitments = new G1Affine[products.Length];
         for (int j = 0; j < products.Length; j++)
         {
-            var c = KeyGenerator.Coefficients(products[j], log2n);
-            coeffs[new PolyRef(PolyKind.PermutationProduct, j)] = c;
-            t.Absorb(productCommitments[j] = Commit(c));
+            PolyOps.Interpolate(products[j], log2n);
+            t.Absorb(productCommitments[j] = Commit(products[j]));
         }
         stages?.Mark("permutation products");
+        var sums = new Fr[cs.Lookups.Count][];
         var sumCommitments = new G1Affine[cs.Lookups.Count];
         for (int l = 0; l < cs.Lookups.Count; l++)
         {
-            var c = KeyGenerator.Coefficients(LookupSum(lookupData[l], beta), log2n);
-            coeffs[new PolyRef(PolyKind.LookupSum, l)] = c;
-            t.Absorb(sumCommitments[l] = Commit(c));
+            sums[l] = LookupSum(LookupValues(cs.Lookups[l], a, rows, theta), beta);
+            PolyOps.Interpolate(sums[l], log2n);
+            t.Absorb(sumCommitments[l] = Commit(sums[l]));
+            ReleaseGarbage();
         }
         stages?.Mark("lookup sums");
 
+        // From here on the assignment's advice, instance and fixed columns serve as the coefficient arrays
+        // (interpolated in place); they hold their values again when Prove returns.
+        using var borrowed = new BorrowedColumns(log2n);
+        var polys = new CosetPolys
+        {
+            Fixed = cs.FixedColumns.Select(c => borrowed.Take(a.Values(c))).ToArray(),
+            Advice = cs.AdviceColumns.Select(c => borrowed.Take(a.Values(c))).ToArray(),
+            Instance = cs.InstanceColumns.Select(c => borrowed.Take(a.Values(c))).ToArray(),
+            Sigma = pk.SigmaValues.Select(v => KeyGenerator.Coefficients(v, log2n)).ToArray(),
+            PermutationProducts = products, Multiplicities = multiplicities, LookupSums = sums,
+        };
+        stages?.Mark("interpolate columns");
+
         // The quotient, after y.
         var y = t.Challenge();
-        var quotient = Quotient(pk, a, publicInputs, coeffs, challenges, pc, y, stages);
+        // h's pieces of n coefficients; those past QuotientPieces are zero for a valid witness and dropped.
+        var quotient = CosetQuotient.Compute(layout, polys, challenges, pc, y, stages)[..layout.QuotientPieces];
         var quotientCommitments = new G1Affine[quotient.Length];
-        for (int i = 0; i < quotient.Length; i++)
-        {
-            coeffs[new PolyRef(PolyKind.Quotient, i)] = quotient[i];
-            t.Absorb(quotientCommitments[i] = Commit(quotient[i]));
-        }
+        for (int i = 0; i < quotient.Length; i++) t.Absorb(quotientCommitments[i] = Commit(quotient[i]));
         stages?.Mark("quotient commitments");
 
         // Evaluations at x·ω^r, after x.
         var x = t.Challenge();
-        foreach (var (poly, index) in new[] { (PolyKind.Fixed, pk.FixedCoefficients), (PolyKind.Sigma, pk.SigmaCoefficients) })
-            for (int i = 0; i < index.Length; i++) coeffs[new PolyRef(poly, i)] = index[i];
+        Fr[] Coefficients(PolyRef p) => p.Kind == PolyKind.Quotient ? quotient[p.Index] : polys.Get(p);
         var omega = Fr.RootOfUnity(log2n);
         var evaluations = new Fr[layout.Queries.Count];
         for (int q = 0; q < layout.Queries.Count; q++)
         {
             var query = layout.Queries[q];
-            evaluations[q] = PolyOps.EvaluateAt(coeffs[query.Poly], x * Power(omega, query.Rotation));
+            evaluations[q] = PolyOps.EvaluateAt(Coefficients(query.Poly), x * Power(omega, query.Rotation));
             t.Absorb(evaluations[q]);
         }
         stages?.Mark("evaluations");
@@ -131,8 +155,9 @@ public static class Prover
         for (int r = 0; r < layout.Rotations.Count; r++)
         {
             int rotation = layout.Rotations[r];
-            var polys = layout.Queries.Where(q => q.Rotation == rotation).Select(q => coeffs[q.Poly]).ToList();
-            t.Absorb(openings[r] = KzgScheme.OpenBatch(srs, polys, x * Power(omega, rotation), v));
+            var opened = layout.Queries.Where(q => q.Rotation == rotation).Select(q => Coefficients(q.Poly)).ToList();
+            t.Absorb(openings[r] = KzgScheme.OpenBatch(srs, opened, x * Power(omega, rotation), v));
+            ReleaseGarbage();
         }
         stages?.Mark("openings");
 
@@ -143,8 +168,26 @@ public static class Prover
         };
     }
 
+    /// <summary>A full blocking collection, so the next stage reuses the last one's dropped arrays instead of growing
+    /// the heap. Each lookup's rows, inverses and running values are (4k + 5)·n field elements (k inputs), a gigabyte
+    /// or more at 2^20 rows, and all of them garbage once its multiplicities or running sum are made; the GC's own
+    /// budget let several lookups' worth pile up (at 2^16 the heap grew by twice the live data during the running
+    /// sums). The heap is mostly large arrays of field elements, which hold no references, so a collection takes
+    /// milliseconds.</summary>
+    private static void ReleaseGarbage() => GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: false);
+
     internal static Fr Power(Fr omega, int rotation) =>
         rotation >= 0 ? omega.Pow((ulong)rotation) : omega.Inverse().Pow((ulong)(-rotation));
+
+    /// <summary>The fixed columns are the circuit's, not the witness: an assignment whose fixed columns are not the
+    /// key's is for another circuit (or a circuit bug made them depend on the witness), and is refused by name.</summary>
+    private static void CheckFixedColumns(ProvingKey pk, Assignment a)
+    {
+        var columns = a.System.FixedColumns;
+        for (int i = 0; i < columns.Count; i++)
+            if (!pk.IsFixedColumn(i, a.Values(columns[i])))
+                throw new ArgumentException($"fixed column {columns[i].Name} is not the proving key's: the assignment is not for this key's circuit");
+    }
 
     private static void CheckPublicInputs(Assignment a, IReadOnlyList<Fr[]> publicInputs)
     {
@@ -251,66 +294,5 @@ public static class Prover
             }
         }
         return z;
-    }
-
-    /// <summary>h = Σ y^(C−1−i)·c_i / (Xⁿ − 1), computed on the extended coset and split into n-coefficient pieces.</summary>
-    private static Fr[][] Quotient(ProvingKey pk, Assignment a, IReadOnlyList<Fr[]> publicInputs, Dictionary<PolyRef, Fr[]> coeffs,
-        Fr[] challenges, ProtocolChallenges pc, Fr y, ProverStages? stages)
-    {
-        var layout = pk.Vk.Layout;
-        var cs = layout.System;
-        int n = layout.Rows, extLog = layout.K + layout.ExtendedLog, bigN = 1 << extLog;
-        var shift = ProvingKey.CosetShift;
-        Fr[] Ext(PolyRef p) => KeyGenerator.Extend(coeffs[p], extLog, shift);
-
-        var instanceExt = publicInputs.Select(values =>
-        {
-            var full = new Fr[n];
-            values.CopyTo(full, 0);
-            return KeyGenerator.Extend(KeyGenerator.Coefficients(full, layout.K), extLog, shift);
-        }).ToArray();
-
-        var polys = new ExtendedPolys
-        {
-            Fixed = pk.FixedExtended,
-            Advice = cs.AdviceColumns.Select(c => Ext(new PolyRef(PolyKind.Advice, c.Index))).ToArray(),
-            Instance = instanceExt,
-            Sigma = pk.SigmaExtended,
-            PermutationProducts = Enumerable.Range(0, layout.PermutationChunks).Select(j => Ext(new PolyRef(PolyKind.PermutationProduct, j))).ToArray(),
-            Multiplicities = Enumerable.Range(0, cs.Lookups.Count).Select(l => Ext(new PolyRef(PolyKind.LookupMultiplicity, l))).ToArray(),
-            LookupSums = Enumerable.Range(0, cs.Lookups.Count).Select(l => Ext(new PolyRef(PolyKind.LookupSum, l))).ToArray(),
-            CosetPoints = pk.CosetPoints,
-            LagrangeFirst = pk.LagrangeFirstExtended,
-            RotationStride = bigN / n,
-        };
-
-        stages?.Mark("quotient: extend to coset");
-        var constraints = ConstraintList.Build(layout, pc);
-        var h = new Fr[bigN];
-        const int Block = 1024;
-        int period = pk.VanishingInverse.Length, blockSize = Math.Min(Block, bigN);
-        // One evaluator and accumulator per worker thread, reused for all of its blocks.
-        Parallel.For(0, (bigN + Block - 1) / Block,
-            () => (Evaluator: new ExtendedEvaluator(polys, challenges, blockSize), Acc: new Fr[blockSize], Values: new Fr[blockSize]),
-            (b, _, w) =>
-            {
-                int start = b * Block, length = Math.Min(Block, bigN - start);
-                var acc = w.Acc.AsSpan(0, length);
-                var values = w.Values.AsSpan(0, length);
-                acc.Clear();
-                w.Evaluator.Seek(start, length);
-                foreach (var (_, poly) in constraints)
-                {
-                    w.Evaluator.CopyTo(poly.Accept(w.Evaluator), values);
-                    for (int i = 0; i < length; i++) acc[i] = acc[i] * y + values[i];
-                }
-                for (int i = 0; i < length; i++) h[start + i] = acc[i] * pk.VanishingInverse[(start + i) % period];
-                return w;
-            },
-            _ => { });
-        stages?.Mark("quotient: evaluate constraints");
-        PolyOps.InterpolateFromCoset(h, extLog, shift);
-        stages?.Mark("quotient: interpolate");
-        return Enumerable.Range(0, layout.QuotientPieces).Select(i => h.AsSpan(i * n, n).ToArray()).ToArray();
     }
 }

@@ -4,7 +4,7 @@ using Rollup.Plonk.Protocol;
 
 namespace Rollup.Plonk.Proving;
 
-/// <summary>One expression's values over a block of the extended coset: a constant (challenges, literals: never
+/// <summary>One expression's values over a block of the coset being evaluated: a constant (challenges, literals: never
 /// materialized), a view of a polynomial's evaluations at a rotation (read in place, wrapping around the coset), or a
 /// scratch buffer the evaluator owns and may overwrite.</summary>
 internal readonly struct BlockValue
@@ -22,12 +22,14 @@ internal readonly struct BlockValue
     public bool IsConstant => Array is null;
 }
 
-/// <summary>Evaluates constraint expressions over a block of the extended coset, node by node over whole blocks
-/// (column at a time: no per-point tree walk). A rotation by r rows reads r·(N/n) points further on. Each worker
+/// <summary>Evaluates constraint expressions over a block of a coset, node by node over whole blocks (column at a time:
+/// no per-point tree walk). A rotation by r rows reads r·<see cref="CosetPolys.RotationStride"/> points further on:
+/// r on one coset c·H of n points (what the prover does), r·(N/n) on the whole extended coset of N points (the test
+/// reference). Each worker
 /// thread keeps one evaluator and its scratch buffers for all its blocks, so evaluating allocates nothing after the
 /// first block: at 2^16 rows the tree has ~100 nodes over 256 blocks, and a fresh array per node per block was over a
 /// gigabyte of garbage per proof.</summary>
-internal sealed class ExtendedEvaluator(ExtendedPolys polys, Fr[] challenges, int blockSize) : IProtocolExpressionVisitor<BlockValue>
+internal sealed class CosetEvaluator(CosetPolys polys, Fr[] challenges, int blockSize) : IProtocolExpressionVisitor<BlockValue>
 {
     private readonly Stack<Fr[]> _free = new();
     private int _start, _length;
@@ -147,8 +149,10 @@ internal sealed class ExtendedEvaluator(ExtendedPolys polys, Fr[] challenges, in
     }
 }
 
-/// <summary>All polynomials' evaluations on the extended coset, by reference.</summary>
-internal sealed class ExtendedPolys
+/// <summary>Every polynomial the constraints read, by reference: the arrays the prover transforms in place, coset by
+/// coset (coefficients between cosets, evaluations on the current coset while it is evaluated), plus the coset's
+/// points X and L₀ there.</summary>
+internal sealed class CosetPolys
 {
     public required Fr[][] Fixed { get; init; }
     public required Fr[][] Advice { get; init; }
@@ -157,10 +161,12 @@ internal sealed class ExtendedPolys
     public required Fr[][] PermutationProducts { get; init; }
     public required Fr[][] Multiplicities { get; init; }
     public required Fr[][] LookupSums { get; init; }
-    public required Fr[] CosetPoints { get; init; }
-    public required Fr[] LagrangeFirst { get; init; }
-    /// <summary>N/n: how far one row's rotation moves on the extended coset.</summary>
-    public required int RotationStride { get; init; }
+    /// <summary>X's values on the coset (unused while the arrays hold coefficients).</summary>
+    public Fr[] CosetPoints { get; init; } = [];
+    /// <summary>L₀'s values on the coset (likewise).</summary>
+    public Fr[] LagrangeFirst { get; init; } = [];
+    /// <summary>How far one row's rotation moves: 1 on a coset of n points, N/n on the whole extended coset.</summary>
+    public int RotationStride { get; init; } = 1;
 
     public Fr[] Column(Column c) => c.Kind switch
     {
@@ -178,6 +184,10 @@ internal sealed class ExtendedPolys
         PolyKind.PermutationProduct => PermutationProducts[p.Index],
         PolyKind.LookupMultiplicity => Multiplicities[p.Index],
         PolyKind.LookupSum => LookupSums[p.Index],
-        _ => throw new ArgumentException($"{p} has no extended evaluations"),
+        _ => throw new ArgumentException($"{p} is not read by the constraints"),
     };
+
+    /// <summary>Every polynomial array once (not X and L₀): what is moved to each coset and back.</summary>
+    public IEnumerable<Fr[]> All => Fixed.Concat(Advice).Concat(Instance).Concat(Sigma).Concat(PermutationProducts)
+        .Concat(Multiplicities).Concat(LookupSums);
 }
