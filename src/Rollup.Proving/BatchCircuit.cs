@@ -10,11 +10,10 @@ namespace Rollup.Proving;
 /// on a fixed 2^K rows. The generated L1 verifier is made for one circuit and one size, so the shape never follows the
 /// batch: a batch that does not fit, or runs an opcode outside the set, is refused (<see cref="BatchWitness"/>), never
 /// proven on another circuit.
-/// <para>Why not every gadget: the verifier evaluates every gate polynomial at the challenge point in Solidity, and the
-/// full set's 70 gates hold thousands of polynomials — a 4.4 MB generated verifier that solc-js cannot compile (it runs
-/// out of WebAssembly memory). This set gives an 0.9 MB source and ~340 KB of runtime code: over EIP-170's 24 KB, so
-/// it deploys only on an L1 without that limit (anvil --disable-code-size-limit, as `rollup node --dev --prove` starts
-/// it) until proofs are aggregated into a small outer proof (docs/node.md, "Proving").</para></summary>
+/// <para>Why not every gadget yet: the full set's lookup tables (bitwise operations on bytes) need 2^17 rows, so every
+/// batch would pay for a 2^17-row proof (keys and proof ~10–30 min on this 2-core machine) however small it is. The
+/// verifier is no longer the obstacle: the interpreted verifier (constraint program in data contracts) deploys under
+/// Ethereum's limits for the full set too (docs/plonk.md, "The Solidity verifiers").</para></summary>
 public sealed class BatchCircuit
 {
     /// <summary>The name `rollup l1 verifying-key --circuit` knows it by.</summary>
