@@ -83,17 +83,4 @@ public class G2PreparedTests
             Assert.Equal(f * line, r);
         }
     }
-
-    [Fact]
-    public void Batched_line_normalization_equals_scalar_products()
-    {
-        // 178 products as in a real preparation: two lines' coefficients per inverse, a partial last group of eight.
-        var rng = new Random(73);
-        var bc = new List<Fq2>();
-        var inverses = new Fq2[89];
-        for (int k = 0; k < inverses.Length; k++) { inverses[k] = Fq2.Random(rng); bc.Add(Fq2.Random(rng)); bc.Add(Fq2.Random(rng)); }
-        Fq2[] lines = MillerLoop.NormalizeLines(bc, inverses);
-        Assert.Equal(bc.Count, lines.Length);
-        for (int k = 0; k < lines.Length; k++) Assert.Equal(bc[k] * inverses[k >> 1], lines[k]);
-    }
 }

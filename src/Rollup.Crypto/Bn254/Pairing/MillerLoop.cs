@@ -197,28 +197,19 @@ internal static partial class MillerLoop
         foreach (Fq2 v in inverses)
             if (v.IsZero) throw new InvalidOperationException("degenerate Miller-loop line (not a point of G2)");
         Fq2.BatchInverse(inverses);
-        return NormalizeLines(bc, inverses);
+        var lines = new Fq2[bc.Count];
+        for (int k = 0; k < inverses.Length; k++)
+        {
+            lines[2 * k] = bc[2 * k] * inverses[k];
+            lines[2 * k + 1] = bc[2 * k + 1] * inverses[k];
+        }
+        return lines;
 
         void Chord(ref Fq2 x, ref Fq2 y, ref Fq2 z, in Fq2 xr, in Fq2 yr)
         {
             AddLine(ref x, ref y, ref z, xr, yr, out Fq2 lambda, out Fq2 theta, out Fq2 lc);
             a.Add(-lambda); bc.Add(-theta); bc.Add(lc);
         }
-    }
-
-    /// <summary>
-    /// (B/A, C/A) of every line from (B, C) and 1/A. The 178 products are independent, so they run
-    /// through one <see cref="Fq2Batch"/> (eight lanes on AVX-512: about a third of the scalar time).
-    /// </summary>
-    internal static Fq2[] NormalizeLines(List<Fq2> bc, ReadOnlySpan<Fq2> inverses)
-    {
-        var storage = new U256[Fq2Batch.StorageFor(bc.Count, 0)];
-        var batch = new Fq2Batch(storage, bc.Count, 0);
-        for (int k = 0; k < bc.Count; k++) batch.QueueProduct(bc[k], inverses[k >> 1]);
-        batch.Run();
-        var lines = new Fq2[bc.Count];
-        for (int k = 0; k < lines.Length; k++) lines[k] = batch.Product(k);
-        return lines;
     }
 
     /// <summary>
