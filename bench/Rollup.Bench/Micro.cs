@@ -65,6 +65,7 @@ public static class Micro
             new("MillerLoop (1 pair)", 2, n => Loop(n, () => Bn254Pairing.MillerLoopProduct([p], [q]))),
             new("FinalExponentiation", 2, n => Loop(n, () => Bn254Pairing.FinalExponentiate(ml))),
             new("Pair", 2, n => Loop(n, () => Bn254Pairing.Pair(p, q))),
+            new("G2 prepare lines", 2, n => Loop(n, () => MillerLoop.PrepareLines(q))),
             new("Pair (G2Prepared)", 2, n => Loop(n, () => Bn254Pairing.Pair(p, prepared))),
             new("MillerLoop (G2Prepared)", 2, n => Loop(n, () => Bn254Pairing.MillerLoopProductPrepared([p], [prepared]))),
             new("PairingCheck (2 prepared)", 2, n => Loop(n, () => Bn254Pairing.PairingCheckPrepared(ps, preparedPair))),

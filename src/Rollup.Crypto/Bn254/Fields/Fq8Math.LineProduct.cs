@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
@@ -37,7 +38,11 @@ internal static partial class Fq8Math
         // Units of q (interval bounds): raw products (−2, 2) real, (−4, 2) imaginary; t1, t2 (−22, 24) / (−42, 22);
         // r0 (−222, 260) / (−404, 224); r1 (−48, 48) / (−66, 68). Adding 1024q makes every total positive and below
         // 1300q (ReduceSmallMultiple takes up to 4096q); limbs stay below 2^40 in absolute value.
-        Fr8 outRe = default, outIm = default, extraRe = default, extraIm = default;
+        // Every limb is written in the loop below: no zeroing (as "= default" it cost a 576-byte MEMZERO per Fr8).
+        Unsafe.SkipInit(out Fr8 outRe);
+        Unsafe.SkipInit(out Fr8 outIm);
+        Unsafe.SkipInit(out Fr8 extraRe);
+        Unsafe.SkipInit(out Fr8 extraIm);
         Span<Vector512<ulong>> s0Re = Limbs(ref g0Re), s0Im = Limbs(ref g0Im), s1Re = Limbs(ref g1Re), s1Im = Limbs(ref g1Im);
         Span<Vector512<ulong>> aRe = Limbs(ref t1Re), aIm = Limbs(ref t1Im), bRe = Limbs(ref t2Re), bIm = Limbs(ref t2Im);
         Span<Vector512<ulong>> oRe = Limbs(ref outRe), oIm = Limbs(ref outIm), eRe = Limbs(ref extraRe), eIm = Limbs(ref extraIm);
@@ -84,7 +89,9 @@ internal static partial class Fq8Math
         // Units of q: f's lanes (−2, 2) / (−4, 2), t0, t1 (−22, 24) / (−42, 22), r0 = f0 + v·t1 within
         // (−222, 260) / (−404, 224) as in MultiplyByLine, r1 = f1 + t0 within (−24, 26) / (−46, 24). Adding 1024q
         // makes every total positive and below 1300q.
-        Fr8 outRe = default, outIm = default;
+        // Every limb is written in the loop below: no zeroing (as "= default" it cost a 576-byte MEMZERO per Fr8).
+        Unsafe.SkipInit(out Fr8 outRe);
+        Unsafe.SkipInit(out Fr8 outIm);
         Span<Vector512<ulong>> s0Re = Limbs(ref g0Re), s0Im = Limbs(ref g0Im), s1Re = Limbs(ref g1Re), s1Im = Limbs(ref g1Im);
         Span<Vector512<ulong>> aRe = Limbs(ref t0Re), aIm = Limbs(ref t0Im), bRe = Limbs(ref t1Re), bIm = Limbs(ref t1Im);
         Span<Vector512<ulong>> oRe = Limbs(ref outRe), oIm = Limbs(ref outIm);
@@ -109,7 +116,7 @@ internal static partial class Fq8Math
     /// <summary>MulBy01's three coefficients in lanes 0–2 from its five unreduced products in lanes 0–4 (see the layout above).</summary>
     private static void CombineMulBy01Lanes(ref Fr8 productsRe, ref Fr8 productsIm, out Fr8 re, out Fr8 im)
     {
-        re = default; im = default;
+        Unsafe.SkipInit(out re); Unsafe.SkipInit(out im); // every limb is written below (zeroing cost a MEMZERO call)
         Span<Vector512<ulong>> sRe = Limbs(ref productsRe), sIm = Limbs(ref productsIm), oRe = Limbs(ref re), oIm = Limbs(ref im);
         for (int k = 0; k < 9; k++)
         {
