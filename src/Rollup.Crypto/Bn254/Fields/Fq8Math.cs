@@ -184,20 +184,10 @@ internal static partial class Fq8Math
         SubtractIfAtLeast(ref t, 1);
     }
 
-    /// <summary>Unsigned carry pass: limbs below 2^64 to limbs 0–7 below 2^29, the value unchanged.</summary>
+    /// <summary>Unsigned carry pass: limbs below 2^64 to limbs 0–7 below 2^29, the value unchanged. The carry pass
+    /// does not depend on the modulus, so it is F_r's (same 29-bit layout).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Normalize(ref Fr8 t)
-    {
-        Vector512<ulong> mask = Vector512.Create(Mask);
-        t.L1 += t.L0 >>> Bits; t.L0 &= mask;
-        t.L2 += t.L1 >>> Bits; t.L1 &= mask;
-        t.L3 += t.L2 >>> Bits; t.L2 &= mask;
-        t.L4 += t.L3 >>> Bits; t.L3 &= mask;
-        t.L5 += t.L4 >>> Bits; t.L4 &= mask;
-        t.L6 += t.L5 >>> Bits; t.L5 &= mask;
-        t.L7 += t.L6 >>> Bits; t.L6 &= mask;
-        t.L8 += t.L7 >>> Bits; t.L7 &= mask;
-    }
+    private static void Normalize(ref Fr8 t) => Fr8Math.Normalize(ref t);
 
     /// <summary>Signed carry pass: limbs read as signed 64-bit values, a non-negative total; afterwards
     /// limbs 0–7 are in [0, 2^29) and limb 8 holds the rest.</summary>
