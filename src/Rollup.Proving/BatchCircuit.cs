@@ -1,19 +1,20 @@
 using Rollup.Circuits;
 using Rollup.Circuits.Evm;
 using Rollup.Crypto.Bn254.Fields;
-using Rollup.Evm.Instructions;
 using Rollup.Plonk.Circuit;
 
 namespace Rollup.Proving;
 
-/// <summary>The circuit every batch is proven with: the super circuit with a fixed gadget set (<see cref="Opcodes"/>),
+/// <summary>The circuit every batch is proven with: the super circuit with every gadget (<see cref="GadgetRegistry.All"/>),
 /// on a fixed 2^K rows. The generated L1 verifier is made for one circuit and one size, so the shape never follows the
-/// batch: a batch that does not fit, or runs an opcode outside the set, is refused (<see cref="BatchWitness"/>), never
-/// proven on another circuit.
-/// <para>Why not every gadget yet: the full set's lookup tables (bitwise operations on bytes) need 2^17 rows, so every
-/// batch would pay for a 2^17-row proof (keys and proof ~10–30 min on this 2-core machine) however small it is. The
-/// verifier is no longer the obstacle: the interpreted verifier (constraint program in data contracts) deploys under
-/// Ethereum's limits for the full set too (docs/plonk.md, "The Solidity verifiers").</para></summary>
+/// batch: a batch that does not fit, or runs an opcode no gadget proves (CALL, CREATE, LOG, KECCAK256, the copies, …),
+/// is refused (<see cref="BatchWitness"/>), never proven on another circuit.
+/// <para>Why every gadget: one verifying key then serves every batch the circuits can prove, and it costs no rows. The
+/// fixed tables of the whole set (bytes, opcode properties, nibble AND, shift bits) fit in well under 2^12 rows since
+/// the bitwise gadget looks up nibbles, not bytes (a byte-AND table needed 2^17 rows, which is why the batch circuit
+/// used to carry only stack, arithmetic and control-flow gadgets). The price is per proof, not per row: more
+/// constraints in the quotient and the L1 verifier's program, and the lookup lanes the bitwise gadget's 64 nibble
+/// lookups per step need (docs/circuits.md, "Lookup lanes").</para></summary>
 public sealed class BatchCircuit
 {
     /// <summary>The name `rollup l1 verifying-key --circuit` knows it by.</summary>
@@ -23,16 +24,9 @@ public sealed class BatchCircuit
     /// transfers (3 steps, 35 accesses each) or a few dozen short contract calls per batch.</summary>
     public const int DefaultK = 12;
 
-    /// <summary>The opcodes the batch circuit proves (with padding, the begin and end of transactions and the error
-    /// states, which every circuit has): stack, arithmetic and control flow of simple contracts.</summary>
-    public static readonly byte[] Opcodes =
-    [
-        .. Enumerable.Range((int)Opcode.PUSH1, 32).Select(o => (byte)o),
-        .. Enumerable.Range((int)Opcode.DUP1, 16).Select(o => (byte)o),
-        .. Enumerable.Range((int)Opcode.SWAP1, 16).Select(o => (byte)o),
-        (byte)Opcode.POP, (byte)Opcode.ADD, (byte)Opcode.SUB, (byte)Opcode.STOP,
-        (byte)Opcode.JUMPDEST, (byte)Opcode.JUMP, (byte)Opcode.JUMPI,
-    ];
+    /// <summary>The opcodes the batch circuit proves: every opcode some gadget proves (with padding, the begin and end of
+    /// transactions and the error states, which come with the gadgets).</summary>
+    public static readonly byte[] Opcodes = [.. GadgetRegistry.All().SelectMany(g => g.Opcodes).Distinct().Order()];
 
     public int K { get; }
     public SuperCircuit Circuit { get; }
@@ -43,7 +37,7 @@ public sealed class BatchCircuit
     {
         if (stateTransition && k < MinimumTransitionK)
             throw new ArgumentException($"prover k {k} is too small for the state transition (at least {MinimumTransitionK})");
-        Circuit = new SuperCircuit(GadgetRegistry.Covering(Opcodes), stateTransition ? TransitionCapacity(k) : null);
+        Circuit = new SuperCircuit(GadgetRegistry.All(), stateTransition ? TransitionCapacity(k) : null);
         int minimum = Circuit.MinimumK(new SuperWitness([], new Dictionary<Fr, byte[]>()));
         if (k < minimum || k > 26)
             throw new ArgumentException($"prover k {k} is outside what the circuit allows ({minimum}..26): its fixed tables alone need 2^{minimum} rows");

@@ -6,9 +6,11 @@ using Rollup.Sequencer.Execution;
 
 namespace Rollup.Proving;
 
-/// <summary>The batch circuit's gadgets (<see cref="BatchCircuit.Opcodes"/>) as the sequencer's admission check (exclude-unprovable): every step's opcode
-/// must have a gadget, every exceptional halt an error state, and execution must stay in the root call (nested calls
-/// and creates have none). A subset of what the witness builder refuses, checkable on a call's trace alone.</summary>
+/// <summary>The batch circuit's gadgets (<see cref="BatchCircuit.Opcodes"/>: every gadget there is) as the sequencer's
+/// admission check (exclude-unprovable): every step's opcode must have a gadget (CALL, CREATE, LOG, KECCAK256, the
+/// copies, … have none yet and are refused by name), every exceptional halt an error state, and execution must stay in
+/// the root call (nested calls and creates have none). A subset of what the witness builder refuses, checkable on a
+/// call's trace alone.</summary>
 public sealed class GadgetSupport : IExecutionSupport
 {
     private readonly HashSet<byte> _opcodes;

@@ -21,7 +21,8 @@ using Xunit.Abstractions;
 
 namespace Rollup.Sequencer.Tests;
 
-/// <summary>The whole path with real parts: the node seals a batch of ETH transfers and a contract call, commits it to
+/// <summary>The whole path with real parts: the node seals a batch of ETH transfers and a contract call (storage, memory,
+/// CALLER, LT, AND: gadgets the batch circuit carries since it has them all), commits it to
 /// the rollup contract on anvil, the in-process prover re-executes it, proves it on the fixed batch circuit (the
 /// super circuit, insecure dev SRS) and the rollup finalizes it through the verifier generated for that circuit's key.
 /// Before the genuine finalize, the same real contract refuses the proof with a flipped byte and the proof under a
@@ -33,9 +34,17 @@ public sealed class ProverEndToEndTests(ITestOutputHelper output) : IAsyncLifeti
     private readonly string _dataDir = TestNode.NewDataDir();
     private readonly string _keyDir = TestNode.NewDataDir();
 
-    /// <summary>A contract in the genesis state running only opcodes that have gadgets (CREATE has none yet).</summary>
-    private static readonly Address Adder = Address.Parse("0x00000000000000000000000000000000000add01");
-    private static readonly byte[] AdderCode = new BytecodeBuilder().Push(5).Push(7).Op(Opcode.ADD).Op(Opcode.POP).Op(Opcode.STOP).Build();
+    /// <summary>A contract in the genesis state that uses opcodes beyond stack, arithmetic and jumps, each proven by its
+    /// gadget in the batch circuit (CALL, CREATE, LOG, KECCAK256 still have none): it takes the caller's low byte
+    /// (CALLER, AND), round-trips it through memory (MSTORE, MLOAD), compares it with 0x80 (LT) and adds 1 + that bit
+    /// to storage slot 0 (SLOAD, ADD, SSTORE).</summary>
+    private static readonly Address Counter = Address.Parse("0x00000000000000000000000000000000000add01");
+    private static readonly byte[] CounterCode = new BytecodeBuilder()
+        .Op(Opcode.CALLER).Push(0xff).Op(Opcode.AND)               // x = caller & 0xff
+        .Push(0).Op(Opcode.MSTORE).Push(0).Op(Opcode.MLOAD)        // memory[0] := x; x again, from memory
+        .Push(0x80).Op(Opcode.LT)                                  // 0x80 < x
+        .Push(0).Op(Opcode.SLOAD).Op(Opcode.ADD).Push(1).Op(Opcode.ADD)
+        .Push(0).Op(Opcode.SSTORE).Op(Opcode.STOP).Build();         // slot 0 := slot 0 + (0x80 < x) + 1
 
     private static string AnvilBinary => Path.Combine(JsTools.JsDir, "node_modules", "@foundry-rs", "anvil-linux-amd64", "bin", "anvil");
 
@@ -56,7 +65,7 @@ public sealed class ProverEndToEndTests(ITestOutputHelper output) : IAsyncLifeti
     /// <summary>Three blocks (one transaction each) make one batch; L1 retries come fast.</summary>
     private static NodeConfig Config(NodeConfig c)
     {
-        c.Genesis.Alloc[Adder] = new GenesisAccount(UInt256.Zero, 1, AdderCode);
+        c.Genesis.Alloc[Counter] = new GenesisAccount(UInt256.Zero, 1, CounterCode);
         return c with { Batches = c.Batches with { MaxBlocks = 3 }, L1FirstRetryDelay = TimeSpan.FromMilliseconds(200) };
     }
 
@@ -94,7 +103,10 @@ public sealed class ProverEndToEndTests(ITestOutputHelper output) : IAsyncLifeti
             proverFactory: (chain, state) => new BatchProver(chain, state, TestNode.ChainId, options, loggers.CreateLogger("prover")));
         await SendAndWait(node, Txs.Transfer(TestNode.Keys[0], 0, Txs.Addr(1), 1_000_000));
         await SendAndWait(node, Txs.Transfer(TestNode.Keys[1], 0, Txs.Addr(2), 12345));
-        await SendAndWait(node, Txs.Transfer(TestNode.Keys[0], 1, Adder, 7, gas: 100_000));
+        await SendAndWait(node, Txs.Transfer(TestNode.Keys[0], 1, Counter, 7, gas: 100_000));
+        // The call ran (not reverted): the slot holds 1 + whether the caller's last address byte is above 0x80.
+        var slot = Convert.FromHexString((await node.Rpc.CallString("eth_getStorageAt", Counter.ToString(), "0x00", "latest"))[2..]);
+        Assert.Equal(new UInt256(Txs.Addr(0).ToArray()[19] > 0x80 ? 2UL : 1UL), UInt256.FromBigEndian(slot));
         await Wait.Until(async () => (await node.Rpc.Call("rollup_getBatch", "0x1")).GetProperty("status").GetString() == "committed", 60_000);
         var proveClock = Stopwatch.StartNew();
         // Proving on a loaded 2-core machine can take minutes; a refused batch shows its proofError at once.

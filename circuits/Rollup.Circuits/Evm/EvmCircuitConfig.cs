@@ -26,7 +26,8 @@ public sealed class EvmCircuitConfig
     /// more gas than it has (the subtraction would wrap to a field element far above 2^64).</summary>
     public Column GasBytes { get; }
     public const int GasByteCount = 8;
-    /// <summary>Lookup lanes into the tagged fixed table (bitwise operations on bytes and other small functions).</summary>
+    /// <summary>Lookup lanes into the tagged fixed table (bitwise operations on nibbles and other small functions), as many
+    /// as the gadgets need.</summary>
     public LookupLanes Lanes { get; }
     /// <summary>Lanes into the transaction and block tables (and the tables).</summary>
     public ContextLookups Context { get; }

@@ -89,13 +89,12 @@ public sealed class GadgetBuilder
 
     /// <summary>A lookup lane cell: (x, y, z) cells with (x, y, z) a row of <paramref name="table"/>. The lane's tag cell
     /// is pinned to the table's tag here. Lanes a gadget does not take need no constraint: whatever they hold is some
-    /// table row, and nothing reads it.</summary>
+    /// table row, and nothing reads it. The lanes grow to hold the cells the hungriest gadget takes.</summary>
     public LaneCells Lane(string name, SubTable table)
     {
         var lanes = _config.Lanes;
-        lanes.EnsureColumns();
         int i = _nextLane++;
-        if (i >= LookupLanes.Count * EvmCircuitConfig.Height) throw new InvalidOperationException($"{Gadget.State}: out of lookup lanes");
+        lanes.EnsureCell(i);
         var (lane, rotation) = lanes.Place(i);
         var tag = new CellRef($"{name}.tag", lanes.Tag[lane], rotation);
         int tagValue = lanes.Table!.TagOf(table);

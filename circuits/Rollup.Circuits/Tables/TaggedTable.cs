@@ -9,10 +9,11 @@ namespace Rollup.Circuits.Tables;
 /// <param name="RowCount">How many rows <paramref name="Rows"/> yields (the table's size decides the circuit's k).</param>
 public sealed record SubTable(string Name, int RowCount, Func<IEnumerable<(Fr A, Fr B, Fr C)>> Rows)
 {
-    /// <summary>a AND b for every pair of bytes (65,536 rows). OR and XOR follow from it arithmetically:
-    /// a | b = a + b − (a &amp; b), a ^ b = a + b − 2(a &amp; b).</summary>
-    public static readonly SubTable ByteAnd = new("byte AND", 1 << 16, () =>
-        Enumerable.Range(0, 1 << 16).Select(i => (Fr.FromUInt64((ulong)(i >> 8)), Fr.FromUInt64((ulong)(i & 0xff)), Fr.FromUInt64((ulong)((i >> 8) & i & 0xff)))));
+    /// <summary>a AND b for every pair of nibbles (256 rows, row 16a + b). OR and XOR follow from it arithmetically:
+    /// a | b = a + b − (a &amp; b), a ^ b = a + b − 2(a &amp; b). Nibbles, not bytes: a byte table would be 65,536 rows
+    /// and lift every circuit with a bitwise gadget to 2^17 rows; the bitwise gadget pays with twice the lookups.</summary>
+    public static readonly SubTable NibbleAnd = new("nibble AND", 1 << 8, () =>
+        Enumerable.Range(0, 1 << 8).Select(i => (Fr.FromUInt64((ulong)(i >> 4)), Fr.FromUInt64((ulong)(i & 0xf)), Fr.FromUInt64((ulong)((i >> 4) & i & 0xf)))));
 
     /// <summary>(n, 2^n, 2^(8−n)) for n in 0..7: the bit part of a shift, its multiplier left and right (8 rows).</summary>
     public static readonly SubTable ShiftBits = new("shift bits", 8, () =>

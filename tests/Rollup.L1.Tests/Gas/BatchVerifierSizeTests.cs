@@ -8,21 +8,15 @@ using Xunit.Abstractions;
 
 namespace Rollup.L1.Tests.Gas;
 
-/// <summary>The interpreting verifier of every batch circuit, the full gadget set included, compiles with the pinned
+/// <summary>The interpreting verifier of every batch circuit (every gadget, with and without the state transition) compiles with the pinned
 /// solc to code under EIP-170's 24,576 bytes (creation code under EIP-3860's 49,152), and its data contracts are each
 /// under the same limit. Sizes do not need a real key: commitments are placeholders here (the real key's are points
 /// of the same size), so this runs in seconds; BatchVerifierOnChainTests deploys real ones.</summary>
 public class BatchVerifierSizeTests(ITestOutputHelper output)
 {
-    public static TheoryData<string> Cases => new() { "reduced", "reduced+transition", "full", "full+transition" };
+    public static TheoryData<string> Cases => new() { "batch", "batch+transition" };
 
-    public static BatchCircuits.Case Get(string name) => name switch
-    {
-        "reduced" => BatchCircuits.Reduced(),
-        "reduced+transition" => BatchCircuits.ReducedWithTransition(),
-        "full" => BatchCircuits.Full(),
-        _ => BatchCircuits.FullWithTransition(),
-    };
+    public static BatchCircuits.Case Get(string name) => name == "batch" ? BatchCircuits.Batch() : BatchCircuits.BatchWithTransition();
 
     [Theory]
     [MemberData(nameof(Cases))]
