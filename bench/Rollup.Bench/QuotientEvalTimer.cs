@@ -6,7 +6,7 @@ using Rollup.Plonk.Proving;
 namespace Rollup.Bench;
 
 /// <summary>
-/// <c>timer quotient-eval [--k K] [--rounds R]</c>: the quotient's constraint evaluation on one coset of 2^K points
+/// <c>timer quotient-eval [--k K] [--rounds R] [--block B]</c>: the quotient's constraint evaluation on one coset of 2^K points
 /// (default 14) for the batch circuit, random polynomial values and challenges: the tree walk the prover used before
 /// (<see cref="CosetEvaluator"/>, every constraint's tree on whole blocks, then acc·y + c) against the compiled
 /// program (<see cref="ConstraintBlockProgram"/>) with AVX-512 and scalar, interleaved round by round, CPU time of the
@@ -18,6 +18,7 @@ public static class QuotientEvalTimer
     {
         int k = Option(args, "--k") is { } s ? int.Parse(s) : 14;
         int rounds = Option(args, "--rounds") is { } r ? int.Parse(r) : 3;
+        int block = Option(args, "--block") is { } bs ? int.Parse(bs) : CosetQuotient.ProgramBlock;
         int n = 1 << k;
         var circuit = new BatchCircuit(BatchCircuit.DefaultK).Circuit;
         var layout = new ProtocolLayout(circuit.System, Math.Max(k, 4));
@@ -41,12 +42,12 @@ public static class QuotientEvalTimer
         Console.WriteLine($"quotient-eval 2^{k}: load {PlonkTimer.LoadAverage()}; {Environment.ProcessorCount} cores; AVX-512 {Fr8Math.IsSupported}; " +
                           $"{constraints.Count} constraints, {program.TreeOperations:N0} tree operations (Horner steps included) -> " +
                           $"{program.Instructions:N0} instructions, {program.Program.Registers} registers, {program.Program.Inputs} inputs, " +
-                          $"{program.Program.Constants.Length} constants; compiled in {clock.Elapsed.TotalMilliseconds:F0} ms");
+                          $"{program.Program.Constants.Length} constants; block {block}; compiled in {clock.Elapsed.TotalMilliseconds:F0} ms");
 
         var variants = new (string Name, Action<Fr[]> Body)[]
         {
             ("tree walk (before)", h => TreeWalk(polys, constraints, challenges, y, scale, h)),
-            ("program, AVX-512", h => CosetQuotient.EvaluateConstraints(polys, program, scale, h)),
+            ("program, AVX-512", h => CosetQuotient.EvaluateConstraints(polys, program, scale, h, block)),
             ("program, scalar", h => Scalar(polys, program, scale, h)),
         };
         var outputs = variants.Select(_ => new Fr[n]).ToArray();

@@ -56,13 +56,11 @@ internal sealed class ConstraintBlockProgram
     public static ConstraintBlockProgram Compile(ProtocolLayout layout, IReadOnlyList<Expression> constraints, Fr[] challenges, Fr y)
     {
         var dag = new ConstraintDag(layout, constraints);
-        var nodes = dag.Nodes;
+        var g = new Graph();
         var c = new Compiler();
 
-        // Each node's operand: a constant (folded now when it does not depend on the point), an input, or (operations)
-        // a virtual register numbered by the compiler.
-        var operand = new FrOperand?[nodes.Count];
-        var uniform = new Fr?[nodes.Count];
+        // The DAG's nodes, each given its operand where it has one without computing: an input (a leaf read in place)
+        // or a constant (folded now when it does not depend on the point). Operations get a virtual register below.
         var inputs = new List<(Leaf, PolyRef, int)>();
         var inputIds = new Dictionary<(Leaf, PolyRef, int), int>();
         FrOperand Input(Leaf kind, PolyRef poly, int rotation)
@@ -71,63 +69,124 @@ internal sealed class ConstraintBlockProgram
             if (!inputIds.TryGetValue(key, out int i)) { i = inputs.Count; inputs.Add(key); inputIds[key] = i; }
             return FrOperand.Input(i);
         }
-        for (int id = 0; id < nodes.Count; id++)
+        foreach (var n in dag.Nodes)
         {
-            var n = nodes[id];
             switch (n.Op)
             {
                 case DagOp.Evaluation:
                     var q = layout.Queries[n.A];
-                    operand[id] = Input(Leaf.Poly, q.Poly, q.Rotation);
+                    g.Leaf(Input(Leaf.Poly, q.Poly, q.Rotation));
                     break;
                 case DagOp.Instance:
                     var (column, rotation) = dag.InstanceQueries[n.A];
-                    operand[id] = Input(Leaf.Poly, new PolyRef(PolyKind.Instance, column), rotation);
+                    g.Leaf(Input(Leaf.Poly, new PolyRef(PolyKind.Instance, column), rotation));
                     break;
-                case DagOp.X: operand[id] = Input(Leaf.X, default, 0); break;
-                case DagOp.LagrangeFirst: operand[id] = Input(Leaf.LagrangeFirst, default, 0); break;
-                case DagOp.Challenge: uniform[id] = challenges[n.A]; break;
-                case DagOp.Constant: uniform[id] = dag.Constants[n.A]; break;
-                default:
-                    if (uniform[n.A] is { } a && uniform[n.B] is { } b)
-                        uniform[id] = n.Op switch { DagOp.Add => a + b, DagOp.Mul => a * b, _ => a - b };
-                    break;
+                case DagOp.X: g.Leaf(Input(Leaf.X, default, 0)); break;
+                case DagOp.LagrangeFirst: g.Leaf(Input(Leaf.LagrangeFirst, default, 0)); break;
+                case DagOp.Challenge: g.Constant(challenges[n.A]); break;
+                case DagOp.Constant: g.Constant(dag.Constants[n.A]); break;
+                default: g.Operation(n.Op, n.A, n.B); break;
             }
-            if (uniform[id] is { } value) operand[id] = c.Constant(value);
         }
 
-        // Constraint by constraint: its operations depth first, then acc = acc·y + c_i. Before the first non-zero
-        // constraint acc is zero, and a zero c_i adds nothing (exact: 0·y + c = c, a + 0 = a).
-        var yOperand = c.Constant(y);
-        FrOperand? acc = null;
-        var emitted = new bool[nodes.Count];
+        // The y-sum as more nodes (factored, see YSum), then everything it reads, depth first from its root.
+        int root = YSum(g, dag.Roots.ToList(), y);
+        var operand = new FrOperand?[g.Count];
         var stack = new Stack<(int Node, bool Expanded)>();
-        foreach (int root in dag.Roots)
+        stack.Push((root, false));
+        while (stack.Count > 0)
         {
-            stack.Push((root, false));
-            while (stack.Count > 0)
+            var (id, expanded) = stack.Pop();
+            if (operand[id] is not null) continue; // already computed
+            if (g.Uniform[id] is { } value) { operand[id] = c.Constant(value); continue; }
+            if (g.Input[id] is { } input) { operand[id] = input; continue; }
+            var (op, a, b) = g.Nodes[id];
+            if (expanded) { operand[id] = c.Emit(Op(op), operand[a]!.Value, operand[b]!.Value); continue; }
+            stack.Push((id, true));
+            stack.Push((b, false));
+            stack.Push((a, false));
+        }
+        var program = c.Allocate(operand[root]!.Value, inputs.Count);
+        return new ConstraintBlockProgram(program, inputs.ToArray(), dag.TreeOperations + 2 * dag.Roots.Count);
+    }
+
+    /// <summary>A node for Σ_k y^(m−1−k)·v_k over the <paramref name="items"/> v_0..v_(m−1) (DAG nodes), by Horner's
+    /// rule, with common factors taken out: when consecutive items are products sharing an operand s (the gadgets'
+    /// <c>q_step · flag</c>), Σ y^(…)·(s·d_k) over that run is s·Σ y^(…)·d_k, one product instead of one per item, and
+    /// the run joins the sum as acc·y^(run length) + s·(…). The inner sums are factored the same way. Exact: the
+    /// rewriting is algebraic, the field exact.</summary>
+    private static int YSum(Graph g, List<int> items, Fr y)
+    {
+        int? acc = null;
+        for (int i = 0; i < items.Count;)
+        {
+            // The operand of items[i] that the most items right after it also have as an operand.
+            int length = 1, factor = -1;
+            if (g.IsProduct(items[i], out int a0, out int b0))
+                foreach (int f in a0 == b0 ? [a0] : new[] { a0, b0 })
+                {
+                    int run = 1;
+                    while (i + run < items.Count && g.IsProduct(items[i + run], out int a, out int b) && (a == f || b == f)) run++;
+                    if (run > length) (length, factor) = (run, f);
+                }
+            int value;
+            if (length > 1)
             {
-                var (id, expanded) = stack.Pop();
-                if (operand[id] is not null && !expanded) continue; // a leaf, a folded constant or already computed
-                var n = nodes[id];
-                if (expanded) { operand[id] = c.Emit(Op(n.Op), operand[n.A]!.Value, operand[n.B]!.Value); continue; }
-                if (emitted[id]) continue;
-                emitted[id] = true;
-                stack.Push((id, true));
-                stack.Push((n.B, false));
-                stack.Push((n.A, false));
+                var inner = new List<int>(length);
+                for (int k = i; k < i + length; k++)
+                {
+                    g.IsProduct(items[k], out int a, out int b);
+                    inner.Add(a == factor ? b : a);
+                }
+                value = g.Operation(DagOp.Mul, factor, YSum(g, inner, y));
             }
-            var value = operand[root]!.Value;
-            bool zero = uniform[root] is { IsZero: true };
+            else value = items[i];
+            bool zero = g.Uniform[value] is { IsZero: true };
+            // Zero so far (acc null): the sum is the value; a zero value adds nothing.
             if (acc is null) acc = zero ? null : value;
             else
             {
-                var scaled = c.Emit(FrBlockOp.Mul, acc.Value, yOperand);
-                acc = zero ? scaled : c.Emit(FrBlockOp.Add, scaled, value);
+                int scaled = g.Operation(DagOp.Mul, acc.Value, g.Constant(y.Pow((ulong)length)));
+                acc = zero ? scaled : g.Operation(DagOp.Add, scaled, value);
             }
+            i += length;
         }
-        var program = c.Allocate(acc ?? c.Constant(Fr.Zero), inputs.Count);
-        return new ConstraintBlockProgram(program, inputs.ToArray(), dag.TreeOperations + 2 * dag.Roots.Count);
+        return acc ?? g.Constant(Fr.Zero);
+    }
+
+    /// <summary>The DAG's nodes and the y-sum's, with what is known before evaluating: a constant's value (operations
+    /// on constants folded) or a leaf's input.</summary>
+    private sealed class Graph
+    {
+        public readonly List<(DagOp Op, int A, int B)> Nodes = [];
+        public readonly List<Fr?> Uniform = [];
+        public readonly List<FrOperand?> Input = [];
+        public int Count => Nodes.Count;
+
+        private int Add((DagOp, int, int) node, Fr? uniform, FrOperand? input)
+        {
+            Nodes.Add(node);
+            Uniform.Add(uniform);
+            Input.Add(input);
+            return Nodes.Count - 1;
+        }
+
+        public int Leaf(FrOperand input) => Add((DagOp.Evaluation, 0, 0), null, input);
+        public int Constant(Fr value) => Add((DagOp.Constant, 0, 0), value, null);
+
+        public int Operation(DagOp op, int a, int b)
+        {
+            Fr? folded = Uniform[a] is { } x && Uniform[b] is { } z
+                ? op switch { DagOp.Add => x + z, DagOp.Mul => x * z, _ => x - z }
+                : null;
+            return Add((op, a, b), folded, null);
+        }
+
+        public bool IsProduct(int id, out int a, out int b)
+        {
+            (_, a, b) = Nodes[id];
+            return Nodes[id].Op == DagOp.Mul && Uniform[id] is null;
+        }
     }
 
     private static FrBlockOp Op(DagOp op) => op switch
