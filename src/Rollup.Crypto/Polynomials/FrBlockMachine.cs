@@ -30,8 +30,10 @@ public sealed class FrBlockMachine
     private readonly FrBlockInstruction[] _instructions;
     private readonly Fr[] _gather = new Fr[8];
     // Scalar path: register r is _scalarRegs[r·_blockLength ..], plus two buffers for wrapped inputs.
-    private readonly Fr[] _scalarRegs = [];
-    private readonly Fr[] _wrapA = [], _wrapB = [];
+    // (Made on first use on an AVX-512 machine: the scalar path also takes blocks whose length is not a multiple of
+    // eight, tiny domains.)
+    private Fr[] _scalarRegs = [];
+    private Fr[] _wrapA = [], _wrapB = [];
 
     /// <param name="vectorized">Whether to use AVX-512 where it is present (false: the scalar path, for tests).</param>
     public FrBlockMachine(FrBlockProgram program, int blockLength, bool vectorized = true)
@@ -55,10 +57,12 @@ public sealed class FrBlockMachine
                 V.BroadcastTimes32(k, out _constants32[i]);
             }
         }
-        // The scalar path also takes blocks whose length is not a multiple of eight (tiny domains).
-        _scalarRegs = new Fr[program.Registers * blockLength];
-        _wrapA = new Fr[blockLength];
-        _wrapB = new Fr[blockLength];
+        else
+        {
+            _scalarRegs = new Fr[program.Registers * blockLength];
+            _wrapA = new Fr[blockLength];
+            _wrapB = new Fr[blockLength];
+        }
     }
 
     /// <summary>The program on the block of <paramref name="length"/> points the inputs describe; output[i] =
@@ -165,6 +169,12 @@ public sealed class FrBlockMachine
 
     private void RunScalar(ReadOnlySpan<FrBlockInput> inputs, int length, Fr scale, Span<Fr> output)
     {
+        if (_scalarRegs.Length == 0)
+        {
+            _scalarRegs = new Fr[_program.Registers * _blockLength];
+            _wrapA = new Fr[_blockLength];
+            _wrapB = new Fr[_blockLength];
+        }
         foreach (var ins in _instructions)
         {
             var d = _scalarRegs.AsSpan(ins.Destination * _blockLength, length);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Rollup.Crypto.Bn254.Fields;
 using Rollup.Crypto.Polynomials;
 using Rollup.Plonk.Keys;
@@ -47,6 +48,7 @@ internal static class CosetQuotient
         var arrays = polys.All.Where(p => !BorrowedColumns.IsZero(p)).ToArray();
         var program = ConstraintBlockProgram.Compile(layout, ConstraintList.Build(layout, pc).Select(c => c.Polynomial).ToList(), challenges, y);
         stages?.Mark("quotient: compile constraints");
+        var machines = new ConcurrentBag<(FrBlockMachine, FrBlockInput[])>(); // shared by the cosets' evaluations
         // h's values on coset j, then (InterpolateFromCosets) its pieces: no N-point array, no N-point transform.
         var h = Enumerable.Range(0, cosets).Select(_ => new Fr[n]).ToArray();
 
@@ -65,7 +67,7 @@ internal static class CosetQuotient
                 for (; moved < arrays.Length; moved++) PolyOps.EvaluateOnShiftedDomain(arrays[moved], log2n, cosetShift);
                 stages?.Mark("quotient: coset transforms");
                 var vanishingInverse = (cosetShift.Pow((ulong)n) - Fr.One).Inverse();
-                EvaluateConstraints(polys, program, vanishingInverse, h[j]);
+                EvaluateConstraints(polys, program, vanishingInverse, h[j], machines: machines);
                 stages?.Mark("quotient: evaluate constraints");
             }
             finally
@@ -120,22 +122,25 @@ internal static class CosetQuotient
     }
 
     /// <summary>Σ y^(C−1−i)·c_i / (c_jⁿ − 1) at each point of the current coset, into <paramref name="h"/>, by the
-    /// compiled program (<see cref="ConstraintBlockProgram"/>). Blocks run in parallel; each worker keeps one machine
-    /// (its registers) and its input table for all its blocks (no allocation per block).</summary>
+    /// compiled program (<see cref="ConstraintBlockProgram"/>). Blocks run in parallel. A machine (its registers, a few
+    /// MiB: registers × block × 72 bytes) is taken from <paramref name="machines"/> by each of Parallel.For's tasks and
+    /// given back at its end: Parallel.For starts many more tasks than there are cores, and a fresh machine per task
+    /// was large-object garbage that doubled the prover's peak at 2^16. Its input table goes with it.</summary>
     internal static void EvaluateConstraints(CosetPolys polys, ConstraintBlockProgram program, Fr vanishingInverse, Fr[] h,
-        int blockSize = ProgramBlock)
+        int blockSize = ProgramBlock, ConcurrentBag<(FrBlockMachine, FrBlockInput[])>? machines = null)
     {
         int n = h.Length, block = Math.Min(blockSize, n);
         var arrays = program.Arrays(polys);
+        var pool = machines ?? [];
         Parallel.For(0, (n + block - 1) / block,
-            () => (Machine: new FrBlockMachine(program.Program, block), Inputs: new FrBlockInput[program.Program.Inputs]),
+            () => pool.TryTake(out var m) ? m : (new FrBlockMachine(program.Program, block), new FrBlockInput[program.Program.Inputs]),
             (b, _, w) =>
             {
                 int start = b * block, length = Math.Min(block, n - start);
-                program.Bind(arrays, start, polys.RotationStride, w.Inputs);
-                w.Machine.Run(w.Inputs, length, vanishingInverse, h.AsSpan(start, length));
+                program.Bind(arrays, start, polys.RotationStride, w.Item2);
+                w.Item1.Run(w.Item2, length, vanishingInverse, h.AsSpan(start, length));
                 return w;
             },
-            _ => { });
+            pool.Add);
     }
 }
