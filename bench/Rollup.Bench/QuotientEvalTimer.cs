@@ -41,7 +41,7 @@ public static class QuotientEvalTimer
         var program = ConstraintBlockProgram.Compile(layout, constraints.Select(c => c.Polynomial).ToList(), challenges, y);
         Console.WriteLine($"quotient-eval 2^{k}: load {PlonkTimer.LoadAverage()}; {Environment.ProcessorCount} cores; AVX-512 {Fr8Math.IsSupported}; " +
                           $"{constraints.Count} constraints, {program.TreeOperations:N0} tree operations (Horner steps included) -> " +
-                          $"{program.Instructions:N0} instructions ({string.Join(", ", program.Program.Instructions.GroupBy(i => i.Op).Select(g => $"{g.Count():N0} {g.Key}"))}), {program.Program.Registers} registers, {program.Program.Inputs} inputs, " +
+                          $"{program.Instructions:N0} instructions ({string.Join(", ", program.Program.Instructions.GroupBy(i => i.Op).Select(g => $"{g.Count():N0} {g.Key}"))}), {program.Program.Instructions.Count(i => i.Op == Rollup.Crypto.Polynomials.FrBlockOp.Mul && (i.A.Kind == Rollup.Crypto.Polynomials.FrOperandKind.Constant || i.B.Kind == Rollup.Crypto.Polynomials.FrOperandKind.Constant)):N0} products by a constant, {program.Program.Registers} registers, {program.Program.Inputs} inputs, " +
                           $"{program.Program.Constants.Length} constants; block {block}; compiled in {clock.Elapsed.TotalMilliseconds:F0} ms");
 
         var variants = new (string Name, Action<Fr[]> Body)[]

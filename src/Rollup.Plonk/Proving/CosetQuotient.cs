@@ -18,7 +18,7 @@ namespace Rollup.Plonk.Proving;
 /// reference), so proofs do not change.</para></summary>
 internal static class CosetQuotient
 {
-    /// <summary>Points per block of the constraint evaluation: a worker's scratch is a few dozen blocks.</summary>
+    /// <summary>Points per parallel block of the coset-wise interpolation (<see cref="InterpolateFromCosets"/>).</summary>
     private const int Block = 1024;
 
     /// <summary>Points per block of the compiled constraint program: a register is a block of values (72 bytes a
