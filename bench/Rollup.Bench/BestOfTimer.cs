@@ -93,6 +93,9 @@ public static unsafe class BestOfTimer
             case "prove-batch":
                 ProveBatchTimer.Run(args);
                 break;
+            case "quotient-eval":
+                QuotientEvalTimer.Run(args);
+                break;
             case "plans":
                 foreach (int n in new[] { 1, 2, 4, 8, 16, 32, 64, 128, 256, 1024, 4096, 1 << 14, 1 << 16, 1 << 18, 1 << 20, 1 << 22 })
                     Console.WriteLine($"n = {n}: 1 core {MsmPlan.Choose(n, 1)}; 2 cores {MsmPlan.Choose(n, 2)}");

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using Rollup.Crypto.Bn254.Fields;
+using Rollup.Crypto.Polynomials;
 using Rollup.Plonk.Keys;
 using Rollup.Plonk.Protocol;
 
@@ -16,8 +18,12 @@ namespace Rollup.Plonk.Proving;
 /// reference), so proofs do not change.</para></summary>
 internal static class CosetQuotient
 {
-    /// <summary>Points per block of the constraint evaluation: a worker's scratch is a few dozen blocks.</summary>
+    /// <summary>Points per parallel block of the coset-wise interpolation (<see cref="InterpolateFromCosets"/>).</summary>
     private const int Block = 1024;
+
+    /// <summary>Points per block of the compiled constraint program: a register is a block of values (72 bytes a
+    /// point in the AVX-512 layout), so this times the program's registers is a worker's scratch.</summary>
+    internal const int ProgramBlock = 256;
 
     /// <summary>h's N coefficients as 2^e pieces of n (piece q holds coefficients q·n..(q+1)·n − 1; the protocol
     /// commits the first <see cref="ProtocolLayout.QuotientPieces"/>, the others are zero for a valid witness).
@@ -40,7 +46,9 @@ internal static class CosetQuotient
         };
         // The zero polynomial is zero on every coset: its array serves as is (and stays untouched, see BorrowedColumns).
         var arrays = polys.All.Where(p => !BorrowedColumns.IsZero(p)).ToArray();
-        var constraints = ConstraintList.Build(layout, pc);
+        var program = ConstraintBlockProgram.Compile(layout, ConstraintList.Build(layout, pc).Select(c => c.Polynomial).ToList(), challenges, y);
+        stages?.Mark("quotient: compile constraints");
+        var machines = new ConcurrentBag<(FrBlockMachine, FrBlockInput[])>(); // shared by the cosets' evaluations
         // h's values on coset j, then (InterpolateFromCosets) its pieces: no N-point array, no N-point transform.
         var h = Enumerable.Range(0, cosets).Select(_ => new Fr[n]).ToArray();
 
@@ -59,7 +67,7 @@ internal static class CosetQuotient
                 for (; moved < arrays.Length; moved++) PolyOps.EvaluateOnShiftedDomain(arrays[moved], log2n, cosetShift);
                 stages?.Mark("quotient: coset transforms");
                 var vanishingInverse = (cosetShift.Pow((ulong)n) - Fr.One).Inverse();
-                EvaluateConstraints(polys, constraints, challenges, y, vanishingInverse, h[j]);
+                EvaluateConstraints(polys, program, vanishingInverse, h[j], machines: machines);
                 stages?.Mark("quotient: evaluate constraints");
             }
             finally
@@ -113,29 +121,26 @@ internal static class CosetQuotient
         });
     }
 
-    /// <summary>Σ y^(C−1−i)·c_i / (c_jⁿ − 1) at each point of the current coset, into <paramref name="h"/>. Blocks run in parallel; each worker keeps one evaluator and its buffers for all its blocks
-    /// (no allocation per block).</summary>
-    private static void EvaluateConstraints(CosetPolys polys, IReadOnlyList<(string Name, Circuit.Expression Polynomial)> constraints,
-        Fr[] challenges, Fr y, Fr vanishingInverse, Fr[] h)
+    /// <summary>Σ y^(C−1−i)·c_i / (c_jⁿ − 1) at each point of the current coset, into <paramref name="h"/>, by the
+    /// compiled program (<see cref="ConstraintBlockProgram"/>). Blocks run in parallel. A machine (its registers, a few
+    /// MiB: registers × block × 72 bytes) is taken from <paramref name="machines"/> by each of Parallel.For's tasks and
+    /// given back at its end: Parallel.For starts many more tasks than there are cores, and a fresh machine per task
+    /// was large-object garbage that doubled the prover's peak at 2^16. Its input table goes with it.</summary>
+    internal static void EvaluateConstraints(CosetPolys polys, ConstraintBlockProgram program, Fr vanishingInverse, Fr[] h,
+        int blockSize = ProgramBlock, ConcurrentBag<(FrBlockMachine, FrBlockInput[])>? machines = null)
     {
-        int n = polys.CosetPoints.Length, blockSize = Math.Min(Block, n);
-        Parallel.For(0, (n + Block - 1) / Block,
-            () => (Evaluator: new CosetEvaluator(polys, challenges, blockSize), Acc: new Fr[blockSize], Values: new Fr[blockSize]),
+        int n = h.Length, block = Math.Min(blockSize, n);
+        var arrays = program.Arrays(polys);
+        var pool = machines ?? [];
+        Parallel.For(0, (n + block - 1) / block,
+            () => pool.TryTake(out var m) ? m : (new FrBlockMachine(program.Program, block), new FrBlockInput[program.Program.Inputs]),
             (b, _, w) =>
             {
-                int start = b * Block, length = Math.Min(Block, n - start);
-                var acc = w.Acc.AsSpan(0, length);
-                var values = w.Values.AsSpan(0, length);
-                acc.Clear();
-                w.Evaluator.Seek(start, length);
-                foreach (var (_, poly) in constraints)
-                {
-                    w.Evaluator.CopyTo(poly.Accept(w.Evaluator), values);
-                    for (int i = 0; i < length; i++) acc[i] = acc[i] * y + values[i];
-                }
-                for (int i = 0; i < length; i++) h[start + i] = acc[i] * vanishingInverse;
+                int start = b * block, length = Math.Min(block, n - start);
+                program.Bind(arrays, start, polys.RotationStride, w.Item2);
+                w.Item1.Run(w.Item2, length, vanishingInverse, h.AsSpan(start, length));
                 return w;
             },
-            _ => { });
+            pool.Add);
     }
 }
