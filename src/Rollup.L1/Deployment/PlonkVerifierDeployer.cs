@@ -12,7 +12,8 @@ public enum VerifierKind
 {
     /// <summary>Straight-line Yul in one contract: cheapest in gas, but it grows with the circuit.</summary>
     StraightLine,
-    /// <summary>A fixed-size interpreter reading the constraint program from data contracts: any circuit size.</summary>
+    /// <summary>A fixed-size verifier that calls the compiled constraints in code contracts and reads the rest of the key
+    /// from data contracts: any circuit size. (Named for the instruction interpreter it began as.)</summary>
     Interpreted,
 }
 
@@ -78,7 +79,7 @@ public static class PlonkVerifierDeployer
         var compiled = SolcJs.Compile(source, contractName);
         CheckLimits(compiled);
         var (verifier, verifierReceipt) = await ContractClient.DeployAsync(deployer, compiled, [], cancel).ConfigureAwait(false);
-        return new DeployedVerifier(verifier, VerifierKind.Interpreted, addresses, compiled.DeployedBytecode.Length, data.Bytes.Length,
+        return new DeployedVerifier(verifier, VerifierKind.Interpreted, addresses, compiled.DeployedBytecode.Length, codes.Sum(c => c.Length),
             gas + verifierReceipt.GasUsed);
     }
 
