@@ -108,19 +108,26 @@ internal sealed class VerifierYul
                         next := keccak256({{Scratch}}, 65)
                     }
 
-                    function absorbPoint(state, x, y) -> next {
-                        mstore({{Scratch}}, state)
+                    // Absorbs count points from calldata at start (64 bytes each), one message each. The loop keeps
+                    // the message in Scratch: the tag byte at Scratch + 32 is written once, state and point per hash.
+                    function absorbPoints(state, start, count) -> next {
                         mstore8({{Scratch + 32}}, 2)
-                        mstore({{Scratch + 33}}, x)
-                        mstore({{Scratch + 65}}, y)
-                        next := keccak256({{Scratch}}, 97)
+                        next := state
+                        for { let end := add(start, shl(6, count)) } lt(start, end) { start := add(start, 64) } {
+                            mstore({{Scratch}}, next)
+                            calldatacopy({{Scratch + 33}}, start, 64)
+                            next := keccak256({{Scratch}}, 97)
+                        }
                     }
 
-                    // Absorbs the proof's points from .. to − 1 (64 bytes each from the proof's start).
-                    function absorbPoints(state, p, from, to) -> next {
+                    // Absorbs count scalars from memory at ptr (32 bytes each), one message each, as absorbPoints does.
+                    function absorbScalars(state, ptr, count) -> next {
+                        mstore8({{Scratch + 32}}, 1)
                         next := state
-                        for { let i := from } lt(i, to) { i := add(i, 1) } {
-                            next := absorbPoint(next, calldataload(add(p, mul(i, 64))), calldataload(add(p, add(mul(i, 64), 32))))
+                        for { let end := add(ptr, shl(5, count)) } lt(ptr, end) { ptr := add(ptr, 32) } {
+                            mstore({{Scratch}}, next)
+                            mstore({{Scratch + 33}}, mload(ptr))
+                            next := keccak256({{Scratch}}, 65)
                         }
                     }
 
@@ -203,10 +210,9 @@ internal sealed class VerifierYul
                         for { let i := 0 } lt(i, {{Layout.Rotations.Count}}) { i := add(i, 1) } {
                             if iszero(validPoint(calldataload(add(P, add({{OpeningOffset}}, mul(i, 64)))), calldataload(add(P, add({{OpeningOffset + 32}}, mul(i, 64)))), Q)) { reject() }
                         }
-                        for { let i := 0 } lt(i, {{Layout.Queries.Count}}) { i := add(i, 1) } {
-                            let e := calldataload(add(P, add({{EvalOffset}}, mul(i, 32))))
-                            if iszero(lt(e, R)) { reject() }
-                            mstore(add({{evaluationsBase}}, mul(i, 32)), e)
+                        calldatacopy({{evaluationsBase}}, add(P, {{EvalOffset}}), {{32 * Layout.Queries.Count}})
+                        for { let e := {{evaluationsBase}} } lt(e, {{evaluationsBase + 32 * Layout.Queries.Count}}) { e := add(e, 32) } {
+                            if iszero(lt(mload(e), R)) { reject() }
                         }
                         for { let i := 0 } lt(i, publicInputs.length) { i := add(i, 1) } {
                             if iszero(lt(calldataload(add(publicInputs.offset, mul(i, 32))), R)) { reject() }
@@ -231,7 +237,7 @@ internal sealed class VerifierYul
         int point = 0;
         string Absorb(int count)
         {
-            string code = count == 0 ? "" : $"            st := absorbPoints(st, P, {point}, {point + count})\n";
+            string code = count == 0 ? "" : $"            st := absorbPoints(st, add(P, {64 * point}), {count})\n";
             point += count;
             return code;
         }
@@ -250,9 +256,9 @@ internal sealed class VerifierYul
         sb.Append(Draw(SlotY));
         sb.Append(Absorb(pieces));
         sb.Append(Draw(SlotX));
-        sb.Append($"            for {{ let i := 0 }} lt(i, {Layout.Queries.Count}) {{ i := add(i, 1) }} {{ st := absorbScalar(st, mload(add({evaluationsBase}, mul(i, 32)))) }}\n");
+        sb.Append($"            st := absorbScalars(st, {evaluationsBase}, {Layout.Queries.Count})\n");
         sb.Append(Draw(SlotV));
-        sb.Append($"            for {{ let i := 0 }} lt(i, {Layout.Rotations.Count}) {{ i := add(i, 1) }} {{ st := absorbPoint(st, calldataload(add(P, add({OpeningOffset}, mul(i, 64)))), calldataload(add(P, add({OpeningOffset + 32}, mul(i, 64))))) }}\n");
+        sb.Append($"            st := absorbPoints(st, add(P, {OpeningOffset}), {Layout.Rotations.Count})\n");
         sb.Append(Draw(SlotU));
 
         // xⁿ, L₀(x).
