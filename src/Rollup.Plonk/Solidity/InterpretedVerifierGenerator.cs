@@ -15,8 +15,8 @@ namespace Rollup.Plonk.Solidity;
 /// bytes never change: a data contract starts with STOP, so nothing in it runs; a code contract is straight-line code
 /// (PUSH, DUP, SWAP, CALLDATALOAD, MLOAD, MSTORE, ADD, SUB, ADDMOD, MULMOD, RETURN; no jump, so no immediate's byte is
 /// ever executed) that can neither self-destruct nor write state, and it is called with STATICCALL anyway.</para>
-/// <para>Memory stays bounded: commitments are read one at a time; the value file (leaves and the values the code
-/// chunks pass on) and the opening list are held whole.</para></summary>
+/// <para>Memory holds the value file (leaves and the values the code chunks pass on), the opening list and the key's
+/// commitments, each once.</para></summary>
 public static class InterpretedVerifierGenerator
 {
     /// <summary>The value file (<see cref="ConstraintCode"/>): acc, y, the leaves, the chunks' exports.</summary>
@@ -37,6 +37,8 @@ public static class InterpretedVerifierGenerator
         int table = Values + 32 * code.ValueWords;
         // One scalar per distinct commitment, in memory no one wrote before (so it starts at zero).
         int scalars = table + (data.OpeningsLength + 2 * data.DistinctCommitments + 32 + 31) / 32 * 32;
+        // The key's commitments, copied in one go where the openings read them.
+        int keyPoints = scalars + 32 * data.DistinctCommitments;
 
         var sb = new StringBuilder();
         string Address(int i) => "0x" + Convert.ToHexStringLower(dataContracts[i]);
@@ -111,6 +113,7 @@ public static class InterpretedVerifierGenerator
                     // rotations is multiplied once, by Σ u^j·v^k over its queries (same point, far fewer 0x07 calls).
                     function openings(P, x, v, u) {
                         copyData({{table}}, {{data.OpeningsOffset}}, {{data.OpeningsLength + 2 * data.DistinctCommitments}})
+                        copyData({{keyPoints}}, {{data.CommitmentsOffset}}, {{data.Bytes.Length - data.CommitmentsOffset}})
                         let t := {{table}}
                         let uPower := 1
                         let g := 0
@@ -120,14 +123,21 @@ public static class InterpretedVerifierGenerator
                             t := add(t, 34)
                             let coefficient := uPower
                             for { let end := add(t, mul(count, 4)) } lt(t, end) { t := add(t, 4) } {
-                                let s := add({{scalars}}, shl(5, shr(240, mload(add(t, 2)))))
+                                let q := mload(t)
+                                let s := add({{scalars}}, and(shr(224, q), 0xffff))
                                 mstore(s, addmod(mload(s), coefficient, R))
-                                g := addmod(g, mulmod(mload(add({{Leaf(0)}}, shl(5, shr(240, mload(t))))), coefficient, R), R)
+                                g := addmod(g, mulmod(mload(add({{Leaf(0)}}, shr(240, q))), coefficient, R), R)
                                 coefficient := mulmod(coefficient, v, R)
                             }
                             let w := add(P, add({{yul.OpeningOffset}}, mul(r, 64)))
                             addScaled({{SlotRight}}, calldataload(w), calldataload(add(w, 32)), mulmod(uPower, mulmod(x, factor, R), R))
-                            addScaled({{SlotLeft}}, calldataload(w), calldataload(add(w, 32)), uPower)
+                            // u⁰ = 1: left starts as the first witness itself (one 0x07 and one 0x06 call fewer).
+                            switch r
+                            case 0 {
+                                mstore({{SlotLeft}}, calldataload(w))
+                                mstore({{SlotLeft + 32}}, calldataload(add(w, 32)))
+                            }
+                            default { addScaled({{SlotLeft}}, calldataload(w), calldataload(add(w, 32)), uPower) }
                             uPower := mulmod(uPower, u, R)
                         }
                         for { let i := 0 } lt(i, {{data.DistinctCommitments}}) { i := add(i, 1) } {
@@ -138,8 +148,8 @@ public static class InterpretedVerifierGenerator
                                 addScaled({{SlotRight}}, calldataload(add(P, mul(ref, 64))), calldataload(add(P, add(mul(ref, 64), 32))), s)
                             }
                             default {
-                                copyData({{SlotCommitment}}, add({{data.CommitmentsOffset}}, mul(and(ref, {{VerifierData.KeyCommitmentFlag - 1}}), 64)), 64)
-                                addScaled({{SlotRight}}, mload({{SlotCommitment}}), mload({{SlotCommitment + 32}}), s)
+                                let c := add({{keyPoints}}, shl(6, and(ref, {{VerifierData.KeyCommitmentFlag - 1}})))
+                                addScaled({{SlotRight}}, mload(c), mload(add(c, 32)), s)
                             }
                         }
                         // − Σ_j u^j·e_j times the generator (1, 2).

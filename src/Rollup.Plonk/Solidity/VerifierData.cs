@@ -13,7 +13,7 @@ namespace Rollup.Plonk.Solidity;
 /// <list type="bullet">
 /// <item>constants: the program's constant slots, 32 bytes each, copied straight into memory;</item>
 /// <item>openings: per opening rotation, ω^rotation (32 bytes) and the number of queries (2), then per query its
-/// evaluation's index (2) and its commitment's number in the commitment list (2);</item>
+/// evaluation's index and its commitment's number in the commitment list, each times 32 (2 bytes each);</item>
 /// <item>commitment list: per distinct opened polynomial, where its commitment is (2): a proof point index, or
 /// 0x8000 | an index in the commitments section. A polynomial opened at several rotations is one entry, so the
 /// verifier multiplies its commitment once, by the sum of its coefficients;</item>
@@ -57,8 +57,9 @@ public sealed class VerifierData
             AddShort(bytes, queries.Count);
             foreach (int q in queries)
             {
-                AddShort(bytes, q);
-                AddShort(bytes, distinct.IndexOf(layout.Queries[q].Poly));
+                // Byte offsets (index · 32), so the verifier's loop adds them to a base without shifting.
+                AddShort(bytes, 32 * q);
+                AddShort(bytes, 32 * distinct.IndexOf(layout.Queries[q].Poly));
             }
         }
         OpeningsLength = bytes.Count - OpeningsOffset;

@@ -26,8 +26,6 @@ internal sealed class VerifierYul
     public const int SlotX = Vars, SlotY = Vars + 0x20, SlotV = Vars + 0x40, SlotU = Vars + 0x60, SlotL0 = Vars + 0x80;
     public const int SlotXn = Vars + 0xa0, SlotLeft = Vars + 0xc0, SlotRight = Vars + 0x100, SlotAcc = Vars + 0x140;
     public const int SlotUPower = Vars + 0x180, SlotVPower = Vars + 0x1a0, SlotValue = Vars + 0x1c0, SlotNumerator = Vars + 0x1e0;
-    /// <summary>64 bytes for a commitment read from a data contract.</summary>
-    public const int SlotCommitment = Vars + 0x200;
     /// <summary>Where per-verifier regions start.</summary>
     public const int Free = 0x500;
 
