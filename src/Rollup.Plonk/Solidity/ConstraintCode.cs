@@ -174,7 +174,8 @@ public sealed class ConstraintCode
 public sealed class ConstraintCodeStats
 {
     public int Operations { get; set; }
-    /// <summary>Additions left unreduced (ADD instead of ADDMOD: the sum stays below 5·r, and its readers reduce).</summary>
+    /// <summary>Additions and subtractions left unreduced (ADD instead of ADDMOD: the value stays below 4·r, and its
+    /// readers reduce it).</summary>
     public int LazyAdditions { get; set; }
     /// <summary>Values kept in memory because more than one operation reads them.</summary>
     public int Stores { get; set; }

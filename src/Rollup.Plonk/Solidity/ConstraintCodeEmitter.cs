@@ -11,9 +11,9 @@ internal sealed class ConstraintCodeShape
     private const int MaxBound = 4;
 
     public int[] Uses { get; }
-    /// <summary>An addition emitted as ADD: both operands' bounds (in multiples of r) sum to at most 4, and no
-    /// subtraction subtracts it (r − b needs b ≤ r). Its readers are MULMOD, ADDMOD, another lazy ADD, or the
-    /// accumulation (mulmod(acc, y) + value &lt; 5·r), none of which needs it reduced.</summary>
+    /// <summary>An addition emitted as ADD, or a − b as ADD(a, r − b): the operands' bounds (in multiples of r; b's is
+    /// 1) sum to at most 4, and no subtraction subtracts it (r − b needs b ≤ r). Its readers are MULMOD, ADDMOD,
+    /// another lazy ADD, or the accumulation (mulmod(acc, y) + value &lt; 5·r), none of which needs it reduced.</summary>
     public bool[] Lazy { get; }
     public int[] Need { get; }
     public int Stored { get; }
@@ -39,7 +39,7 @@ internal sealed class ConstraintCodeShape
             var n = nodes[i];
             if (n.IsLeaf) { bound[i] = 1; Need[i] = 1; continue; }
             int sum = bound[n.A] + bound[n.B];
-            Lazy[i] = n.Op == DagOp.Add && sum <= MaxBound && !subtrahend[i];
+            Lazy[i] = n.Op is DagOp.Add or DagOp.Sub && sum <= MaxBound && !subtrahend[i];
             bound[i] = Lazy[i] ? sum : 1;
             int hi = Math.Max(Need[n.A], Need[n.B]), lo = Math.Min(Need[n.A], Need[n.B]);
             Need[i] = Math.Max(Math.Max(hi, lo + 1), Lazy[i] ? 2 : 3);
@@ -50,8 +50,8 @@ internal sealed class ConstraintCodeShape
 
 /// <summary>Emits one chunk of <see cref="ConstraintCode"/>: EVM code over a stack whose bottom three items are r,
 /// y and acc for the whole chunk (so r is one DUP away while the stack is at most 16 deep). Per constraint:
-/// acc ← mulmod(acc, y, r) + value. Operations: MULMOD and ADDMOD with r below their operands, lazy ADD, and
-/// a − b as addmod(a, r − b, r). Leaves and earlier chunks' values are CALLDATALOADs, values read more than once are
+/// acc ← mulmod(acc, y, r) + value. Operations: MULMOD and ADDMOD with r below their operands, a − b as
+/// addmod(a, r − b, r), and lazy ADD for a + b or a + (r − b) (<see cref="ConstraintCodeShape.Lazy"/>). Leaves and earlier chunks' values are CALLDATALOADs, values read more than once are
 /// MSTOREd at first use and MLOADed after; small constants are pushed as immediates.
 /// <para>Immediates have a width that does not depend on the addresses finally chosen, so the first pass (which cuts
 /// the chunks) and the second (which knows the exports) emit the same number of bytes.</para></summary>
@@ -190,6 +190,24 @@ internal sealed class ConstraintCodeEmitter
                 break;
             case DagOp.Add:
                 Modular(ADDMOD, n.A, n.B);
+                break;
+            case DagOp.Sub when _shape.Lazy[node]:
+                Stats.LazyAdditions++;
+                if (_shape.Need[n.B] > _shape.Need[n.A])
+                {
+                    Value(n.B);
+                    PushModulus();
+                    Emit(SUB, -1);    // (r − b)
+                    Value(n.A);
+                }
+                else
+                {
+                    Value(n.A);
+                    Value(n.B);
+                    PushModulus();
+                    Emit(SUB, -1);    // a (r − b)
+                }
+                Emit(ADD, -1);
                 break;
             case DagOp.Sub when Simple(n.A) && Simple(n.B):
                 PushModulus();        // r

@@ -24,8 +24,9 @@ internal sealed class VerifierYul
     public const int Scratch = 0x80;        // 0x80 .. 0x27f
     public const int Vars = 0x280;          // x, y, v, u, L0, xn …   0x280 .. 0x4ff
     public const int SlotX = Vars, SlotY = Vars + 0x20, SlotV = Vars + 0x40, SlotU = Vars + 0x60, SlotL0 = Vars + 0x80;
-    public const int SlotXn = Vars + 0xa0, SlotLeft = Vars + 0xc0, SlotRight = Vars + 0x100, SlotAcc = Vars + 0x140;
-    public const int SlotUPower = Vars + 0x180, SlotVPower = Vars + 0x1a0, SlotValue = Vars + 0x1c0, SlotNumerator = Vars + 0x1e0;
+    /// <summary>The two sums of points (64 bytes each) have 64 bytes of room after them for addScaled's product.</summary>
+    public const int SlotXn = Vars + 0xa0, SlotLeft = Vars + 0xc0, SlotRight = Vars + 0x140;
+    public const int SlotUPower = Vars + 0x1c0, SlotVPower = Vars + 0x1e0, SlotValue = Vars + 0x200, SlotNumerator = Vars + 0x220;
     /// <summary>Where per-verifier regions start.</summary>
     public const int Free = 0x500;
 
@@ -177,15 +178,14 @@ internal sealed class VerifierYul
                         }
                     }
 
-                    // acc (at ptr) += s·(x, y)
+                    // acc (at ptr) += s·(x, y). The product lands right after acc (SlotLeft and SlotRight have room
+                    // there), so 0x06 adds the two where they lie.
                     function addScaled(ptr, x, y, s) {
                         mstore({{Scratch}}, x)
                         mstore({{Scratch + 0x20}}, y)
                         mstore({{Scratch + 0x40}}, s)
-                        if iszero(staticcall(gas(), 7, {{Scratch}}, 0x60, {{Scratch + 0x40}}, 0x40)) { outOfGas() }
-                        mstore({{Scratch}}, mload(ptr))
-                        mstore({{Scratch + 0x20}}, mload(add(ptr, 0x20)))
-                        if iszero(staticcall(gas(), 6, {{Scratch}}, 0x80, ptr, 0x40)) { outOfGas() }
+                        if iszero(staticcall(gas(), 7, {{Scratch}}, 0x60, add(ptr, 0x40), 0x40)) { outOfGas() }
+                        if iszero(staticcall(gas(), 6, ptr, 0x80, ptr, 0x40)) { outOfGas() }
                     }
 
         """;
@@ -202,11 +202,11 @@ internal sealed class VerifierYul
                         // Shape: exact length, every point on the curve, every scalar below r, every input below r.
                         if iszero(eq(proof.length, {{ProofLength}})) { reject() }
                         if iszero(eq(publicInputs.length, {{InstanceLengths.Sum()}})) { reject() }
-                        for { let i := 0 } lt(i, {{PointsBefore}}) { i := add(i, 1) } {
-                            if iszero(validPoint(calldataload(add(P, mul(i, 64))), calldataload(add(P, add(mul(i, 64), 32))), Q)) { reject() }
+                        for { let p := P } lt(p, add(P, {{64 * PointsBefore}})) { p := add(p, 64) } {
+                            if iszero(validPoint(calldataload(p), calldataload(add(p, 32)), Q)) { reject() }
                         }
-                        for { let i := 0 } lt(i, {{Layout.Rotations.Count}}) { i := add(i, 1) } {
-                            if iszero(validPoint(calldataload(add(P, add({{OpeningOffset}}, mul(i, 64)))), calldataload(add(P, add({{OpeningOffset + 32}}, mul(i, 64)))), Q)) { reject() }
+                        for { let p := add(P, {{OpeningOffset}}) } lt(p, add(P, {{ProofLength}})) { p := add(p, 64) } {
+                            if iszero(validPoint(calldataload(p), calldataload(add(p, 32)), Q)) { reject() }
                         }
                         calldatacopy({{evaluationsBase}}, add(P, {{EvalOffset}}), {{32 * Layout.Queries.Count}})
                         for { let e := {{evaluationsBase}} } lt(e, {{evaluationsBase + 32 * Layout.Queries.Count}}) { e := add(e, 32) } {
