@@ -19,6 +19,12 @@ namespace Rollup.Plonk.Solidity;
 /// commitments, each once.</para></summary>
 public static class InterpretedVerifierGenerator
 {
+    /// <summary>solc's optimizer runs for this verifier. At the 200 of every other contract, solc keeps r and q in the
+    /// code and CODECOPYs them at each use (~30 gas instead of a 3-gas PUSH32), to save bytes: thousands of uses in the
+    /// evaluation checks and the openings loop. This contract's code does not grow with the circuit, so optimizing it
+    /// for gas costs a few hundred bytes.</summary>
+    public const int OptimizerRuns = 1_000_000;
+
     /// <summary>The value file (<see cref="ConstraintCode"/>): acc, y, the leaves, the chunks' exports.</summary>
     private const int Values = Free;
 

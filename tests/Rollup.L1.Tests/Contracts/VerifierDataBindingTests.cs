@@ -31,7 +31,7 @@ public class VerifierDataBindingTests(AnvilFixture anvil) : IClassFixture<AnvilF
         async Task DeployVerifier(IEnumerable<Rollup.Core.Types.Address> contracts)
         {
             var source = InterpretedVerifierGenerator.Generate(vk, [7], data, contracts.Select(c => c.ToArray()).ToList(), "BoundVerifier");
-            await ContractClient.DeployAsync(bed.Owner, SolcJs.Compile(source, "BoundVerifier"), []);
+            await ContractClient.DeployAsync(bed.Owner, SolcJs.Compile(source, "BoundVerifier", optimizerRuns: InterpretedVerifierGenerator.OptimizerRuns), []);
         }
 
         var genuine = new List<Rollup.Core.Types.Address>();

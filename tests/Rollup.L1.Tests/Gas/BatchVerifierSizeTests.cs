@@ -44,7 +44,7 @@ public class BatchVerifierSizeTests(ITestOutputHelper output)
         var addresses = codes.Select((_, i) => Rollup.Core.Types.Address.Parse($"0x{i + 1:x40}").ToArray()).ToList();
         var source = InterpretedVerifierGenerator.Generate(vk, [7], data, addresses);
         clock.Restart();
-        var compiled = SolcJs.Compile(source, GeneratedVerifier.ContractName);
+        var compiled = SolcJs.Compile(source, GeneratedVerifier.ContractName, optimizerRuns: InterpretedVerifierGenerator.OptimizerRuns);
         var compile = clock.Elapsed;
         int straightSource = SolidityVerifierGenerator.Generate(vk, [7]).Length;
 

@@ -33,7 +33,7 @@ public class VerifierRefusalGasTests(ITestOutputHelper output)
         // Away from the precompiles' addresses (a call to 0x02 would run SHA-256, not the chunk).
         var addresses = codes.Select((_, i) => Rollup.Core.Types.Address.Parse($"0x00000000000000000000000000000000da7a{i:x4}")).ToList();
         var source = InterpretedVerifierGenerator.Generate(vk, [7], data, addresses.Select(a => a.ToArray()).ToList());
-        var verifier = SolcJs.Compile(source, GeneratedVerifier.ContractName).DeployedBytecode;
+        var verifier = SolcJs.Compile(source, GeneratedVerifier.ContractName, optimizerRuns: InterpretedVerifierGenerator.OptimizerRuns).DeployedBytecode;
 
         // Points first (advice, multiplicities, permutation products, lookup sums, quotient pieces), then the
         // evaluations, then one opening witness per rotation.
