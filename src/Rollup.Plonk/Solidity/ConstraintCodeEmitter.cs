@@ -16,6 +16,8 @@ internal sealed class ConstraintCodeShape
     /// another lazy ADD, or the accumulation (mulmod(acc, y) + value &lt; 5·r), none of which needs it reduced.</summary>
     public bool[] Lazy { get; }
     public int[] Need { get; }
+    /// <summary>A bound on the stack a node takes when every operation under it pushes r before its operands.</summary>
+    public int[] NeedWithModulusFirst { get; }
     public int Stored { get; }
 
     public ConstraintCodeShape(ConstraintDag dag)
@@ -24,6 +26,7 @@ internal sealed class ConstraintCodeShape
         Uses = new int[nodes.Count];
         Lazy = new bool[nodes.Count];
         Need = new int[nodes.Count];
+        NeedWithModulusFirst = new int[nodes.Count];
         var subtrahend = new bool[nodes.Count];
         var operations = dag.ReachableOperations();
         foreach (int i in operations)
@@ -37,12 +40,13 @@ internal sealed class ConstraintCodeShape
         for (int i = 0; i < nodes.Count; i++)
         {
             var n = nodes[i];
-            if (n.IsLeaf) { bound[i] = 1; Need[i] = 1; continue; }
+            if (n.IsLeaf) { bound[i] = 1; Need[i] = 1; NeedWithModulusFirst[i] = 1; continue; }
             int sum = bound[n.A] + bound[n.B];
             Lazy[i] = n.Op is DagOp.Add or DagOp.Sub && sum <= MaxBound && !subtrahend[i];
             bound[i] = Lazy[i] ? sum : 1;
             int hi = Math.Max(Need[n.A], Need[n.B]), lo = Math.Min(Need[n.A], Need[n.B]);
             Need[i] = Math.Max(Math.Max(hi, lo + 1), Lazy[i] ? 2 : 3);
+            NeedWithModulusFirst[i] = Math.Max(NeedWithModulusFirst[n.A], NeedWithModulusFirst[n.B]) + (Lazy[i] ? 2 : 3);
         }
         Stored = operations.Count(i => Uses[i] > 1);
     }
@@ -240,18 +244,20 @@ internal sealed class ConstraintCodeEmitter
         }
     }
 
-    /// <summary>op(a, b, r): with both operands a single load, r first (no SWAP); else the operands, then r under them.</summary>
+    /// <summary>op(a, b, r): r first, then the operands, when the stack has room for r below them all the way down
+    /// (always for two loads); else the operands, then r put under them (one SWAP more, but the stack stays shallow
+    /// along the long product chains).</summary>
     private void Modular(byte op, int a, int b)
     {
-        if (Simple(a) && Simple(b))
+        var (first, second) = Order(a, b);
+        if ((Simple(a) && Simple(b)) || _height + Math.Max(_shape.NeedWithModulusFirst[a], _shape.NeedWithModulusFirst[b]) + 2 <= 16)
         {
             PushModulus();
-            Value(a);
-            Value(b);
+            Value(first);
+            Value(second);
             Emit(op, -2);
             return;
         }
-        var (first, second) = Order(a, b);
         Value(first);
         Value(second);
         PushModulus();
