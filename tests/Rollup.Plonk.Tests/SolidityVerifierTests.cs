@@ -46,7 +46,7 @@ public class SolidityVerifierTests(ITestOutputHelper output)
         var codes = data.RuntimeCodes();
         var addresses = Enumerable.Range(0, codes.Count).Select(DataAddress).ToList();
         var source = InterpretedVerifierGenerator.Generate(pk.Vk, lengths, data, addresses.Select(a => a.ToArray()).ToList());
-        return new Setup(pk, inputs, proof, Solc.RuntimeBytecode(source, "PlonkVerifier"),
+        return new Setup(pk, inputs, proof, Solc.RuntimeBytecode(source, "PlonkVerifier", InterpretedVerifierGenerator.OptimizerRuns),
             addresses.Zip(codes).ToDictionary(p => p.First, p => p.Second));
     }
 

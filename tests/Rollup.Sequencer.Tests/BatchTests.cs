@@ -128,7 +128,7 @@ public sealed class BatchTests
         await using var node = await TestNode.Start(c => c with { Batches = new BatchPolicy { MaxBlocks = 1, MaxAgeSeconds = 0 } },
             prover: prover, submitter: new FakeSubmitter());
         await MineTransfers(node, 0, 1);
-        await Wait.Until(async () => (await node.Rpc.Call("rollup_getBatch", "0x1")).GetProperty("status").GetString() == "committed");
+        await Wait.Until(async () => await node.Rpc.BatchStatus(1) == "committed");
         var committed = await node.Rpc.Call("rollup_getBatch", "0x1");
         Assert.False(committed.GetProperty("proven").GetBoolean());
         Assert.NotEqual(JsonValueKind.Null, committed.GetProperty("commitTxHash").ValueKind);
@@ -136,7 +136,7 @@ public sealed class BatchTests
         Assert.Equal("0x0", (await node.Rpc.Call("eth_getBlockByNumber", "finalized", false)).GetProperty("number").GetString());
 
         prover.Release.SetResult();
-        await Wait.Until(async () => (await node.Rpc.Call("rollup_getBatch", "0x1")).GetProperty("status").GetString() == "finalized");
+        await Wait.Until(async () => await node.Rpc.BatchStatus(1) == "finalized");
         var finalized = await node.Rpc.Call("rollup_getBatch", "0x1");
         Assert.True(finalized.GetProperty("proven").GetBoolean());
         Assert.NotEqual(JsonValueKind.Null, finalized.GetProperty("finalizeTxHash").ValueKind);

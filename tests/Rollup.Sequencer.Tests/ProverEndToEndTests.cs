@@ -107,7 +107,7 @@ public sealed class ProverEndToEndTests(ITestOutputHelper output) : IAsyncLifeti
         // The call ran (not reverted): the slot holds 1 + whether the caller's last address byte is above 0x80.
         var slot = Convert.FromHexString((await node.Rpc.CallString("eth_getStorageAt", Counter.ToString(), "0x00", "latest"))[2..]);
         Assert.Equal(new UInt256(Txs.Addr(0).ToArray()[19] > 0x80 ? 2UL : 1UL), UInt256.FromBigEndian(slot));
-        await Wait.Until(async () => (await node.Rpc.Call("rollup_getBatch", "0x1")).GetProperty("status").GetString() == "committed", 60_000);
+        await Wait.Until(async () => await node.Rpc.BatchStatus(1) == "committed", 60_000);
         var proveClock = Stopwatch.StartNew();
         // Proving on a loaded 2-core machine can take minutes; a refused batch shows its proofError at once.
         try

@@ -23,7 +23,9 @@ public static class SolcJs
         throw new L1Exception("cannot find js/solc-compile.mjs (the pinned solc): run from the repository, or set ROLLUP_JS_DIR to its js/ folder");
     }
 
-    public static CompiledContract Compile(string source, string contract, string? jsDirectory = null, string node = "node")
+    /// <param name="optimizerRuns">solc's estimate of how often the code runs: at 200 (every other contract) it trades
+    /// gas for size; <see cref="Rollup.Plonk.Solidity.InterpretedVerifierGenerator.OptimizerRuns"/> for the verifier.</param>
+    public static CompiledContract Compile(string source, string contract, string? jsDirectory = null, string node = "node", int optimizerRuns = 200)
     {
         string js = jsDirectory ?? FindJsDirectory();
         string script = Path.Combine(js, "solc-compile.mjs");
@@ -37,7 +39,7 @@ public static class SolcJs
             ["sources"] = new JsonObject { ["Generated.sol"] = new JsonObject { ["content"] = source } },
             ["settings"] = new JsonObject
             {
-                ["optimizer"] = new JsonObject { ["enabled"] = true, ["runs"] = 200 },
+                ["optimizer"] = new JsonObject { ["enabled"] = true, ["runs"] = optimizerRuns },
                 ["evmVersion"] = "cancun",
                 ["outputSelection"] = new JsonObject
                 {

@@ -12,7 +12,8 @@ public enum VerifierKind
 {
     /// <summary>Straight-line Yul in one contract: cheapest in gas, but it grows with the circuit.</summary>
     StraightLine,
-    /// <summary>A fixed-size interpreter reading the constraint program from data contracts: any circuit size.</summary>
+    /// <summary>A fixed-size verifier that calls the compiled constraints in code contracts and reads the rest of the key
+    /// from data contracts: any circuit size. (Named for the instruction interpreter it began as.)</summary>
     Interpreted,
 }
 
@@ -63,7 +64,8 @@ public static class PlonkVerifierDeployer
         // Compile once with stand-in addresses before sending anything: a missing solc, or a verifier over the limits,
         // is found before the data contracts are paid for. 20 non-zero bytes each, like a real address (PUSH20).
         var trial = SolcJs.Compile(InterpretedVerifierGenerator.Generate(key, instanceLengths, data,
-            codes.Select(_ => Enumerable.Repeat((byte)0xff, 20).ToArray()).ToList(), contractName), contractName);
+            codes.Select(_ => Enumerable.Repeat((byte)0xff, 20).ToArray()).ToList(), contractName), contractName,
+            optimizerRuns: InterpretedVerifierGenerator.OptimizerRuns);
         CheckLimits(trial);
         var addresses = new List<Address>();
         ulong gas = 0;
@@ -75,10 +77,10 @@ public static class PlonkVerifierDeployer
             gas += receipt.GasUsed;
         }
         var source = InterpretedVerifierGenerator.Generate(key, instanceLengths, data, addresses.Select(a => a.ToArray()).ToList(), contractName);
-        var compiled = SolcJs.Compile(source, contractName);
+        var compiled = SolcJs.Compile(source, contractName, optimizerRuns: InterpretedVerifierGenerator.OptimizerRuns);
         CheckLimits(compiled);
         var (verifier, verifierReceipt) = await ContractClient.DeployAsync(deployer, compiled, [], cancel).ConfigureAwait(false);
-        return new DeployedVerifier(verifier, VerifierKind.Interpreted, addresses, compiled.DeployedBytecode.Length, data.Bytes.Length,
+        return new DeployedVerifier(verifier, VerifierKind.Interpreted, addresses, compiled.DeployedBytecode.Length, codes.Sum(c => c.Length),
             gas + verifierReceipt.GasUsed);
     }
 

@@ -5,22 +5,28 @@ using static Rollup.Plonk.Solidity.VerifierYul;
 namespace Rollup.Plonk.Solidity;
 
 /// <summary>Writes a PLONK verifier whose size does not grow with the circuit: the same protocol, transcript, input
-/// checks and openings as <see cref="SolidityVerifierGenerator"/>'s, but the constraints are evaluated by an interpreter
-/// loop over <see cref="ConstraintProgram"/>, and the program, its constants, the opening list and the key's
-/// commitments are read from data contracts (<see cref="VerifierData"/>) with EXTCODECOPY. What remains in the code
-/// grows only with the phases, challenges, public-input queries and data contracts — a few dozen bytes each.
-/// <para>The data contracts' addresses are written into the code, and the constructor refuses to deploy unless each
-/// holds exactly the expected bytes (EXTCODEHASH), so a deployed verifier always reads its own key's data. Data
-/// contracts are plain code (no SELFDESTRUCT can run: the first byte is STOP), so their bytes never change.</para>
-/// <para>Memory stays bounded: the program is read through a window of <see cref="WindowBytes"/>, commitments one
-/// at a time; only the slots (leaves and live temporaries) and the opening list are held whole.</para></summary>
+/// checks and openings as <see cref="SolidityVerifierGenerator"/>'s, but the constraints are evaluated by code
+/// contracts (<see cref="ConstraintCode"/>, called in turn with STATICCALL), and the constants, the opening list and
+/// the key's commitments are read from data contracts (<see cref="VerifierData"/>) with EXTCODECOPY. What remains in
+/// the code grows only with the phases, challenges, public-input queries and contracts — a few dozen bytes each. (The
+/// name is from when the constraints were an instruction list this contract interpreted; deployment files record it.)
+/// <para>The contracts' addresses are written into the code, and the constructor refuses to deploy unless each holds
+/// exactly the expected bytes (EXTCODEHASH), so a deployed verifier always reads and runs its own key's data. Their
+/// bytes never change: a data contract starts with STOP, so nothing in it runs; a code contract is straight-line code
+/// (PUSH, DUP, SWAP, CALLDATALOAD, MLOAD, MSTORE, ADD, SUB, ADDMOD, MULMOD, RETURN; no jump, so no immediate's byte is
+/// ever executed) that can neither self-destruct nor write state, and it is called with STATICCALL anyway.</para>
+/// <para>Memory holds the value file (leaves and the values the code chunks pass on), the opening list and the key's
+/// commitments, each once.</para></summary>
 public static class InterpretedVerifierGenerator
 {
-    /// <summary>The program window: a whole number of instructions, large enough that the EXTCODECOPY per window
-    /// (100 gas warm) is noise next to the ~300 gas each instruction costs.</summary>
-    public const int WindowBytes = ConstraintProgram.InstructionBytes * 1024;
+    /// <summary>solc's optimizer runs for this verifier. At the 200 of every other contract, solc keeps r and q in the
+    /// code and CODECOPYs them at each use (~30 gas instead of a 3-gas PUSH32), to save bytes: thousands of uses in the
+    /// evaluation checks and the openings loop. This contract's code does not grow with the circuit, so optimizing it
+    /// for gas costs a few hundred bytes.</summary>
+    public const int OptimizerRuns = 1_000_000;
 
-    private const int Slots = Free;
+    /// <summary>The value file (<see cref="ConstraintCode"/>): acc, y, the leaves, the chunks' exports.</summary>
+    private const int Values = Free;
 
     /// <param name="dataContracts">The data contracts holding <paramref name="data"/>'s
     /// <see cref="VerifierData.RuntimeCodes"/>, in order (20-byte addresses).</param>
@@ -31,13 +37,14 @@ public static class InterpretedVerifierGenerator
         if (dataContracts.Count != codes.Count) throw new ArgumentException($"the data needs {codes.Count} contracts, {dataContracts.Count} given");
         if (dataContracts.Any(a => a.Length != 20)) throw new ArgumentException("addresses are 20 bytes");
         var yul = new VerifierYul(vk, instanceLengths);
-        var program = data.Program;
+        var code = data.Code;
         var layout = vk.Layout;
-        int Slot(int index) => Slots + 32 * index;
-        int window = Slot(program.SlotCount);
-        int table = window + WindowBytes + 32; // + 32: the last instruction's mload reads past the window
+        int Leaf(int index) => Values + 32 * (ConstraintCode.LeafBase + index);
+        int table = Values + 32 * code.ValueWords;
         // One scalar per distinct commitment, in memory no one wrote before (so it starts at zero).
         int scalars = table + (data.OpeningsLength + 2 * data.DistinctCommitments + 32 + 31) / 32 * 32;
+        // The key's commitments, copied in one go where the openings read them.
+        int keyPoints = scalars + 32 * data.DistinctCommitments;
 
         var sb = new StringBuilder();
         string Address(int i) => "0x" + Convert.ToHexStringLower(dataContracts[i]);
@@ -45,8 +52,9 @@ public static class InterpretedVerifierGenerator
             // SPDX-License-Identifier: MIT
             // Generated by Rollup's InterpretedVerifierGenerator for one verifying key; do not edit.
             // Verifying key digest: 0x{{Convert.ToHexStringLower(vk.Digest)}}; rows 2^{{layout.K}}; protocol in docs/plonk.md.
-            // The constraints ({{program.Instructions.Count}} instructions), their constants, the opening list and the key's
-            // commitments live in {{codes.Count}} data contracts ({{data.Bytes.Length}} bytes), read with EXTCODECOPY.
+            // The constraints ({{code.Stats.Operations}} operations) are code in {{code.Chunks.Count}} contracts ({{code.CodeBytes}} bytes), called in
+            // turn; their constants, the opening list and the key's commitments are in {{data.DataContracts}} data contracts
+            // ({{data.Bytes.Length}} bytes), read with EXTCODECOPY.
             pragma solidity ^0.8.24;
 
             contract {{contractName}} {
@@ -71,7 +79,7 @@ public static class InterpretedVerifierGenerator
                             switch i
 
             """);
-        for (int i = 0; i < codes.Count; i++) sb.Append($"                case {i} {{ a := {Address(i)} }}\n");
+        for (int i = 0; i < data.DataContracts; i++) sb.Append($"                case {i} {{ a := {Address(i)} }}\n");
         sb.Append($$"""
                             default { a := 0 }
                         }
@@ -90,28 +98,20 @@ public static class InterpretedVerifierGenerator
                             }
                         }
 
-                        // Σ y^(C−1−c)·C_c by running the program (ConstraintProgram): op·2 + accumulate (1 byte), then
-                    // the destination slot and two operand slots (2 bytes each; shifting 5 bits less than the field's
-                    // position and masking gives slot·32 directly). Every slot holds a value below r, so sub(R, b) is
-                    // in [1, r] and addmod reduces it.
+                        // Runs one chunk of the constraint code on the value file so far (inLen bytes), appends what it
+                    // returns (its exports, then acc: outLen bytes) and moves acc to the file's first word. A chunk
+                    // fails only for want of gas.
+                    function runChunk(a, inLen, outLen) {
+                        if iszero(staticcall(gas(), a, {{Values}}, inLen, add({{Values}}, inLen), outLen)) { outOfGas() }
+                        mstore({{Values}}, mload(add({{Values}}, sub(add(inLen, outLen), 32))))
+                    }
+
+                    // Σ y^(C−1−c)·C_c: the chunks keep acc below 5·r, reduced here.
                     function constraints(y) -> acc {
-                        for { let off := 0 } lt(off, {{data.ProgramLength}}) { off := add(off, {{WindowBytes}}) } {
-                            let len := sub({{data.ProgramLength}}, off)
-                            if gt(len, {{WindowBytes}}) { len := {{WindowBytes}} }
-                            copyData({{window}}, add({{data.ProgramOffset}}, off), len)
-                            let end := add({{window}}, len)
-                            for { let p := {{window}} } lt(p, end) { p := add(p, {{ConstraintProgram.InstructionBytes}}) } {
-                                let w := mload(p)
-                                let a := mload(add({{Slots}}, and(shr(211, w), 0x1fffe0)))
-                                let r := a
-                                switch shr(249, w)
-                                case {{(int)ProgramOp.Mul}} { r := mulmod(a, mload(add({{Slots}}, and(shr(195, w), 0x1fffe0))), R) }
-                                case {{(int)ProgramOp.Add}} { r := addmod(a, mload(add({{Slots}}, and(shr(195, w), 0x1fffe0))), R) }
-                                case {{(int)ProgramOp.Sub}} { r := addmod(a, sub(R, mload(add({{Slots}}, and(shr(195, w), 0x1fffe0)))), R) }
-                                mstore(add({{Slots}}, and(shr(227, w), 0x1fffe0)), r)
-                                if and(shr(248, w), 1) { acc := addmod(mulmod(acc, y, R), r, R) }
-                            }
-                        }
+                        mstore({{Values + 32 * ConstraintCode.AccWord}}, 0)
+                        mstore({{Values + 32 * ConstraintCode.YWord}}, y)
+                        {{ChunkCalls(code, dataContracts, data.DataContracts)}}
+                        acc := mod(mload({{Values + 32 * ConstraintCode.AccWord}}), R)
                     }
 
                     // left = Σ_j u^j·W_j and right = Σ_j u^j·(Σ_k v^k·C_jk − e_j·G + z_j·W_j), the points KZG's
@@ -119,6 +119,7 @@ public static class InterpretedVerifierGenerator
                     // rotations is multiplied once, by Σ u^j·v^k over its queries (same point, far fewer 0x07 calls).
                     function openings(P, x, v, u) {
                         copyData({{table}}, {{data.OpeningsOffset}}, {{data.OpeningsLength + 2 * data.DistinctCommitments}})
+                        copyData({{keyPoints}}, {{data.CommitmentsOffset}}, {{data.Bytes.Length - data.CommitmentsOffset}})
                         let t := {{table}}
                         let uPower := 1
                         let g := 0
@@ -128,14 +129,21 @@ public static class InterpretedVerifierGenerator
                             t := add(t, 34)
                             let coefficient := uPower
                             for { let end := add(t, mul(count, 4)) } lt(t, end) { t := add(t, 4) } {
-                                let s := add({{scalars}}, shl(5, shr(240, mload(add(t, 2)))))
+                                let q := mload(t)
+                                let s := add({{scalars}}, and(shr(224, q), 0xffff))
                                 mstore(s, addmod(mload(s), coefficient, R))
-                                g := addmod(g, mulmod(mload(add({{Slots}}, shl(5, shr(240, mload(t))))), coefficient, R), R)
+                                g := addmod(g, mulmod(mload(add({{Leaf(0)}}, shr(240, q))), coefficient, R), R)
                                 coefficient := mulmod(coefficient, v, R)
                             }
                             let w := add(P, add({{yul.OpeningOffset}}, mul(r, 64)))
                             addScaled({{SlotRight}}, calldataload(w), calldataload(add(w, 32)), mulmod(uPower, mulmod(x, factor, R), R))
-                            addScaled({{SlotLeft}}, calldataload(w), calldataload(add(w, 32)), uPower)
+                            // u⁰ = 1: left starts as the first witness itself (one 0x07 and one 0x06 call fewer).
+                            switch r
+                            case 0 {
+                                mstore({{SlotLeft}}, calldataload(w))
+                                mstore({{SlotLeft + 32}}, calldataload(add(w, 32)))
+                            }
+                            default { addScaled({{SlotLeft}}, calldataload(w), calldataload(add(w, 32)), uPower) }
                             uPower := mulmod(uPower, u, R)
                         }
                         for { let i := 0 } lt(i, {{data.DistinctCommitments}}) { i := add(i, 1) } {
@@ -146,8 +154,8 @@ public static class InterpretedVerifierGenerator
                                 addScaled({{SlotRight}}, calldataload(add(P, mul(ref, 64))), calldataload(add(P, add(mul(ref, 64), 32))), s)
                             }
                             default {
-                                copyData({{SlotCommitment}}, add({{data.CommitmentsOffset}}, mul(and(ref, {{VerifierData.KeyCommitmentFlag - 1}}), 64)), 64)
-                                addScaled({{SlotRight}}, mload({{SlotCommitment}}), mload({{SlotCommitment + 32}}), s)
+                                let c := add({{keyPoints}}, shl(6, and(ref, {{VerifierData.KeyCommitmentFlag - 1}})))
+                                addScaled({{SlotRight}}, mload(c), mload(add(c, 32)), s)
                             }
                         }
                         // − Σ_j u^j·e_j times the generator (1, 2).
@@ -156,17 +164,24 @@ public static class InterpretedVerifierGenerator
 
 
             """);
-        yul.ValidateAndReplay(sb, Slots, i => Slot(program.ChallengeBase + i));
-        sb.Append($"            mstore({Slot(program.XSlot)}, x)\n");
-        sb.Append($"            mstore({Slot(program.LagrangeFirstSlot)}, mload({SlotL0}))\n");
-        yul.InstanceEvaluations(sb, program.Dag.InstanceQueries, i => Slot(program.InstanceBase + i));
+        yul.ValidateAndReplay(sb, Leaf(0), i => Leaf(code.ChallengeBase + i));
+        sb.Append($"            mstore({Leaf(code.XLeaf)}, x)\n");
+        sb.Append($"            mstore({Leaf(code.LagrangeFirstLeaf)}, mload({SlotL0}))\n");
+        yul.InstanceEvaluations(sb, code.Dag.InstanceQueries, i => Leaf(code.InstanceBase + i));
         if (data.ConstantsLength > 0)
-            sb.Append($"            copyData({Slot(program.ConstantBase)}, {data.ConstantsOffset}, {data.ConstantsLength})\n");
-        yul.QuotientCheck(sb, $"constraints(mload({SlotY}))", Slot);
+            sb.Append($"            copyData({Leaf(code.ConstantBase)}, {data.ConstantsOffset}, {data.ConstantsLength})\n");
+        yul.QuotientCheck(sb, $"constraints(mload({SlotY}))", Leaf);
         sb.Append($"            mstore({SlotLeft}, 0)\n            mstore({SlotLeft + 32}, 0)\n            mstore({SlotRight}, 0)\n            mstore({SlotRight + 32}, 0)\n");
         sb.Append($"            openings(P, x, mload({SlotV}), mload({SlotU}))\n");
         yul.PairingCheckAndReturn(sb);
         sb.Append("}\n");
         return sb.ToString();
+    }
+
+    private static string ChunkCalls(ConstraintCode code, IReadOnlyList<byte[]> contracts, int first)
+    {
+        var calls = code.Chunks.Select((chunk, k) =>
+            $"runChunk(0x{Convert.ToHexStringLower(contracts[first + k])}, {32 * chunk.InputWords}, {32 * chunk.OutputWords})");
+        return string.Join("\n" + new string(' ', 24), calls);
     }
 }

@@ -90,7 +90,10 @@ public static class SolidityVerifierGenerator
             int opening = yul.OpeningOffset + 64 * r;
             string wx = $"calldataload(add(P, {opening}))", wy = $"calldataload(add(P, {opening + 32}))";
             sb.Append($"            addScaled({SlotRight}, {wx}, {wy}, mulmod(mload({SlotUPower}), mulmod(x, {Hex(factor)}, R), R))\n");
-            sb.Append($"            addScaled({SlotLeft}, {wx}, {wy}, mload({SlotUPower}))\n");
+            // u⁰ = 1: left starts as the first witness itself (one 0x07 and one 0x06 call fewer).
+            sb.Append(r == 0
+                ? $"            mstore({SlotLeft}, {wx})\n            mstore({SlotLeft + 32}, {wy})\n"
+                : $"            addScaled({SlotLeft}, {wx}, {wy}, mload({SlotUPower}))\n");
             sb.Append($"            mstore({SlotUPower}, mulmod(mload({SlotUPower}), mload({SlotU}), R))\n");
         }
         for (int i = 0; i < distinct.Count; i++)

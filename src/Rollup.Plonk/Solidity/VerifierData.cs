@@ -5,19 +5,19 @@ using Rollup.Plonk.Protocol;
 
 namespace Rollup.Plonk.Solidity;
 
-/// <summary>What the interpreting verifier reads from data contracts rather than carrying in its own code: everything
-/// that grows with the circuit. One byte string with four sections, cut into pieces of at most
+/// <summary>What the interpreted verifier reads or runs from other contracts rather than carrying in its own code:
+/// everything that grows with the circuit. The data is one byte string with four sections, cut into pieces of at most
 /// <see cref="ChunkBytes"/>, each deployed as a contract whose runtime code is a STOP followed by the piece (so calling
-/// it does nothing) and read back with EXTCODECOPY from offset 1.
+/// it does nothing) and read back with EXTCODECOPY from offset 1; after those come the code contracts of the compiled
+/// constraints (<see cref="ConstraintCode"/>), which the verifier calls.
 /// <list type="bullet">
 /// <item>constants: the program's constant slots, 32 bytes each, copied straight into memory;</item>
 /// <item>openings: per opening rotation, ω^rotation (32 bytes) and the number of queries (2), then per query its
-/// evaluation's index (2) and its commitment's number in the commitment list (2);</item>
+/// evaluation's index and its commitment's number in the commitment list, each times 32 (2 bytes each);</item>
 /// <item>commitment list: per distinct opened polynomial, where its commitment is (2): a proof point index, or
 /// 0x8000 | an index in the commitments section. A polynomial opened at several rotations is one entry, so the
 /// verifier multiplies its commitment once, by the sum of its coefficients;</item>
-/// <item>commitments: the key's fixed then σ commitments, 64 bytes each (x, y);</item>
-/// <item>program: <see cref="ConstraintProgram.Encode"/>, streamed through a window.</item>
+/// <item>commitments: the key's fixed then σ commitments, 64 bytes each (x, y).</item>
 /// </list></summary>
 public sealed class VerifierData
 {
@@ -26,7 +26,7 @@ public sealed class VerifierData
     /// <summary>A commitment reference with this bit names a key commitment; without it, a proof point.</summary>
     public const int KeyCommitmentFlag = 0x8000;
 
-    public ConstraintProgram Program { get; }
+    public ConstraintCode Code { get; }
     public byte[] Bytes { get; }
     public int ConstantsOffset => 0;
     public int ConstantsLength { get; }
@@ -36,15 +36,15 @@ public sealed class VerifierData
     public int CommitmentListOffset { get; }
     public int DistinctCommitments { get; }
     public int CommitmentsOffset { get; }
-    public int ProgramOffset { get; }
-    public int ProgramLength { get; }
+    /// <summary>Data contracts (STOP + data); the code contracts follow them in <see cref="RuntimeCodes"/>.</summary>
+    public int DataContracts => (Bytes.Length + ChunkBytes - 1) / ChunkBytes;
 
-    public VerifierData(VerifyingKey vk, ConstraintProgram program)
+    public VerifierData(VerifyingKey vk, ConstraintCode code)
     {
-        Program = program;
+        Code = code;
         var layout = vk.Layout;
         var bytes = new List<byte>();
-        foreach (var c in program.Dag.Constants) bytes.AddRange(Word(c));
+        foreach (var c in code.Dag.Constants) bytes.AddRange(Word(c));
         ConstantsLength = bytes.Count;
 
         OpeningsOffset = bytes.Count;
@@ -57,8 +57,9 @@ public sealed class VerifierData
             AddShort(bytes, queries.Count);
             foreach (int q in queries)
             {
-                AddShort(bytes, q);
-                AddShort(bytes, distinct.IndexOf(layout.Queries[q].Poly));
+                // Byte offsets (index · 32), so the verifier's loop adds them to a base without shifting.
+                AddShort(bytes, 32 * q);
+                AddShort(bytes, 32 * distinct.IndexOf(layout.Queries[q].Poly));
             }
         }
         OpeningsLength = bytes.Count - OpeningsOffset;
@@ -80,22 +81,19 @@ public sealed class VerifierData
 
         CommitmentsOffset = bytes.Count;
         foreach (var p in vk.FixedCommitments.Concat(vk.SigmaCommitments)) bytes.AddRange(p.Encode());
-
-        ProgramOffset = bytes.Count;
-        var code = program.Encode();
-        bytes.AddRange(code);
-        ProgramLength = code.Length;
         Bytes = bytes.ToArray();
     }
 
-    public static VerifierData For(VerifyingKey vk) => new(vk, ConstraintProgram.Build(vk.Layout));
+    public static VerifierData For(VerifyingKey vk) => new(vk, ConstraintCode.Build(vk.Layout));
 
-    /// <summary>The data contracts' runtime code, in order: STOP, then up to <see cref="ChunkBytes"/> of data.</summary>
+    /// <summary>Every contract's runtime code, in order: the data contracts (STOP, then up to
+    /// <see cref="ChunkBytes"/> of data), then the constraint code's chunks.</summary>
     public IReadOnlyList<byte[]> RuntimeCodes()
     {
         var codes = new List<byte[]>();
         for (int at = 0; at < Bytes.Length; at += ChunkBytes)
             codes.Add([0x00, .. Bytes.AsSpan(at, Math.Min(ChunkBytes, Bytes.Length - at))]);
+        codes.AddRange(Code.Chunks.Select(c => c.Code));
         return codes;
     }
 

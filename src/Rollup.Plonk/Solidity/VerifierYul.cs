@@ -24,10 +24,9 @@ internal sealed class VerifierYul
     public const int Scratch = 0x80;        // 0x80 .. 0x27f
     public const int Vars = 0x280;          // x, y, v, u, L0, xn …   0x280 .. 0x4ff
     public const int SlotX = Vars, SlotY = Vars + 0x20, SlotV = Vars + 0x40, SlotU = Vars + 0x60, SlotL0 = Vars + 0x80;
-    public const int SlotXn = Vars + 0xa0, SlotLeft = Vars + 0xc0, SlotRight = Vars + 0x100, SlotAcc = Vars + 0x140;
-    public const int SlotUPower = Vars + 0x180, SlotVPower = Vars + 0x1a0, SlotValue = Vars + 0x1c0, SlotNumerator = Vars + 0x1e0;
-    /// <summary>64 bytes for a commitment read from a data contract.</summary>
-    public const int SlotCommitment = Vars + 0x200;
+    /// <summary>The two sums of points (64 bytes each) have 64 bytes of room after them for addScaled's product.</summary>
+    public const int SlotXn = Vars + 0xa0, SlotLeft = Vars + 0xc0, SlotRight = Vars + 0x140;
+    public const int SlotUPower = Vars + 0x1c0, SlotVPower = Vars + 0x1e0, SlotValue = Vars + 0x200, SlotNumerator = Vars + 0x220;
     /// <summary>Where per-verifier regions start.</summary>
     public const int Free = 0x500;
 
@@ -108,19 +107,26 @@ internal sealed class VerifierYul
                         next := keccak256({{Scratch}}, 65)
                     }
 
-                    function absorbPoint(state, x, y) -> next {
-                        mstore({{Scratch}}, state)
+                    // Absorbs count points from calldata at start (64 bytes each), one message each. The loop keeps
+                    // the message in Scratch: the tag byte at Scratch + 32 is written once, state and point per hash.
+                    function absorbPoints(state, start, count) -> next {
                         mstore8({{Scratch + 32}}, 2)
-                        mstore({{Scratch + 33}}, x)
-                        mstore({{Scratch + 65}}, y)
-                        next := keccak256({{Scratch}}, 97)
+                        next := state
+                        for { let end := add(start, shl(6, count)) } lt(start, end) { start := add(start, 64) } {
+                            mstore({{Scratch}}, next)
+                            calldatacopy({{Scratch + 33}}, start, 64)
+                            next := keccak256({{Scratch}}, 97)
+                        }
                     }
 
-                    // Absorbs the proof's points from .. to − 1 (64 bytes each from the proof's start).
-                    function absorbPoints(state, p, from, to) -> next {
+                    // Absorbs count scalars from memory at ptr (32 bytes each), one message each, as absorbPoints does.
+                    function absorbScalars(state, ptr, count) -> next {
+                        mstore8({{Scratch + 32}}, 1)
                         next := state
-                        for { let i := from } lt(i, to) { i := add(i, 1) } {
-                            next := absorbPoint(next, calldataload(add(p, mul(i, 64))), calldataload(add(p, add(mul(i, 64), 32))))
+                        for { let end := add(ptr, shl(5, count)) } lt(ptr, end) { ptr := add(ptr, 32) } {
+                            mstore({{Scratch}}, next)
+                            mstore({{Scratch + 33}}, mload(ptr))
+                            next := keccak256({{Scratch}}, 65)
                         }
                     }
 
@@ -172,15 +178,14 @@ internal sealed class VerifierYul
                         }
                     }
 
-                    // acc (at ptr) += s·(x, y)
+                    // acc (at ptr) += s·(x, y). The product lands right after acc (SlotLeft and SlotRight have room
+                    // there), so 0x06 adds the two where they lie.
                     function addScaled(ptr, x, y, s) {
                         mstore({{Scratch}}, x)
                         mstore({{Scratch + 0x20}}, y)
                         mstore({{Scratch + 0x40}}, s)
-                        if iszero(staticcall(gas(), 7, {{Scratch}}, 0x60, {{Scratch + 0x40}}, 0x40)) { outOfGas() }
-                        mstore({{Scratch}}, mload(ptr))
-                        mstore({{Scratch + 0x20}}, mload(add(ptr, 0x20)))
-                        if iszero(staticcall(gas(), 6, {{Scratch}}, 0x80, ptr, 0x40)) { outOfGas() }
+                        if iszero(staticcall(gas(), 7, {{Scratch}}, 0x60, add(ptr, 0x40), 0x40)) { outOfGas() }
+                        if iszero(staticcall(gas(), 6, ptr, 0x80, ptr, 0x40)) { outOfGas() }
                     }
 
         """;
@@ -197,16 +202,15 @@ internal sealed class VerifierYul
                         // Shape: exact length, every point on the curve, every scalar below r, every input below r.
                         if iszero(eq(proof.length, {{ProofLength}})) { reject() }
                         if iszero(eq(publicInputs.length, {{InstanceLengths.Sum()}})) { reject() }
-                        for { let i := 0 } lt(i, {{PointsBefore}}) { i := add(i, 1) } {
-                            if iszero(validPoint(calldataload(add(P, mul(i, 64))), calldataload(add(P, add(mul(i, 64), 32))), Q)) { reject() }
+                        for { let p := P } lt(p, add(P, {{64 * PointsBefore}})) { p := add(p, 64) } {
+                            if iszero(validPoint(calldataload(p), calldataload(add(p, 32)), Q)) { reject() }
                         }
-                        for { let i := 0 } lt(i, {{Layout.Rotations.Count}}) { i := add(i, 1) } {
-                            if iszero(validPoint(calldataload(add(P, add({{OpeningOffset}}, mul(i, 64)))), calldataload(add(P, add({{OpeningOffset + 32}}, mul(i, 64)))), Q)) { reject() }
+                        for { let p := add(P, {{OpeningOffset}}) } lt(p, add(P, {{ProofLength}})) { p := add(p, 64) } {
+                            if iszero(validPoint(calldataload(p), calldataload(add(p, 32)), Q)) { reject() }
                         }
-                        for { let i := 0 } lt(i, {{Layout.Queries.Count}}) { i := add(i, 1) } {
-                            let e := calldataload(add(P, add({{EvalOffset}}, mul(i, 32))))
-                            if iszero(lt(e, R)) { reject() }
-                            mstore(add({{evaluationsBase}}, mul(i, 32)), e)
+                        calldatacopy({{evaluationsBase}}, add(P, {{EvalOffset}}), {{32 * Layout.Queries.Count}})
+                        for { let e := {{evaluationsBase}} } lt(e, {{evaluationsBase + 32 * Layout.Queries.Count}}) { e := add(e, 32) } {
+                            if iszero(lt(mload(e), R)) { reject() }
                         }
                         for { let i := 0 } lt(i, publicInputs.length) { i := add(i, 1) } {
                             if iszero(lt(calldataload(add(publicInputs.offset, mul(i, 32))), R)) { reject() }
@@ -231,7 +235,7 @@ internal sealed class VerifierYul
         int point = 0;
         string Absorb(int count)
         {
-            string code = count == 0 ? "" : $"            st := absorbPoints(st, P, {point}, {point + count})\n";
+            string code = count == 0 ? "" : $"            st := absorbPoints(st, add(P, {64 * point}), {count})\n";
             point += count;
             return code;
         }
@@ -250,9 +254,9 @@ internal sealed class VerifierYul
         sb.Append(Draw(SlotY));
         sb.Append(Absorb(pieces));
         sb.Append(Draw(SlotX));
-        sb.Append($"            for {{ let i := 0 }} lt(i, {Layout.Queries.Count}) {{ i := add(i, 1) }} {{ st := absorbScalar(st, mload(add({evaluationsBase}, mul(i, 32)))) }}\n");
+        sb.Append($"            st := absorbScalars(st, {evaluationsBase}, {Layout.Queries.Count})\n");
         sb.Append(Draw(SlotV));
-        sb.Append($"            for {{ let i := 0 }} lt(i, {Layout.Rotations.Count}) {{ i := add(i, 1) }} {{ st := absorbPoint(st, calldataload(add(P, add({OpeningOffset}, mul(i, 64)))), calldataload(add(P, add({OpeningOffset + 32}, mul(i, 64))))) }}\n");
+        sb.Append($"            st := absorbPoints(st, add(P, {OpeningOffset}), {Layout.Rotations.Count})\n");
         sb.Append(Draw(SlotU));
 
         // xⁿ, L₀(x).

@@ -9,10 +9,10 @@ using Rollup.Plonk.Solidity;
 
 namespace Rollup.L1.Tests.Contracts;
 
-/// <summary>The interpreted verifier trusts its data contracts (the constraint program, constants, commitments), so it
-/// must be impossible to deploy one over other bytes: its constructor compares each data contract's EXTCODEHASH with
-/// the hash of the bytes it was generated for. A data contract with one byte changed, or an address with no code,
-/// makes the deployment revert; the genuine data deploys.</summary>
+/// <summary>The interpreted verifier trusts its data contracts (constants, commitments) and runs its code contracts (the
+/// compiled constraints), so it must be impossible to deploy one over other bytes: its constructor compares each
+/// contract's EXTCODEHASH with the hash of the bytes it was generated for. Either contract with one byte changed, or
+/// an address with no code in its place, makes the deployment revert; the genuine ones deploy.</summary>
 public class VerifierDataBindingTests(AnvilFixture anvil) : IClassFixture<AnvilFixture>
 {
     [Fact]
@@ -23,20 +23,29 @@ public class VerifierDataBindingTests(AnvilFixture anvil) : IClassFixture<AnvilF
         var a = BatchStatementCircuit.Assign(layout, Enumerable.Range(0, 7).Select(i => new Rollup.Core.Numerics.UInt256((ulong)i + 1, 0, 0, 0)).ToArray());
         var vk = KeyGenerator.Generate(a, Srs.InsecureFromSeed(1 << 4, "rollup l1 data binding"u8)).Vk;
         var data = VerifierData.For(vk);
-        var code = Assert.Single(data.RuntimeCodes());
+        var codes = data.RuntimeCodes();
+        Assert.Equal(2, codes.Count); // the data (constants, openings, commitments), then the constraint code
 
         async Task<Rollup.Core.Types.Address> DeployData(byte[] runtime) =>
             (await ContractClient.DeployAsync(bed.Owner, new CompiledContract("Data", "test", ContractAbi.Parse("[]"), VerifierData.CreationCode(runtime), runtime), [])).Contract.Address;
-        async Task DeployVerifier(Rollup.Core.Types.Address dataContract)
+        async Task DeployVerifier(IEnumerable<Rollup.Core.Types.Address> contracts)
         {
-            var source = InterpretedVerifierGenerator.Generate(vk, [7], data, [dataContract.ToArray()], "BoundVerifier");
-            await ContractClient.DeployAsync(bed.Owner, SolcJs.Compile(source, "BoundVerifier"), []);
+            var source = InterpretedVerifierGenerator.Generate(vk, [7], data, contracts.Select(c => c.ToArray()).ToList(), "BoundVerifier");
+            await ContractClient.DeployAsync(bed.Owner, SolcJs.Compile(source, "BoundVerifier", optimizerRuns: InterpretedVerifierGenerator.OptimizerRuns), []);
         }
 
-        var tampered = (byte[])code.Clone();
-        tampered[^1] ^= 1; // the program's last byte
-        await Assert.ThrowsAnyAsync<ExecutionRevertedException>(async () => await DeployVerifier(await DeployData(tampered)));
-        await Assert.ThrowsAnyAsync<ExecutionRevertedException>(() => DeployVerifier(bed.Owner.Address)); // no code there
-        await DeployVerifier(await DeployData(code));
+        var genuine = new List<Rollup.Core.Types.Address>();
+        foreach (var runtime in codes) genuine.Add(await DeployData(runtime));
+        for (int i = 0; i < codes.Count; i++)
+        {
+            var tampered = (byte[])codes[i].Clone();
+            tampered[^1] ^= 1; // the last commitment's last byte; the constraint code's last byte
+            var others = genuine.ToArray();
+            others[i] = await DeployData(tampered);
+            await Assert.ThrowsAnyAsync<ExecutionRevertedException>(() => DeployVerifier(others));
+            others[i] = bed.Owner.Address; // no code there
+            await Assert.ThrowsAnyAsync<ExecutionRevertedException>(() => DeployVerifier(others));
+        }
+        await DeployVerifier(genuine);
     }
 }

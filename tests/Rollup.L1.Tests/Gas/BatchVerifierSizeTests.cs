@@ -29,25 +29,25 @@ public class BatchVerifierSizeTests(ITestOutputHelper output)
             cs.EqualityColumns.Select(_ => G1Affine.Generator).ToArray(), G2Affine.Generator, G2Affine.Generator);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var data = VerifierData.For(vk);
-        var program = data.Program;
+        var code = data.Code;
         var build = clock.Elapsed;
         var codes = data.RuntimeCodes();
-        Assert.All(codes, code => Assert.True(code.Length <= PlonkVerifierDeployer.MaxCodeBytes));
-        Assert.All(codes, code => Assert.True(VerifierData.CreationCode(code).Length <= PlonkVerifierDeployer.MaxCreationBytes));
+        Assert.All(codes, runtime => Assert.True(runtime.Length <= PlonkVerifierDeployer.MaxCodeBytes));
+        Assert.All(codes, runtime => Assert.True(VerifierData.CreationCode(runtime).Length <= PlonkVerifierDeployer.MaxCreationBytes));
 
         var addresses = codes.Select((_, i) => Rollup.Core.Types.Address.Parse($"0x{i + 1:x40}").ToArray()).ToList();
         var source = InterpretedVerifierGenerator.Generate(vk, [7], data, addresses);
         clock.Restart();
-        var compiled = SolcJs.Compile(source, GeneratedVerifier.ContractName);
+        var compiled = SolcJs.Compile(source, GeneratedVerifier.ContractName, optimizerRuns: InterpretedVerifierGenerator.OptimizerRuns);
         var compile = clock.Elapsed;
         int straightSource = SolidityVerifierGenerator.Generate(vk, [7]).Length;
 
         output.WriteLine($"{c.Name}, 2^{c.K}: {cs.AdviceColumns.Count} advice, {cs.FixedColumns.Count} fixed, {cs.Lookups.Count} lookups, " +
             $"{cs.EqualityColumns.Count} equality columns; {layout.Queries.Count} evaluations at {layout.Rotations.Count} rotations");
-        output.WriteLine($"  constraints {program.Dag.Roots.Count:N0}; operations in the trees {program.Dag.TreeOperations:N0}, after merging {program.Dag.DagOperations:N0} " +
-            $"({100.0 * program.Dag.DagOperations / program.Dag.TreeOperations:F1} %); program {program.Instructions.Count:N0} instructions, " +
-            $"{program.Temporaries:N0} temporaries, {program.Dag.Constants.Count:N0} constants, {program.SlotCount:N0} slots");
-        output.WriteLine($"  data {data.Bytes.Length:N0} bytes (program {data.ProgramLength:N0}) in {codes.Count} contracts; " +
+        output.WriteLine($"  constraints {code.Dag.Roots.Count:N0}; operations in the trees {code.Dag.TreeOperations:N0}, after merging {code.Dag.DagOperations:N0} " +
+            $"({100.0 * code.Dag.DagOperations / code.Dag.TreeOperations:F1} %); {code.Dag.Constants.Count:N0} constants, {code.LeafCount:N0} leaves, " +
+            $"{code.Exports:N0} values passed between chunks");
+        output.WriteLine($"  constraint code {code.CodeBytes:N0} bytes in {code.Chunks.Count} contracts, data {data.Bytes.Length:N0} bytes in {data.DataContracts}; " +
             $"verifier {compiled.DeployedBytecode.Length:N0} bytes of code, {compiled.Bytecode.Length:N0} to create (solc {compile.TotalSeconds:F1} s, program built in {build.TotalSeconds:F1} s); " +
             $"straight-line source would be {straightSource:N0} characters");
         Assert.True(compiled.DeployedBytecode.Length <= PlonkVerifierDeployer.MaxCodeBytes, $"{compiled.DeployedBytecode.Length:N0} bytes of code");

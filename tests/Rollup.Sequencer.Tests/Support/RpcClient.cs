@@ -26,6 +26,11 @@ public sealed class RpcClient(Uri url) : IDisposable
         return Result(response!.Value);
     }
 
+    /// <summary>The status of batch <paramref name="number"/> ("sealed", "committed", …), or null while it is not sealed
+    /// yet (the sealer may still be checking the block against the circuit's capacity).</summary>
+    public async Task<string?> BatchStatus(ulong number) =>
+        await Call("rollup_getBatch", $"0x{number:x}") is { ValueKind: JsonValueKind.Object } b ? b.GetProperty("status").GetString() : null;
+
     public async Task<string> CallString(string method, params object?[] parameters) => (await Call(method, parameters)).GetString()!;
 
     public async Task<ulong> CallNumber(string method, params object?[] parameters) =>

@@ -1,4 +1,5 @@
 using Rollup.Crypto.Bn254.Fields;
+using Rollup.Evm.Execution;
 using Rollup.Plonk.Circuit;
 using Rollup.Plonk.Protocol;
 using Rollup.Plonk.Solidity;
@@ -6,30 +7,37 @@ using Xunit.Abstractions;
 
 namespace Rollup.Plonk.Tests;
 
-/// <summary>The interpreting verifier's constraint program computes what the constraint trees compute: for every
+/// <summary>The interpreted verifier's compiled constraints compute what the constraint trees compute: for every
 /// example circuit and random values of every leaf, the merged DAG's roots equal the trees' values constraint by
-/// constraint, and running the encoded program (the C# model of the Yul loop, slot reuse included) gives the same
-/// Horner sum in y as evaluating the trees.</summary>
-public class ConstraintProgramTests(ITestOutputHelper output)
+/// constraint, and the code chunks, run on the EVM one after the other as the verifier runs them, give the same
+/// Horner sum in y as evaluating the trees (the C# verifier's way). Leaves at r − 1 push every unreduced sum to its
+/// bound; tiny chunks make values cross from chunk to chunk.</summary>
+public class ConstraintCodeTests(ITestOutputHelper output)
 {
     [Theory]
     [MemberData(nameof(ProverTests.Circuits), MemberType = typeof(ProverTests))]
-    public void The_program_evaluates_the_constraints_as_the_trees_do(string circuit)
+    public void The_code_evaluates_the_constraints_as_the_trees_do(string circuit)
     {
         var (a, _) = CheckerTests.BuildWithSynthesizer(circuit);
         var layout = new ProtocolLayout(a.System, 4);
         var pc = new ProtocolChallenges(a.System);
-        var constraints = ConstraintList.Build(layout, pc).Select(c => c.Polynomial).ToList();
-        var program = ConstraintProgram.Build(layout);
-        var dag = program.Dag;
-        var code = program.Encode();
+        var dag = ConstraintDag.Build(layout);
+        var code = new ConstraintCode(dag, layout.Queries.Count, pc.Count);
+        // One constraint per chunk: every value computed for an earlier constraint comes from an earlier chunk.
+        var tiny = new ConstraintCode(dag, layout.Queries.Count, pc.Count, chunkBudget: 1);
+        Assert.Equal(dag.Roots.Count, tiny.Chunks.Count);
         var rng = new Random(circuit.GetHashCode() & 0xffff);
+        var constraints = ConstraintList.Build(layout, pc).Select(c => c.Polynomial).ToList();
+        long gas = 0;
         for (int trial = 0; trial < 5; trial++)
         {
-            var evaluations = layout.Queries.Select(_ => Fr.Random(rng)).ToArray();
-            var challenges = Enumerable.Range(0, pc.Count).Select(_ => Fr.Random(rng)).ToArray();
-            Fr x = Fr.Random(rng), l0 = Fr.Random(rng), y = Fr.Random(rng);
-            var instances = dag.InstanceQueries.Select(_ => Fr.Random(rng)).ToArray();
+            // Trial 0: every leaf r − 1, the largest value (each lazy sum at its bound); then random values.
+            var minusOne = -Fr.One;
+            Fr Leaf() => trial == 0 ? minusOne : Fr.Random(rng);
+            var evaluations = layout.Queries.Select(_ => Leaf()).ToArray();
+            var challenges = Enumerable.Range(0, pc.Count).Select(_ => Leaf()).ToArray();
+            Fr x = Leaf(), l0 = Leaf(), y = Leaf();
+            var instances = dag.InstanceQueries.Select(_ => Leaf()).ToArray();
             var tree = new TreeEvaluator(layout, evaluations, challenges, x, l0, dag.InstanceQueries, instances);
 
             var values = dag.Evaluate(evaluations, challenges, x, l0, instances);
@@ -40,18 +48,24 @@ public class ConstraintProgramTests(ITestOutputHelper output)
                 Assert.Equal(value, values[dag.Roots[c]]);
                 expected = expected * y + value;
             }
-            Assert.Equal(expected, program.Run(code, evaluations, challenges, x, l0, instances, y));
-            // A changed leaf changes the sum (the program reads what it should, not a stale slot).
-            if (layout.Queries.Count > 0 && trial == 0)
+            Assert.Equal(expected, code.Run((chunk, data) => RunOnEvm(chunk, data, ref gas), evaluations, challenges, x, l0, instances, y));
+            long ignored = 0;
+            Assert.Equal(expected, tiny.Run((chunk, data) => RunOnEvm(chunk, data, ref ignored), evaluations, challenges, x, l0, instances, y));
+            // A changed leaf changes the sum (the code reads what it should, not a stale value).
+            if (layout.Queries.Count > 0 && trial == 1)
             {
                 evaluations[0] += Fr.One;
                 var changed = Fr.Zero;
                 foreach (var poly in constraints) changed = changed * y + poly.Accept(new TreeEvaluator(layout, evaluations, challenges, x, l0, dag.InstanceQueries, instances));
-                Assert.Equal(changed, program.Run(code, evaluations, challenges, x, l0, instances, y));
+                Assert.NotEqual(expected, changed);
+                Assert.Equal(changed, code.Run((chunk, data) => RunOnEvm(chunk, data, ref ignored), evaluations, challenges, x, l0, instances, y));
+                Assert.Equal(changed, tiny.Run((chunk, data) => RunOnEvm(chunk, data, ref ignored), evaluations, challenges, x, l0, instances, y));
             }
         }
-        output.WriteLine($"{circuit}: {constraints.Count} constraints, {dag.TreeOperations} tree operations, {dag.DagOperations} after merging, " +
-            $"{program.Instructions.Count} instructions, {program.Temporaries} temporaries, {dag.Constants.Count} constants, {code.Length} bytes");
+        var s = code.Stats;
+        output.WriteLine($"{circuit}: {constraints.Count} constraints, {dag.TreeOperations} tree operations, {dag.DagOperations} after merging; " +
+            $"code {code.CodeBytes} bytes in {code.Chunks.Count} chunk(s), {s.LazyAdditions} lazy additions, {s.Stores} stores, " +
+            $"{s.ModulusPushes} pushes of r; {gas / 5:N0} gas per run on the EVM; tiny chunks: {tiny.Chunks.Count}, {tiny.Exports} values passed on");
     }
 
     [Fact]
@@ -71,6 +85,15 @@ public class ConstraintProgramTests(ITestOutputHelper output)
         Assert.Equal(9, dag.TreeOperations);
         Assert.Equal(5, dag.DagOperations);
         Assert.Equal(dag.Roots[0], dag.Roots[2]);
+    }
+
+    private static byte[] RunOnEvm(byte[] chunk, byte[] calldata, ref long gas)
+    {
+        const long limit = 30_000_000;
+        var (result, _) = new CodeRunner().Run(chunk, calldata, limit);
+        Assert.True(result.Success, $"a chunk must return: {result.Reason}");
+        gas += limit - result.GasLeft;
+        return result.Output.ToArray();
     }
 
     /// <summary>Evaluates a constraint tree from leaf values, as the C# verifier does.</summary>
