@@ -1,4 +1,3 @@
-using Rollup.Crypto.Bn254.Curves;
 using Rollup.Crypto.Bn254.Towers;
 
 namespace Rollup.Crypto.Bn254.Pairing;
@@ -18,17 +17,17 @@ namespace Rollup.Crypto.Bn254.Pairing;
 /// </summary>
 internal static class FinalExponentiation
 {
-    // Width-4 NAF of u (digits 0, ±1, ±3, ±5, ±7): 14 non-zero digits instead of 24 in the plain
-    // NAF; in the cyclotomic subgroup a negative digit costs only a conjugation.
-    private const int Window = 4;
-    private static readonly sbyte[] UNaf = ComputeUNaf();
-
-    private static sbyte[] ComputeUNaf()
-    {
-        Span<sbyte> digits = stackalloc sbyte[66];
-        int len = Wnaf.Compute([Bn254Parameters.U], Window, digits);
-        return digits[..len].ToArray();
-    }
+    // u = 0x44E992B44A6909F1 in signed digits from {0, ±1, ±15, ±19}, most significant first: 59 digits, 12 of them
+    // non-zero. Chosen by a search over minimal-weight recodings with small digit sets, costing an F_q12 product as
+    // ~2.6 cyclotomic squares (1.45 against 0.55 µs measured): with the table f, f^15, f^19 (4 squares, 2 products)
+    // an exponentiation is 62 squares and 13 products; the width-4 NAF (table f, f^3, f^5, f^7) needed 62 and 16.
+    // Negative digits cost nothing extra: in the cyclotomic subgroup the inverse is the conjugate.
+    // The tests check that the digits sum to u.
+    internal static readonly sbyte[] UDigits =
+    [
+        19, 0, 0, -19, 0, 19, 0, 0, 0, 0, 0, 19, 0, 0, 0, 0, 0, 0, 19, 0, 0, 0, 0, 0, -19, 0, 0, 0, 0, 0,
+        0, 0, 19, 0, -1, 0, 0, 0, 0, -19, 0, 0, 0, 0, 0, 0, 19, 0, 0, -19, 0, 0, 0, 0, 0, 0, 0, 0, -15,
+    ];
 
     public static Fq12 Apply(in Fq12 f)
     {
@@ -63,22 +62,28 @@ internal static class FinalExponentiation
         return t0 * t1;                             // y6^36 y5^30 y4^18 y3^12 y2^6 y1^2 y0
     }
 
-    /// <summary>f^u for f in the cyclotomic subgroup.</summary>
+    /// <summary>f^u for f in the cyclotomic subgroup, along <see cref="UDigits"/>.</summary>
     internal static Fq12 ExpByU(in Fq12 f)
     {
-        Span<Fq12> odd = stackalloc Fq12[1 << (Window - 2)]; // f, f^3, f^5, f^7
-        odd[0] = f;
-        Fq12 f2 = f.CyclotomicSquare();
-        for (int i = 1; i < odd.Length; i++) odd[i] = odd[i - 1] * f2;
+        Fq12 f4 = f.CyclotomicSquare().CyclotomicSquare();
+        Fq12 f15 = f4.CyclotomicSquare().CyclotomicSquare() * f.Conjugate(); // f^16 · f^-1
+        Fq12 f19 = f15 * f4;
 
-        int top = UNaf.Length - 1;
-        Fq12 r = odd[UNaf[top] >> 1]; // the leading digit of a positive number's NAF is positive
-        for (int i = top - 1; i >= 0; i--)
+        Fq12 r = f19; // the leading digit
+        for (int i = 1; i < UDigits.Length; i++)
         {
             r = r.CyclotomicSquare();
-            int d = UNaf[i];
-            if (d > 0) r *= odd[d >> 1];
-            else if (d < 0) r *= odd[(-d) >> 1].Conjugate();
+            switch (UDigits[i])
+            {
+                case 0: break;
+                case 1: r *= f; break;
+                case -1: r *= f.Conjugate(); break;
+                case 15: r *= f15; break;
+                case -15: r *= f15.Conjugate(); break;
+                case 19: r *= f19; break;
+                case -19: r *= f19.Conjugate(); break;
+                default: throw new InvalidOperationException("digit outside the table");
+            }
         }
         return r;
     }
