@@ -16,7 +16,12 @@ public class BatchVerifierSizeTests(ITestOutputHelper output)
 {
     public static TheoryData<string> Cases => new() { "batch", "batch+transition" };
 
-    public static BatchCircuits.Case Get(string name) => name == "batch" ? BatchCircuits.Batch() : BatchCircuits.BatchWithTransition();
+    public static BatchCircuits.Case Get(string name) => name switch
+    {
+        "batch" => BatchCircuits.Batch(),
+        "batch+transition" => BatchCircuits.BatchWithTransition(),
+        _ => throw new ArgumentException($"no batch circuit case named '{name}'"),
+    };
 
     [Theory]
     [MemberData(nameof(Cases))]

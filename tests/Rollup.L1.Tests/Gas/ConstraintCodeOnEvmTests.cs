@@ -14,8 +14,8 @@ namespace Rollup.L1.Tests.Gas;
 public class ConstraintCodeOnEvmTests(ITestOutputHelper output)
 {
     [Theory]
-    [InlineData("reduced")]
-    [InlineData("full")]
+    [InlineData("batch")]
+    [InlineData("batch+transition")]
     public void The_compiled_constraints_agree_with_the_trees(string name)
     {
         var c = BatchVerifierSizeTests.Get(name);
