@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using Rollup.Crypto.Bn254.Curves;
 using Rollup.Crypto.Bn254.Fields;
 using Rollup.Crypto.Bn254.Towers;
 
@@ -10,13 +12,14 @@ internal static partial class MillerLoop
     /// batches (<see cref="Fq2Batch"/>): the same arithmetic as <see cref="DoublingStep"/> and
     /// <see cref="DoubleLine"/>, regrouped by dependency so that the point doubling fills the lanes the
     /// F_q12 operations leave free (each batch runs 16 F_q2 products in two groups of eight):
-    /// batch 1 = f^2 (12, one fused call: <see cref="Fields.Fq8Math.SquareFq12"/>) + X·Y, Y^2, Z^2, (Y + Z)^2 in its free lanes; batch 2 = f·line (13, one fused call: <see cref="LineProductWithThree"/>) + 2XY·(B − F), B·H, (B + F)^2.
-    /// X^2, E = 3b'·Z^2 and E^2 stay scalar (the batches are full).
+    /// batch 1 = f^2 (12, one fused call: <see cref="Fields.Fq8Math.SquareFq12"/>) + X·Y, Y^2, Z^2, (Y + Z)^2 in its free lanes; batch 2 = f·line (13, one fused call: <see cref="LineProductWithThree"/>) + 2XY·(B − F), B·H, (B + F − σE)(B + F + σE).
+    /// X^2 (for the first pair; the free lanes of the later pairs' first group take it) and E = 3b'·Z^2 with σE
+    /// (<see cref="ThreeBTimes"/>) stay scalar; (B + F)^2 − 12E^2 is the one product (B + F − σE)(B + F + σE).
     /// </summary>
     private static void DoublingStepBatched(ref PairState s, ref Fq12 f, bool squareFirst)
     {
         Fq2 x = s.X, y = s.Y, z = s.Z;
-        Fq2 yz = y + z, xy, b, c, yz2;
+        Fq2 yz = y + z, xy, b, c, yz2, j;
         if (squareFirst)
         {
             // f^2 in one fused call (Fq8Math.SquareFq12), the point's four products X·Y, Y^2, Z^2, (Y + Z)^2 in its
@@ -32,29 +35,62 @@ internal static partial class MillerLoop
             Fq8Math.SquareFq12(aRe, aIm, wRe, wIm, eRe, eIm, re, im);
             f = Fq12.SquareLanesResult(re, im);
             xy = Fq12.Lane(re, im, 6); b = Fq12.Lane(re, im, 7); c = Fq12.Lane(re, im, 14); yz2 = Fq12.Lane(re, im, 15);
+            j = x.Square();
         }
         else
         {
-            Span<U256> storage = stackalloc U256[Fq2Batch.StorageFor(4, 0)];
-            var first = new Fq2Batch(storage, 4, 0);
+            // (Pairs after the first: X^2 takes a free lane of this group.)
+            Span<U256> storage = stackalloc U256[Fq2Batch.StorageFor(5, 0)];
+            var first = new Fq2Batch(storage, 5, 0);
             int pxy = first.QueueProduct(x, y), pb = first.QueueProduct(y, y), pc = first.QueueProduct(z, z), ps = first.QueueProduct(yz, yz);
+            int pj = first.QueueProduct(x, x);
             first.Run();
-            xy = first.Product(pxy); b = first.Product(pb); c = first.Product(pc); yz2 = first.Product(ps);
+            xy = first.Product(pxy); b = first.Product(pb); c = first.Product(pc); yz2 = first.Product(ps); j = first.Product(pj);
         }
         Fq2 xy2 = xy.Double();
         Fq2 h = yz2 - b - c;   // 2YZ
-        Fq2 j = x.Square();
-        Fq2 e = ThreeB * c;
+        ThreeBTimes(c, out Fq2 e, out Fq2 se);   // E = 3b'·C, σE
         Fq2 ff = e.Double() + e;
         Fq2 i = e - b;
         Fq2 la = h * s.NegYP, lb = j * s.XP3;
 
         Fq2 bf = b + ff;
-        LineProductWithThree(ref f, la, lb, i, xy2, b - ff, b, h, bf, bf, out Fq2 px, out Fq2 pz, out Fq2 py);
-        Fq2 e2 = e.Square();
-        s.X = px;                                                    // 2XY(B − F)
-        s.Y = py - (e2.Double().Double().Double() + e2.Double().Double()); // (B + F)^2 − 12E^2
-        s.Z = pz.Double().Double();                                  // 4BH
+        LineProductWithThree(ref f, la, lb, i, xy2, b - ff, b, h, bf - se, bf + se, out Fq2 px, out Fq2 pz, out Fq2 py);
+        s.X = px;                    // 2XY(B − F)
+        s.Y = py;                    // (B + F − σE)(B + F + σE) = (B + F)^2 − 12E^2
+        s.Z = pz.Double().Double();  // 4BH
+    }
+
+    // 3b' = 9/ξ = κ·(9 − u) with κ = 9/82 ∈ F_q; σ = 2√−3·u ∈ F_q2 has σ^2 = 12 (−3 is a square mod q, 3 is not).
+    // (Computed from G2Affine.B, not ThreeB: the order of static initializers across partial files is not defined.)
+    private static readonly Fq Kappa = ComputeKappa(), SigmaKappa = ComputeSigmaKappa(), NegSigmaKappa = -SigmaKappa;
+
+    private static Fq ComputeKappa()
+    {
+        Fq2 threeB = G2Affine.B + G2Affine.B + G2Affine.B;
+        Fq kappa = -threeB.A1;
+        if (kappa.IsZero || threeB.A0 != Fq.FromUInt64(9) * kappa) throw new InvalidOperationException("3b' is not κ(9 − u)");
+        return kappa;
+    }
+
+    private static Fq ComputeSigmaKappa()
+    {
+        if (!(-Fq.FromUInt64(3)).TrySqrt(out Fq root)) throw new InvalidOperationException("−3 is not a square");
+        return root.Double() * ComputeKappa();
+    }
+
+    /// <summary>
+    /// E = 3b'·c and σE (σ^2 = 12) from c' = (9 − u)·c (additions only) and four F_q products by constants, instead
+    /// of an F_q2 product for E and a square for 12E^2: Y3 = (B + F)^2 − 12E^2 = (B + F − σE)(B + F + σE) then takes
+    /// the lane of (B + F)^2. With σ = t·u (t = 2√−3): σ·(e0 + e1 u) = −t·e1 + t·e0·u.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThreeBTimes(in Fq2 c, out Fq2 e, out Fq2 se)
+    {
+        U256 c0 = Montgomery<FqModulus>.NineTimesPlus(c.A0.Limbs, c.A1.Limbs);   // 9c0 + c1
+        U256 c1 = Montgomery<FqModulus>.NineTimesMinus(c.A1.Limbs, c.A0.Limbs);  // 9c1 − c0
+        e = new(new Fq(Montgomery<FqModulus>.Mul(c0, Kappa.Limbs)), new Fq(Montgomery<FqModulus>.Mul(c1, Kappa.Limbs)));
+        se = new(new Fq(Montgomery<FqModulus>.Mul(c1, NegSigmaKappa.Limbs)), new Fq(Montgomery<FqModulus>.Mul(c0, SigmaKappa.Limbs)));
     }
 
     /// <summary>
