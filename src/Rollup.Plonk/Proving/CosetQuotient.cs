@@ -125,14 +125,16 @@ internal static class CosetQuotient
     /// compiled program (<see cref="ConstraintBlockProgram"/>). Blocks run in parallel. A machine (its registers, a few
     /// MiB: registers × block × 72 bytes) is taken from <paramref name="machines"/> by each of Parallel.For's tasks and
     /// given back at its end: Parallel.For starts many more tasks than there are cores, and a fresh machine per task
-    /// was large-object garbage that doubled the prover's peak at 2^16. Its input table goes with it.</summary>
+    /// was large-object garbage that doubled the prover's peak at 2^16. Its input table goes with it. At most one task
+    /// per core: under load the thread pool keeps adding threads, each a concurrent task with a machine of its own (84
+    /// threads seen in a 2^20 proof at load ~100), and the resident set grew by ~150 MB every 10 s past the 8 GiB budget.</summary>
     internal static void EvaluateConstraints(CosetPolys polys, ConstraintBlockProgram program, Fr vanishingInverse, Fr[] h,
         int blockSize = ProgramBlock, ConcurrentBag<(FrBlockMachine, FrBlockInput[])>? machines = null)
     {
         int n = h.Length, block = Math.Min(blockSize, n);
         var arrays = program.Arrays(polys);
         var pool = machines ?? [];
-        Parallel.For(0, (n + block - 1) / block,
+        Parallel.For(0, (n + block - 1) / block, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
             () => pool.TryTake(out var m) ? m : (new FrBlockMachine(program.Program, block), new FrBlockInput[program.Program.Inputs]),
             (b, _, w) =>
             {
