@@ -61,6 +61,7 @@ public static class Micro
             new("Fq2 * batched (per product)", 24 * 100, n => Fq2BatchChain(fa, fb, n)),
             new("Fq12.Square", 500, n => Fq12SqChain(x12, n)),
             new("Fq12.CyclotomicSquare", 1_000, n => CycSqChain(cyc, n)),
+            new("Fq12.CyclotomicSquareTimes(6)", 200, n => CycSqRunChain(cyc, n)),
             new("Fq.Inverse", 1_000, n => FqInvChain(fa, n)),
             new("MillerLoop (1 pair)", 2, n => Loop(n, () => Bn254Pairing.MillerLoopProduct([p], [q]))),
             new("FinalExponentiation", 2, n => Loop(n, () => Bn254Pairing.FinalExponentiate(ml))),
@@ -224,6 +225,13 @@ public static class Micro
     private static object CycSqChain(Fq12 a, long n)
     {
         for (long i = 0; i < n; i++) a = a.CyclotomicSquare();
+        return a;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static object CycSqRunChain(Fq12 a, long n)
+    {
+        for (long i = 0; i < n; i++) a = a.CyclotomicSquareTimes(6);
         return a;
     }
 

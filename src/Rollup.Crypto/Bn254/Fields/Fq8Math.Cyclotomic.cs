@@ -46,11 +46,28 @@ internal static partial class Fq8Math
         Fr8Math.Split(Vector512.Create(sc0.L0), Vector512.Create(sc0.L1), Vector512.Create(sc0.L2), Vector512.Create(sc0.L3), out Fr8 scRe);
         Fr8Math.Split(Vector512.Create(sc1.L0), Vector512.Create(sc1.L1), Vector512.Create(sc1.L2), Vector512.Create(sc1.L3), out Fr8 scIm);
 
+        Combine(re, im, a0, a1, scRe, scIm, out Fr8 outRe, out Fr8 outIm);
+        ReduceSmallMultiple(ref outRe);
+        ReduceSmallMultiple(ref outIm);
+        Store(x0, 0, outRe);
+        Store(x1, 0, outIm);
+    }
+
+    /// <summary>
+    /// The six output combinations of a cyclotomic square from its eight squares (<paramref name="re"/>,
+    /// <paramref name="im"/>, reduced), its inputs (<paramref name="a0"/>, <paramref name="a1"/>: the squared values,
+    /// reduced, in the input layout above) and the ninth square, read from lane 5 of <paramref name="scRe"/> and
+    /// <paramref name="scIm"/> (reduced); outputs in the output layout, limbs not carried (a total in (7q, 99q)).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Combine(in Fr8 re, in Fr8 im, in Fr8 a0, in Fr8 a1, in Fr8 scRe, in Fr8 scIm, out Fr8 outRe, out Fr8 outIm)
+    {
         // Every limb is written in the loop below: no zeroing (as "= default" it cost a 576-byte MEMZERO per Fr8).
-        Unsafe.SkipInit(out Fr8 outRe);
-        Unsafe.SkipInit(out Fr8 outIm);
-        Span<Vector512<ulong>> sRe = Limbs(ref re), sIm = Limbs(ref im), inRe = Limbs(ref a0), inIm = Limbs(ref a1);
-        Span<Vector512<ulong>> cRe = Limbs(ref scRe), cIm = Limbs(ref scIm), oRe = Limbs(ref outRe), oIm = Limbs(ref outIm);
+        Unsafe.SkipInit(out outRe);
+        Unsafe.SkipInit(out outIm);
+        ReadOnlySpan<Vector512<ulong>> sRe = ReadLimbs(re), sIm = ReadLimbs(im), inRe = ReadLimbs(a0), inIm = ReadLimbs(a1);
+        ReadOnlySpan<Vector512<ulong>> cRe = ReadLimbs(scRe), cIm = ReadLimbs(scIm);
+        Span<Vector512<ulong>> oRe = Limbs(ref outRe), oIm = Limbs(ref outIm);
         ReadOnlySpan<ulong> q = [Q0, Q1, Q2, Q3, Q4, Q5, Q6, Q7, Q8];
         for (int k = 0; k < 9; k++)
         {
@@ -75,9 +92,5 @@ internal static partial class Fq8Math
             oRe[k] = zRe + (zRe << 1) + Vector512.ConditionalSelect(XiSumLanes, offset - twiceInRe, offset + twiceInRe);
             oIm[k] = zIm + (zIm << 1) + Vector512.ConditionalSelect(XiSumLanes, offset - twiceInIm, offset + twiceInIm);
         }
-        ReduceSmallMultiple(ref outRe);
-        ReduceSmallMultiple(ref outIm);
-        Store(x0, 0, outRe);
-        Store(x1, 0, outIm);
     }
 }

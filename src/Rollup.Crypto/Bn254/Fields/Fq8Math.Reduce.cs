@@ -17,6 +17,9 @@ internal static partial class Fq8Math
     /// <summary>The limbs of x as a span (Fr8's nine vectors are consecutive fields), for per-limb loops.</summary>
     private static Span<Vector512<ulong>> Limbs(ref Fr8 x) => MemoryMarshal.CreateSpan(ref x.L0, 9);
 
+    /// <summary>The limbs of x as a read-only span (for inputs passed by <c>in</c>).</summary>
+    private static ReadOnlySpan<Vector512<ulong>> ReadLimbs(in Fr8 x) => MemoryMarshal.CreateReadOnlySpan(in x.L0, 9);
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<ulong> Times9(Vector512<ulong> x) => (x << 3) + x;
 

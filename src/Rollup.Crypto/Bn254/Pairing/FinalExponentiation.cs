@@ -65,17 +65,21 @@ internal static class FinalExponentiation
     /// <summary>f^u for f in the cyclotomic subgroup, along <see cref="UDigits"/>.</summary>
     internal static Fq12 ExpByU(in Fq12 f)
     {
-        Fq12 f4 = f.CyclotomicSquare().CyclotomicSquare();
-        Fq12 f15 = f4.CyclotomicSquare().CyclotomicSquare() * f.Conjugate(); // f^16 · f^-1
+        Fq12 f4 = f.CyclotomicSquareTimes(2);
+        Fq12 f15 = f4.CyclotomicSquareTimes(2) * f.Conjugate(); // f^16 · f^-1
         Fq12 f19 = f15 * f4;
 
+        // The squares between two products run back to back (CyclotomicSquareTimes keeps the limb form).
         Fq12 r = f19; // the leading digit
+        int squares = 0;
         for (int i = 1; i < UDigits.Length; i++)
         {
-            r = r.CyclotomicSquare();
+            squares++;
+            if (UDigits[i] == 0) continue;
+            r = r.CyclotomicSquareTimes(squares);
+            squares = 0;
             switch (UDigits[i])
             {
-                case 0: break;
                 case 1: r *= f; break;
                 case -1: r *= f.Conjugate(); break;
                 case 15: r *= f15; break;
@@ -85,6 +89,6 @@ internal static class FinalExponentiation
                 default: throw new InvalidOperationException("digit outside the table");
             }
         }
-        return r;
+        return r.CyclotomicSquareTimes(squares);
     }
 }

@@ -58,6 +58,19 @@ public readonly partial struct Fq12
             new Fq6(Lane(re, im, 5), Lane(re, im, 3), Lane(re, im, 4)));
     }
 
+    /// <summary><paramref name="count"/> cyclotomic squares in the kernel's limb form (<see cref="Fq8Math.CyclotomicSquares"/>).</summary>
+    private Fq12 CyclotomicSquaresBatched(int count)
+    {
+        // The kernel's output layout: a0, c0, b1, a1, c1, b0 = C0.C0, C0.C1, C0.C2, C1.C1, C1.C2, C1.C0.
+        Span<U256> re = stackalloc U256[8], im = stackalloc U256[8];
+        re[0] = C0.C0.A0.Limbs; im[0] = C0.C0.A1.Limbs; re[1] = C0.C1.A0.Limbs; im[1] = C0.C1.A1.Limbs;
+        re[2] = C0.C2.A0.Limbs; im[2] = C0.C2.A1.Limbs; re[3] = C1.C1.A0.Limbs; im[3] = C1.C1.A1.Limbs;
+        re[4] = C1.C2.A0.Limbs; im[4] = C1.C2.A1.Limbs; re[5] = C1.C0.A0.Limbs; im[5] = C1.C0.A1.Limbs;
+        Fq8Math.CyclotomicSquares(re, im, count);
+        return new Fq12(new Fq6(Lane(re, im, 0), Lane(re, im, 1), Lane(re, im, 2)),
+            new Fq6(Lane(re, im, 5), Lane(re, im, 3), Lane(re, im, 4)));
+    }
+
     /// <summary>
     /// Complex squaring (see <see cref="SquareScalar"/>): 12 F_q2 products in 2 groups of eight, with the Karatsuba sums,
     /// the recombination and the reduction in the same vector call (<see cref="Fq8Math.SquareFq12"/>; its four extra
