@@ -96,6 +96,22 @@ internal static partial class Fq8Math
     }
 
     /// <summary>
+    /// x[i] ← x[i]·y[i] in F_q for eight entries, all reduced (the Miller loop's products of F_q2 components by
+    /// F_q values: eight scalar Montgomery products in one vector product). Same values as <see cref="Montgomery{P}.Mul"/>.
+    /// </summary>
+    public static void MultiplyFq(Span<U256> x, ReadOnlySpan<U256> y)
+    {
+        Check(8, x.Length, y.Length, 8, 8, 8, 8);
+        Load(x, 0, out var w0, out var w1, out var w2, out var w3);
+        Fr8Math.Split(w0, w1, w2, w3, out Fr8 a);
+        Load(y, 0, out w0, out w1, out w2, out w3);
+        Fr8Math.SplitTimes32(w0, w1, w2, w3, out Fr8 b);
+        MulLazy(a, b, out Fr8 p);
+        Finish(ref p);
+        Store(x, 0, p);
+    }
+
+    /// <summary>
     /// (re + im·u)[i] = (x0 + x1·u)[i]^2 for i &lt; count (a multiple of 8), inputs reduced:
     /// re = (x0 + x1)(x0 + q − x1) ≡ x0² − x1², im = 2x0·x1; both operands of each product below 2q.
     /// re and im may be x0 and x1 themselves (each group is loaded whole before it is stored).
