@@ -123,28 +123,30 @@ internal static partial class MillerLoop
     }
 
     /// <summary>
-    /// <see cref="AdditionStep"/> with the chord's independent F_q2 products batched: λ·D, Z·C, X·D, θ·xR, λ·yR in
-    /// one group; λ·H, θ·(G − H), Z·E in the free lanes of the line product's batch (13 + 3). θ and λ, their
+    /// <see cref="AdditionStep"/> with the chord's independent F_q2 products batched: λ·D, Z·C, X·D, θ·xR, λ·yR and
+    /// the line's λ·yP, θ·(−xP) in one group; λ·H, θ·(G − H), Z·E in the free lanes of the line product's batch (13 + 3). θ and λ, their
     /// squares and Y·E stay scalar (each is needed before its batch or fills no lane).
     /// Same arithmetic as <see cref="AddLine"/>.
     /// </summary>
     private static void AdditionStepBatched(ref PairState s, in Fq2 xr, in Fq2 yr, ref Fq12 f)
     {
-        Span<U256> storage = stackalloc U256[Fq2Batch.StorageFor(5, 0)];
+        Span<U256> storage = stackalloc U256[Fq2Batch.StorageFor(7, 0)];
         Fq2 x = s.X, y = s.Y, z = s.Z;
         Fq2 theta = y - yr * z;
         Fq2 lambda = x - xr * z;
         Fq2 c = theta.Square();
         Fq2 d = lambda.Square();
 
-        var first = new Fq2Batch(storage, 5, 0);
+        var first = new Fq2Batch(storage, 7, 0);
         int pe = first.QueueProduct(lambda, d), pf = first.QueueProduct(z, c), pg = first.QueueProduct(x, d);
         int pt = first.QueueProduct(theta, xr), pl = first.QueueProduct(lambda, yr);
+        // The line's λ·yP and θ·(−xP) as F_q2 products by (yP + 0u), (−xP + 0u) in two free lanes of the group.
+        int pla = first.QueueProduct(lambda, s.YPInFq2), plb = first.QueueProduct(theta, s.NegXPInFq2);
         first.Run();
         Fq2 e = first.Product(pe), ff = first.Product(pf), g = first.Product(pg);
         Fq2 lc = first.Product(pt) - first.Product(pl);
         Fq2 h = e + ff - g.Double();
-        Fq2 la = lambda * (-s.NegYP), lb = theta * s.NegXP;
+        Fq2 la = first.Product(pla), lb = first.Product(plb);
 
         LineProductWithThree(ref f, la, lb, lc, lambda, h, theta, g - h, z, e, out Fq2 px, out Fq2 py, out Fq2 pz);
         s.X = px;              // λH

@@ -32,6 +32,7 @@ internal static partial class MillerLoop
     private struct PairState
     {
         public Fq NegYP, XP3, NegXP;     // -yP, 3·xP, -xP
+        public Fq2 YPInFq2, NegXPInFq2;  // yP + 0u, -xP + 0u (the batched addition step's lanes)
         public Fq2 Qx, Qy, NegQy;
         public Fq2 X, Y, Z;               // T, homogeneous projective
     }
@@ -55,6 +56,8 @@ internal static partial class MillerLoop
             s.NegYP = -ps[i].Y;
             s.NegXP = -ps[i].X;
             s.XP3 = ps[i].X.Double() + ps[i].X;
+            s.YPInFq2 = new Fq2(ps[i].Y, Fq.Zero);
+            s.NegXPInFq2 = new Fq2(s.NegXP, Fq.Zero);
             s.Qx = qs[i].X; s.Qy = qs[i].Y; s.NegQy = -qs[i].Y;
             s.X = qs[i].X; s.Y = qs[i].Y; s.Z = Fq2.One;
         }
