@@ -91,6 +91,24 @@ public class BatchedTowerTests
     }
 
     [Fact]
+    public void Eight_lane_Fq_product_equals_the_BigInteger_Montgomery_product()
+    {
+        if (!Fq8Math.IsSupported) return;
+        var rng = new Random(88);
+        for (int round = 0; round < 200; round++)
+        {
+            Fq[] x = Values(8, rng), y = Values(8, rng);
+            U256[] r = Limbs(x);
+            Fq8Math.MultiplyFq(r, Limbs(y));
+            for (int i = 0; i < 8; i++)
+            {
+                Assert.Equal(Mod(Raw(x[i].Limbs) * Raw(y[i].Limbs) * RInverse), Raw(r[i]));
+                Assert.Equal(x[i] * y[i], new Fq(r[i]));
+            }
+        }
+    }
+
+    [Fact]
     public void Eight_lane_kernels_reject_counts_that_are_not_whole_groups()
     {
         var a = new U256[8];
