@@ -32,6 +32,7 @@ internal static partial class Fq8Math
     /// The six outputs (reduced) are written over lanes 0–5 of <paramref name="x0"/> (real parts) and
     /// <paramref name="x1"/> (imaginary parts).
     /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)] // a kernel is its own method: inlined into a caller it overran the JIT's inlining budget
     public static void CyclotomicSquare(Span<U256> x0, Span<U256> x1, in U256 sc0, in U256 sc1)
     {
         Check(8, x0.Length, x1.Length, 8, 8, 8, 8);

@@ -32,6 +32,7 @@ internal static partial class Fq8Math
     /// <see cref="CyclotomicSquare"/> (lanes 0–5 of <paramref name="x0"/>, real parts, and <paramref name="x1"/>,
     /// imaginary parts: a0, c0, b1, a1, c1, b0; reduced). Lanes 6 and 7 are overwritten.
     /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)] // a kernel is its own method: inlined into a caller it overran the JIT's inlining budget
     public static void CyclotomicSquares(Span<U256> x0, Span<U256> x1, int count)
     {
         Check(8, x0.Length, x1.Length, 8, 8, 8, 8);

@@ -59,6 +59,7 @@ internal static partial class Fq8Math
     /// one reduction per output follow. r's coefficients (r0's three, then r1's; reduced) go to entries 0–5 of
     /// <paramref name="re"/> and <paramref name="im"/> (which may be <paramref name="aRe"/> and <paramref name="aIm"/>).
     /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)] // a kernel is its own method: inlined into a caller it overran the JIT's inlining budget
     public static void MultiplyFq12(ReadOnlySpan<U256> aRe, ReadOnlySpan<U256> aIm, ReadOnlySpan<U256> bRe, ReadOnlySpan<U256> bIm,
         Span<U256> re, Span<U256> im)
     {

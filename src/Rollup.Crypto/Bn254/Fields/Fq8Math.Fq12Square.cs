@@ -28,6 +28,7 @@ internal static partial class Fq8Math
     /// Results (reduced) in <paramref name="re"/>, <paramref name="im"/> (16 entries): a²'s six coefficients in 0–5
     /// (c0's three, then c1's), u_j·v_j in entries 6, 7, 14, 15.
     /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)] // a kernel is its own method: inlined into a caller it overran the JIT's inlining budget
     public static void SquareFq12(ReadOnlySpan<U256> aRe, ReadOnlySpan<U256> aIm, ReadOnlySpan<U256> wRe, ReadOnlySpan<U256> wIm,
         ReadOnlySpan<U256> eRe, ReadOnlySpan<U256> eIm, Span<U256> re, Span<U256> im)
     {
@@ -67,6 +68,13 @@ internal static partial class Fq8Math
         CombineFq6Lanes(ref g0Re, ref g0Im, out Fr8 tRe, out Fr8 tIm);
         CombineFq6Lanes(ref g1Re, ref g1Im, out Fr8 pRe, out Fr8 pIm);
 
+        CombineSquareFq12(ref tRe, ref tIm, ref pRe, ref pIm, ref g0Re, ref g0Im, ref g1Re, ref g1Im, re, im);
+    }
+
+    /// <summary> The recombination, reduction and stores of <see cref="SquareFq12"/>: a call of its own, so that the kernel stays within the JIT's inlining budget (inside it, the reductions and stores were calls). </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void CombineSquareFq12(ref Fr8 tRe, ref Fr8 tIm, ref Fr8 pRe, ref Fr8 pIm, ref Fr8 g0Re, ref Fr8 g0Im, ref Fr8 g1Re, ref Fr8 g1Im, Span<U256> re, Span<U256> im)
+    {
         // Units of q (interval bounds from the products' (−2, 2) / (−5, 5), see RawProducts): t and p in (−71, 71) real,
         // (−146, 146) imaginary; c0 = p − t − v·t within (−927, 927) / (−1677, 1677); 2t and the raw extra products well
         // inside. Adding 2048q makes every total positive and below 3800q (ReduceSmallMultiple takes up to 4096q);

@@ -27,6 +27,7 @@ internal static partial class Fq8Math
     /// independent F_q2 products. Results (reduced) over <paramref name="x0"/> (real parts) and <paramref name="x1"/>
     /// (imaginary parts): r's six coefficients in entries 0–5 (r0's three, then r1's), the extra products in 13–15.
     /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)] // a kernel is its own method: inlined into a caller it overran the JIT's inlining budget
     public static void MultiplyByLine(Span<U256> x0, Span<U256> x1, ReadOnlySpan<U256> y0, ReadOnlySpan<U256> y1)
     {
         Check(16, x0.Length, x1.Length, y0.Length, y1.Length, 16, 16);
@@ -35,6 +36,13 @@ internal static partial class Fq8Math
         RawProductLanes(x0, x1, y0, y1, 8, out Fr8 g1Re, out Fr8 g1Im);
         CombineMulBy01Lanes(ref g1Re, ref g1Im, out Fr8 t2Re, out Fr8 t2Im);
 
+        CombineLineProduct(ref g0Re, ref g0Im, ref g1Re, ref g1Im, ref t1Re, ref t1Im, ref t2Re, ref t2Im, x0, x1);
+    }
+
+    /// <summary> The recombination, reduction and stores of <see cref="MultiplyByLine"/>: a call of its own, so that the kernel stays within the JIT's inlining budget (inside it, the reductions and stores were calls). </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void CombineLineProduct(ref Fr8 g0Re, ref Fr8 g0Im, ref Fr8 g1Re, ref Fr8 g1Im, ref Fr8 t1Re, ref Fr8 t1Im, ref Fr8 t2Re, ref Fr8 t2Im, Span<U256> x0, Span<U256> x1)
+    {
         // Units of q (interval bounds): raw products (−2, 2) real, (−4, 2) imaginary; t1, t2 (−22, 24) / (−42, 22);
         // r0 (−222, 260) / (−404, 224); r1 (−48, 48) / (−66, 68). Adding 1024q makes every total positive and below
         // 1300q (ReduceSmallMultiple takes up to 4096q); limbs stay below 2^40 in absolute value.
@@ -78,6 +86,7 @@ internal static partial class Fq8Math
     /// coefficients, 1): the products by one bring f into the lanes at the products' scale and range.
     /// Result (reduced): r's six coefficients in entries 0–5 of <paramref name="x0"/> (real parts) and <paramref name="x1"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)] // a kernel is its own method: inlined into a caller it overran the JIT's inlining budget
     public static void MultiplyByNormalizedLine(Span<U256> x0, Span<U256> x1, ReadOnlySpan<U256> y0, ReadOnlySpan<U256> y1)
     {
         Check(16, x0.Length, x1.Length, y0.Length, y1.Length, 16, 16);

@@ -43,6 +43,7 @@ internal static partial class Fq8Math
     /// The sums x0 + x1 are below 2q and their limbs below 2^30, which <see cref="MulLazy"/> accepts.
     /// re and im may be x0 and x1 themselves: each group of eight is loaded whole before it is stored.
     /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)] // a kernel is its own method: inlined into a caller it overran the JIT's inlining budget
     public static void MultiplyFq2(ReadOnlySpan<U256> x0, ReadOnlySpan<U256> x1, ReadOnlySpan<U256> y0, ReadOnlySpan<U256> y1,
         Span<U256> re, Span<U256> im, int count)
     {
@@ -99,6 +100,7 @@ internal static partial class Fq8Math
     /// x[i] ← x[i]·y[i] in F_q for eight entries, all reduced (the Miller loop's products of F_q2 components by
     /// F_q values: eight scalar Montgomery products in one vector product). Same values as <see cref="Montgomery{P}.Mul"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)] // a kernel is its own method: inlined into a caller it overran the JIT's inlining budget
     public static void MultiplyFq(Span<U256> x, ReadOnlySpan<U256> y)
     {
         Check(8, x.Length, y.Length, 8, 8, 8, 8);
@@ -116,6 +118,7 @@ internal static partial class Fq8Math
     /// re = (x0 + x1)(x0 + q − x1) ≡ x0² − x1², im = 2x0·x1; both operands of each product below 2q.
     /// re and im may be x0 and x1 themselves (each group is loaded whole before it is stored).
     /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)] // a kernel is its own method: inlined into a caller it overran the JIT's inlining budget
     public static void SquareFq2(ReadOnlySpan<U256> x0, ReadOnlySpan<U256> x1, Span<U256> re, Span<U256> im, int count)
     {
         Check(count, x0.Length, x1.Length, x0.Length, x1.Length, re.Length, im.Length);
