@@ -88,6 +88,30 @@ public class MsmTests
         }
     }
 
+    [Theory]
+    [InlineData(2)]
+    [InlineData(5)]
+    [InlineData(300)]
+    public void Few_distinct_scalars_spill_into_overflow_sums_and_match(int distinct)
+    {
+        // A circuit's flag and byte columns: thousands of points in a few buckets fill the conflict queue while the
+        // batch stays small, so the queue spills into per-bucket Jacobian sums that join the buckets at the end.
+        // Repeated bases add doublings (P + P) and cancellations (P − P) inside those sums.
+        var rng = new Random(distinct);
+        foreach (int n in new[] { 700, 6000 })
+        {
+            var bases = RandomWalk(n, rng);
+            for (int i = 0; i < n / 10; i++) bases[rng.Next(n)] = bases[rng.Next(n)];
+            var values = Enumerable.Range(0, distinct).Select(_ => rng.Next(4) == 0 ? -Fr.FromUInt64((ulong)rng.Next(1, 300)) : Fr.FromUInt64((ulong)rng.Next(0, 300))).ToArray();
+            var scalars = Enumerable.Range(0, n).Select(_ => values[rng.Next(distinct)]).ToArray();
+            var expected = NaiveMsm(bases, scalars);
+            Assert.Equal(expected, MsmApi.Multiply(bases, scalars));
+            Assert.Equal(expected, MsmApi.Multiply(bases, scalars, maxDegreeOfParallelism: 1));
+            foreach (int c in new[] { 4, 9, 13 })
+                Assert.Equal(expected, MsmApi.Multiply(bases, scalars, Plan(true, c), workers: 2));
+        }
+    }
+
     [Fact]
     public void All_zero_scalars_or_all_infinity_give_infinity()
     {
