@@ -16,14 +16,13 @@ internal static unsafe class Arithmetic
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static UInt256* Mul(UInt256* sp)
     {
-        ref var a = ref sp[-1];
-        ref var b = ref sp[-2];
-        if ((a.U1 | a.U2 | a.U3 | b.U1 | b.U2 | b.U3) == 0)
+        // No ref local spans the slow call (see Bitwise.Shl).
+        if ((sp[-1].U1 | sp[-1].U2 | sp[-1].U3 | sp[-2].U1 | sp[-2].U2 | sp[-2].U3) != 0) MulSlow(sp);
+        else
         {
-            ulong high = Math.BigMul(a.U0, b.U0, out ulong low);
-            b = new UInt256(low, high);
+            ulong high = Math.BigMul(sp[-1].U0, sp[-2].U0, out ulong low);
+            sp[-2] = new UInt256(low, high);
         }
-        else MulSlow(sp);
         return sp - 1;
     }
 
