@@ -107,7 +107,7 @@ internal static unsafe class EvmInterpreter
                         sp--;
                         if (!dest.FitsInUlong || !f.Code.IsJumpDest(dest.U0)) { exit = ExitReason.InvalidJump; goto Halt; }
                         ip = f.CodeStart + dest.U0;
-                        goto StepDone;
+                        goto Landed;
                     }
                     case 0x57:
                     {
@@ -118,7 +118,7 @@ internal static unsafe class EvmInterpreter
                         {
                             if (!dest.FitsInUlong || !f.Code.IsJumpDest(dest.U0)) { exit = ExitReason.InvalidJump; goto Halt; }
                             ip = f.CodeStart + dest.U0;
-                            goto StepDone;
+                            goto Landed;
                         }
                         break;
                     }
@@ -179,6 +179,16 @@ internal static unsafe class EvmInterpreter
                     default: exit = ExitReason.InvalidOpcode; goto Halt;
                 }
                 ip++;
+                goto StepDone;
+
+            Landed: // a jump reached its JUMPDEST. Untraced, run the JUMPDEST here (it only charges its gas; the stack
+                    // cannot be out of its bounds), saving a dispatch per loop iteration; if the gas does not cover it,
+                    // leave it to the loop, which halts there as the instruction would.
+                if (!TTracing.Enabled && gas >= table[0x5b].StaticGas)
+                {
+                    gas -= table[0x5b].StaticGas;
+                    ip++;
+                }
                 goto StepDone;
 
             Resync: // a frame-level handler ran: take its gas and stack back, stop if it halted

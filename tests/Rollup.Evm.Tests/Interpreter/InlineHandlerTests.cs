@@ -63,3 +63,20 @@ public class InlineHandlerTests
         }
     }
 }
+
+/// <summary>Untraced, a jump runs its JUMPDEST itself; the gas must come out as if the loop had run it.</summary>
+public class JumpDestFoldingTests
+{
+    // PUSH1 4, JUMP, INVALID, JUMPDEST, STOP: 3 + 8 + 1 gas; PUSH1 1, PUSH1 6, JUMPI, ...: the same through JUMPI.
+    [Theory]
+    [InlineData(new byte[] { 0x60, 0x04, 0x56, 0xfe, 0x5b, 0x00 }, 12)]
+    [InlineData(new byte[] { 0x60, 0x01, 0x60, 0x06, 0x57, 0xfe, 0x5b, 0x00 }, 17)]
+    public void Jumpdest_gas_is_charged_exactly(byte[] code, long needed)
+    {
+        var (ok, _) = new CodeRunner().Run(code, [], needed);
+        Assert.True(ok.Success, ok.Reason.ToString());
+        Assert.Equal(0, ok.GasLeft);
+        var (short1, _) = new CodeRunner().Run(code, [], needed - 1);
+        Assert.Equal(ExitReason.OutOfGas, short1.Reason);
+    }
+}
