@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using Rollup.Core.Numerics;
 
 namespace Rollup.Evm.Instructions;
@@ -14,7 +15,15 @@ internal static unsafe class StackOps
     public static UInt256* PushNarrow(UInt256* sp, byte* immediate, int n)
     {
         ulong raw = BinaryPrimitives.ReverseEndianness(Unsafe.ReadUnaligned<ulong>(immediate));
-        *sp = new UInt256(raw >> (64 - 8 * n));
+        return PushSmall(sp, raw >> (64 - 8 * n));
+    }
+
+    /// <summary>Pushes a one-limb value as one 32-byte store instead of four 8-byte ones (stores are what the
+    /// tight loops run out of first); 8-byte loads of it later still forward from the wide store.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static UInt256* PushSmall(UInt256* sp, ulong value)
+    {
+        Vector256.CreateScalar(value).Store((ulong*)sp);
         return sp + 1;
     }
 
@@ -36,7 +45,7 @@ internal static unsafe class StackOps
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static UInt256* Push0(UInt256* sp) { *sp = default; return sp + 1; }
+    public static UInt256* Push0(UInt256* sp) { Vector256<ulong>.Zero.Store((ulong*)sp); return sp + 1; }
 
     // DUP and SWAP move words as four 8-byte limbs, not one 32-byte vector: most stack writes (PUSH, arithmetic,
     // MLOAD) are four 8-byte stores, and a 32-byte load of a word still in the store buffer cannot be forwarded from

@@ -128,7 +128,7 @@ internal static unsafe class EvmInterpreter
                     case 0x5b: break;
                     case 0x5f: sp = StackOps.Push0(sp); break;
 
-                    case 0x60: *sp++ = new UInt256(ip[1]); ip += 2; goto StepDone;
+                    case 0x60: sp = StackOps.PushSmall(sp, ip[1]); ip += 2; goto StepDone;
                     case 0x61: case 0x62: case 0x63: case 0x64: case 0x65: case 0x66: case 0x67: // PUSH2..PUSH8
                     {
                         int n = op - 0x5f;
