@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Rollup.Core.Types;
 
 namespace Rollup.Evm.Execution;
@@ -34,9 +36,10 @@ public sealed class CodeInfo
 
     public ReadOnlySpan<byte> Code => Padded.AsSpan(0, Length);
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool IsJumpDest(ulong destination) =>
-        destination < (ulong)Length && (_jumpDests[destination >> 6] & (1UL << (int)(destination & 63))) != 0;
+        destination < (ulong)Length // then the bitmap word exists, so it is read without a bounds check
+        && (Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_jumpDests), (nint)(destination >> 6)) & (1UL << (int)(destination & 63))) != 0;
 
     /// <summary>The analysed form of deployed code, shared by every call to it.</summary>
     public static CodeInfo ForDeployed(in Hash256 codeHash, byte[] code)

@@ -9,17 +9,41 @@ internal static unsafe class Bitwise
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static UInt256 Bool(bool b) => b ? UInt256.One : UInt256.Zero;
 
+    // The comparisons walk the limbs from the top and stop at the first that differs, holding two limbs at a time:
+    // the borrow-chain form loads all eight limbs at once, and in the interpreter loop that pressure made the
+    // register allocator evict gas and the table pointer (and store them on every step).
+
+    /// <summary>a &lt; b, unsigned.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static UInt256* Lt(UInt256* sp) { sp[-2] = Bool(sp[-1] < sp[-2]); return sp - 1; }
+    private static bool Below(in UInt256 a, in UInt256 b)
+    {
+        if (a.U3 != b.U3) return a.U3 < b.U3;
+        if (a.U2 != b.U2) return a.U2 < b.U2;
+        if (a.U1 != b.U1) return a.U1 < b.U1;
+        return a.U0 < b.U0;
+    }
+
+    /// <summary>a &lt; b, two's complement: only the top limb compares signed.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool SignedBelow(in UInt256 a, in UInt256 b)
+    {
+        if (a.U3 != b.U3) return (long)a.U3 < (long)b.U3;
+        if (a.U2 != b.U2) return a.U2 < b.U2;
+        if (a.U1 != b.U1) return a.U1 < b.U1;
+        return a.U0 < b.U0;
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static UInt256* Gt(UInt256* sp) { sp[-2] = Bool(sp[-1] > sp[-2]); return sp - 1; }
+    public static UInt256* Lt(UInt256* sp) { sp[-2] = Bool(Below(in sp[-1], in sp[-2])); return sp - 1; }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static UInt256* Slt(UInt256* sp) { sp[-2] = Bool(UInt256.SignedLessThan(in sp[-1], in sp[-2])); return sp - 1; }
+    public static UInt256* Gt(UInt256* sp) { sp[-2] = Bool(Below(in sp[-2], in sp[-1])); return sp - 1; }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static UInt256* Sgt(UInt256* sp) { sp[-2] = Bool(UInt256.SignedGreaterThan(in sp[-1], in sp[-2])); return sp - 1; }
+    public static UInt256* Slt(UInt256* sp) { sp[-2] = Bool(SignedBelow(in sp[-1], in sp[-2])); return sp - 1; }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static UInt256* Sgt(UInt256* sp) { sp[-2] = Bool(SignedBelow(in sp[-2], in sp[-1])); return sp - 1; }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static UInt256* Eq(UInt256* sp) { sp[-2] = Bool(sp[-1] == sp[-2]); return sp - 1; }
@@ -46,14 +70,14 @@ internal static unsafe class Bitwise
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static UInt256* Shl(UInt256* sp)
     {
-        ref readonly var shift = ref sp[-1];
-        ref var v = ref sp[-2];
-        if ((shift.U1 | shift.U2 | shift.U3) == 0 && shift.U0 - 1 < 63)
+        // No ref local spans the slow call: the allocator would keep it in a callee-saved register and evict gas.
+        if ((sp[-1].U1 | sp[-1].U2 | sp[-1].U3) != 0 || sp[-1].U0 - 1 >= 63) ShlSlow(sp);
+        else
         {
-            int s = (int)shift.U0, back = 64 - s;
+            ref var v = ref sp[-2];
+            int s = (int)sp[-1].U0, back = 64 - s;
             v = new UInt256(v.U0 << s, v.U1 << s | v.U0 >> back, v.U2 << s | v.U1 >> back, v.U3 << s | v.U2 >> back);
         }
-        else ShlSlow(sp);
         return sp - 1;
     }
 
@@ -64,14 +88,14 @@ internal static unsafe class Bitwise
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static UInt256* Shr(UInt256* sp)
     {
-        ref readonly var shift = ref sp[-1];
-        ref var v = ref sp[-2];
-        if ((shift.U1 | shift.U2 | shift.U3) == 0 && shift.U0 - 1 < 63)
+        // No ref local spans the slow call: the allocator would keep it in a callee-saved register and evict gas.
+        if ((sp[-1].U1 | sp[-1].U2 | sp[-1].U3) != 0 || sp[-1].U0 - 1 >= 63) ShrSlow(sp);
+        else
         {
-            int s = (int)shift.U0, back = 64 - s;
+            ref var v = ref sp[-2];
+            int s = (int)sp[-1].U0, back = 64 - s;
             v = new UInt256(v.U0 >> s | v.U1 << back, v.U1 >> s | v.U2 << back, v.U2 >> s | v.U3 << back, v.U3 >> s);
         }
-        else ShrSlow(sp);
         return sp - 1;
     }
 

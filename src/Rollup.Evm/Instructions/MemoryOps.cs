@@ -22,15 +22,6 @@ internal static unsafe class MemoryOps
         return end <= f.Memory.Size ? gas : Grow(f, gas, end);
     }
 
-    /// <summary>The same for a fixed-size access (32 bytes for MLOAD/MSTORE, 1 for MSTORE8).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static long ExpandFixed(CallFrame f, long gas, in UInt256 offset, ulong size, out ulong off)
-    {
-        if (!EvmWord.TryGetSize(offset, out off)) return -1;
-        ulong end = off + size;
-        return end <= f.Memory.Size ? gas : Grow(f, gas, end);
-    }
-
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static long Grow(CallFrame f, long gas, ulong end)
     {
@@ -40,13 +31,26 @@ internal static unsafe class MemoryOps
         return gas;
     }
 
+    /// <summary>Charges and grows memory for a fixed-size access at the offset on top of the stack. Returns the gas
+    /// left (negative: out of gas). The caller re-reads the offset from the stack afterwards rather than take it from
+    /// here: a value kept across the <see cref="Grow"/> call would need a callee-saved register in the interpreter
+    /// loop, which then evicts gas from its own.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static long ChargeFixed(CallFrame f, UInt256* sp, long gas, ulong size)
+    {
+        ref readonly var offset = ref sp[-1];
+        if ((offset.U1 | offset.U2 | offset.U3) != 0 || offset.U0 > uint.MaxValue) return -1;
+        ulong end = offset.U0 + size;
+        return end <= f.Memory.Size ? gas : Grow(f, gas, end);
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static long MLoad(CallFrame f, UInt256* sp, long gas)
     {
-        gas = ExpandFixed(f, gas, in sp[-1], 32, out ulong off);
+        gas = ChargeFixed(f, sp, gas, 32);
         if (gas >= 0)
         {
-            ref byte word = ref f.Memory.At(off);
+            ref byte word = ref f.Memory.At(sp[-1].U0);
             sp[-1] = new UInt256(
                 BinaryPrimitives.ReverseEndianness(Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref word, 24))),
                 BinaryPrimitives.ReverseEndianness(Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref word, 16))),
@@ -59,10 +63,10 @@ internal static unsafe class MemoryOps
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static long MStore(CallFrame f, UInt256* sp, long gas)
     {
-        gas = ExpandFixed(f, gas, in sp[-1], 32, out ulong off);
+        gas = ChargeFixed(f, sp, gas, 32);
         if (gas >= 0)
         {
-            ref byte word = ref f.Memory.At(off);
+            ref byte word = ref f.Memory.At(sp[-1].U0);
             ref readonly var value = ref sp[-2];
             Unsafe.WriteUnaligned(ref word, BinaryPrimitives.ReverseEndianness(value.U3));
             Unsafe.WriteUnaligned(ref Unsafe.Add(ref word, 8), BinaryPrimitives.ReverseEndianness(value.U2));
@@ -75,8 +79,8 @@ internal static unsafe class MemoryOps
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static long MStore8(CallFrame f, UInt256* sp, long gas)
     {
-        gas = ExpandFixed(f, gas, in sp[-1], 1, out ulong off);
-        if (gas >= 0) f.Memory.At(off) = (byte)sp[-2].U0;
+        gas = ChargeFixed(f, sp, gas, 1);
+        if (gas >= 0) f.Memory.At(sp[-1].U0) = (byte)sp[-2].U0;
         return gas;
     }
 

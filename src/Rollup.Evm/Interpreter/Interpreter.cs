@@ -20,11 +20,9 @@ internal static unsafe class EvmInterpreter
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool Run<TTracing>(CallFrame f) where TTracing : struct, ITracingMode
     {
-        var env = f.Env;
-        var tableArray = env.Table.Entries;
+        var tableArray = f.Env.Table.Entries;
         byte* ip = f.CodeStart + f.Pc;
-        UInt256* bottom = f.StackPointer;
-        UInt256* sp = bottom + f.StackSize;
+        UInt256* sp = f.StackPointer + f.StackSize;
         long gas = f.Gas;
         ExitReason exit;
 
@@ -32,20 +30,21 @@ internal static unsafe class EvmInterpreter
         {
             while (true)
             {
-                uint op = *ip;
+                byte op = *ip;
                 InstructionInfo* info = table + op;
 
                 if (TTracing.Enabled)
                 {
-                    f.Pc = (int)(ip - f.CodeStart); f.StackSize = (int)(sp - bottom); f.Gas = gas;
-                    env.Tracer!.OnStep(env, f, f.Pc, (byte)op, gas);
+                    f.Pc = (int)(ip - f.CodeStart); f.StackSize = (int)(sp - f.StackPointer); f.Gas = gas;
+                    f.Env.Tracer!.OnStep(f.Env, f, f.Pc, (byte)op, gas);
                 }
 
                 // Stack bounds by the byte distance of sp from the bottom, both in one unsigned compare (an underflow
                 // wraps the difference to a huge number); undefined opcodes have a span no distance fits.
-                long used = (byte*)sp - (byte*)bottom;
+                long used = (byte*)sp - (byte*)f.StackPointer;
                 if ((ulong)(used - info->MinStackBytes) > (ulong)(uint)info->StackSpanBytes) { exit = StackFault(info, used); goto Halt; }
-                if ((gas -= info->StaticGas) < 0) { exit = ExitReason.OutOfGas; goto Halt; }
+                gas -= info->StaticGas;
+                if (gas < 0) { exit = ExitReason.OutOfGas; goto Halt; }
 
                 switch (op)
                 {
@@ -60,7 +59,7 @@ internal static unsafe class EvmInterpreter
                     case 0x08: sp = Arithmetic.AddMod(sp); break;
                     case 0x09: sp = Arithmetic.MulMod(sp); break;
                     case 0x0a:
-                        gas -= Arithmetic.Exp(sp, env.Rules.IsEip158 ? GasCosts.ExpByte : GasCosts.ExpByteFrontier);
+                        gas -= Arithmetic.Exp(sp, f.Env.Rules.IsEip158 ? GasCosts.ExpByte : GasCosts.ExpByteFrontier);
                         if (gas < 0) { exit = ExitReason.OutOfGas; goto Halt; }
                         sp--;
                         break;
@@ -81,36 +80,9 @@ internal static unsafe class EvmInterpreter
                     case 0x1c: sp = Bitwise.Shr(sp); break;
                     case 0x1d: sp = Bitwise.Sar(sp); break;
 
-                    case 0x20: Sync(f, sp, bottom, gas); exit = EnvironmentOps.Keccak(f); goto Resync;
+                    case 0x20: Sync(f, sp, gas); exit = EnvironmentOps.Keccak(f); goto Resync;
 
-                    case 0x30: Sync(f, sp, bottom, gas); exit = EnvironmentOps.Address(f); goto Resync;
-                    case 0x31: Sync(f, sp, bottom, gas); exit = EnvironmentOps.Balance(env, f); goto Resync;
-                    case 0x32: Sync(f, sp, bottom, gas); exit = EnvironmentOps.Origin(env, f); goto Resync;
-                    case 0x33: Sync(f, sp, bottom, gas); exit = EnvironmentOps.Caller(f); goto Resync;
-                    case 0x34: Sync(f, sp, bottom, gas); exit = EnvironmentOps.CallValue(f); goto Resync;
-                    case 0x35: Sync(f, sp, bottom, gas); exit = EnvironmentOps.CallDataLoad(f); goto Resync;
-                    case 0x36: Sync(f, sp, bottom, gas); exit = EnvironmentOps.CallDataSize(f); goto Resync;
-                    case 0x37: Sync(f, sp, bottom, gas); exit = EnvironmentOps.CallDataCopy(f); goto Resync;
-                    case 0x38: Sync(f, sp, bottom, gas); exit = EnvironmentOps.CodeSize(f); goto Resync;
-                    case 0x39: Sync(f, sp, bottom, gas); exit = EnvironmentOps.CodeCopy(f); goto Resync;
-                    case 0x3a: Sync(f, sp, bottom, gas); exit = EnvironmentOps.GasPrice(env, f); goto Resync;
-                    case 0x3b: Sync(f, sp, bottom, gas); exit = EnvironmentOps.ExtCodeSize(env, f); goto Resync;
-                    case 0x3c: Sync(f, sp, bottom, gas); exit = EnvironmentOps.ExtCodeCopy(env, f); goto Resync;
-                    case 0x3d: Sync(f, sp, bottom, gas); exit = EnvironmentOps.ReturnDataSize(f); goto Resync;
-                    case 0x3e: Sync(f, sp, bottom, gas); exit = EnvironmentOps.ReturnDataCopy(f); goto Resync;
-                    case 0x3f: Sync(f, sp, bottom, gas); exit = EnvironmentOps.ExtCodeHash(env, f); goto Resync;
 
-                    case 0x40: Sync(f, sp, bottom, gas); exit = BlockOps.BlockHash(env, f); goto Resync;
-                    case 0x41: Sync(f, sp, bottom, gas); exit = BlockOps.Coinbase(env, f); goto Resync;
-                    case 0x42: Sync(f, sp, bottom, gas); exit = BlockOps.Timestamp(env, f); goto Resync;
-                    case 0x43: Sync(f, sp, bottom, gas); exit = BlockOps.Number(env, f); goto Resync;
-                    case 0x44: Sync(f, sp, bottom, gas); exit = BlockOps.PrevRandao(env, f); goto Resync;
-                    case 0x45: Sync(f, sp, bottom, gas); exit = BlockOps.GasLimit(env, f); goto Resync;
-                    case 0x46: Sync(f, sp, bottom, gas); exit = BlockOps.ChainId(env, f); goto Resync;
-                    case 0x47: Sync(f, sp, bottom, gas); exit = EnvironmentOps.SelfBalance(env, f); goto Resync;
-                    case 0x48: Sync(f, sp, bottom, gas); exit = BlockOps.BaseFee(env, f); goto Resync;
-                    case 0x49: Sync(f, sp, bottom, gas); exit = BlockOps.BlobHash(env, f); goto Resync;
-                    case 0x4a: Sync(f, sp, bottom, gas); exit = BlockOps.BlobBaseFee(env, f); goto Resync;
 
                     case 0x50: sp--; break;
                     case 0x51:
@@ -127,15 +99,15 @@ internal static unsafe class EvmInterpreter
                         if (gas < 0) { exit = ExitReason.OutOfGas; goto Halt; }
                         sp -= 2;
                         break;
-                    case 0x54: Sync(f, sp, bottom, gas); exit = StorageOps.SLoad(env, f); goto Resync;
-                    case 0x55: Sync(f, sp, bottom, gas); exit = StorageOps.SStore(env, f); goto Resync;
+                    case 0x54: Sync(f, sp, gas); exit = StorageOps.SLoad(f.Env, f); goto Resync;
+                    case 0x55: Sync(f, sp, gas); exit = StorageOps.SStore(f.Env, f); goto Resync;
                     case 0x56:
                     {
                         ref readonly var dest = ref sp[-1];
                         sp--;
                         if (!dest.FitsInUlong || !f.Code.IsJumpDest(dest.U0)) { exit = ExitReason.InvalidJump; goto Halt; }
                         ip = f.CodeStart + dest.U0;
-                        goto StepDone;
+                        goto Landed;
                     }
                     case 0x57:
                     {
@@ -146,7 +118,7 @@ internal static unsafe class EvmInterpreter
                         {
                             if (!dest.FitsInUlong || !f.Code.IsJumpDest(dest.U0)) { exit = ExitReason.InvalidJump; goto Halt; }
                             ip = f.CodeStart + dest.U0;
-                            goto StepDone;
+                            goto Landed;
                         }
                         break;
                     }
@@ -154,22 +126,24 @@ internal static unsafe class EvmInterpreter
                     case 0x59: *sp++ = new UInt256(f.Memory.Size); break;
                     case 0x5a: *sp++ = new UInt256((ulong)gas); break;
                     case 0x5b: break;
-                    case 0x5c: Sync(f, sp, bottom, gas); exit = StorageOps.TLoad(env, f); goto Resync;
-                    case 0x5d: Sync(f, sp, bottom, gas); exit = StorageOps.TStore(env, f); goto Resync;
-                    case 0x5e: Sync(f, sp, bottom, gas); exit = MemoryOps.MCopy(f); goto Resync;
                     case 0x5f: sp = StackOps.Push0(sp); break;
 
-                    case 0x60: *sp++ = new UInt256(ip[1]); ip += 2; goto StepDone;
-                    case 0x61: case 0x62: case 0x63: case 0x64: case 0x65: case 0x66: case 0x67:
-                    case 0x68: case 0x69: case 0x6a: case 0x6b: case 0x6c: case 0x6d: case 0x6e: case 0x6f:
-                    case 0x70: case 0x71: case 0x72: case 0x73: case 0x74: case 0x75: case 0x76: case 0x77:
-                    case 0x78: case 0x79: case 0x7a: case 0x7b: case 0x7c: case 0x7d: case 0x7e: case 0x7f:
+                    case 0x60: sp = StackOps.PushSmall(sp, ip[1]); ip += 2; goto StepDone;
+                    case 0x61: case 0x62: case 0x63: case 0x64: case 0x65: case 0x66: case 0x67: // PUSH2..PUSH8
                     {
-                        int n = (int)op - 0x5f;
-                        sp = StackOps.Push(sp, ip + 1, n);
+                        int n = op - 0x5f;
+                        sp = StackOps.PushNarrow(sp, ip + 1, n);
                         ip += n + 1;
                         goto StepDone;
                     }
+                    case 0x68: case 0x69: case 0x6a: case 0x6b: case 0x6c: case 0x6d: case 0x6e: case 0x6f:
+                    case 0x70: case 0x71: case 0x72: case 0x73: case 0x74: case 0x75: case 0x76: case 0x77:
+                    case 0x78: case 0x79: case 0x7a: case 0x7b: case 0x7c: case 0x7d: case 0x7e: case 0x7f:
+                        // A call: nothing but sp and ip may be live across it (the width is re-read from the code),
+                        // or the register allocator gives a callee-saved register to the width and spills gas.
+                        StackOps.PushWide(sp++, ip);
+                        ip += *ip - 0x5e;
+                        goto StepDone;
 
                     case 0x80: case 0x81: case 0x82: case 0x83: case 0x84: case 0x85: case 0x86: case 0x87:
                     case 0x88: case 0x89: case 0x8a: case 0x8b: case 0x8c: case 0x8d: case 0x8e: case 0x8f:
@@ -181,35 +155,53 @@ internal static unsafe class EvmInterpreter
                         StackOps.Swap(sp, (int)op - 0x8f);
                         break;
 
-                    case 0xa0: case 0xa1: case 0xa2: case 0xa3: case 0xa4:
-                        Sync(f, sp, bottom, gas); exit = LogOps.Log(env, f, (int)op - 0xa0); goto Resync;
 
-                    case 0xf0: Sync(f, sp, bottom, gas); exit = CallOps.Create(env, f, CallKind.Create); goto Suspend;
-                    case 0xf1: Sync(f, sp, bottom, gas); exit = CallOps.Call(env, f, CallKind.Call); goto Suspend;
-                    case 0xf2: Sync(f, sp, bottom, gas); exit = CallOps.Call(env, f, CallKind.CallCode); goto Suspend;
-                    case 0xf3: Sync(f, sp, bottom, gas); exit = ControlOps.Return(f, ExitReason.Return); goto Ended;
-                    case 0xf4: Sync(f, sp, bottom, gas); exit = CallOps.Call(env, f, CallKind.DelegateCall); goto Suspend;
-                    case 0xf5: Sync(f, sp, bottom, gas); exit = CallOps.Create(env, f, CallKind.Create2); goto Suspend;
-                    case 0xfa: Sync(f, sp, bottom, gas); exit = CallOps.Call(env, f, CallKind.StaticCall); goto Suspend;
-                    case 0xfd: Sync(f, sp, bottom, gas); exit = ControlOps.Return(f, ExitReason.Revert); goto Ended;
-                    case 0xff: Sync(f, sp, bottom, gas); exit = ControlOps.SelfDestruct(env, f); goto Ended;
+                    case 0xf0: Sync(f, sp, gas); exit = CallOps.Create(f.Env, f, CallKind.Create); goto Suspend;
+                    case 0xf1: Sync(f, sp, gas); exit = CallOps.Call(f.Env, f, CallKind.Call); goto Suspend;
+                    case 0xf2: Sync(f, sp, gas); exit = CallOps.Call(f.Env, f, CallKind.CallCode); goto Suspend;
+                    case 0xf3: Sync(f, sp, gas); exit = ControlOps.Return(f, ExitReason.Return); goto Ended;
+                    case 0xf4: Sync(f, sp, gas); exit = CallOps.Call(f.Env, f, CallKind.DelegateCall); goto Suspend;
+                    case 0xf5: Sync(f, sp, gas); exit = CallOps.Create(f.Env, f, CallKind.Create2); goto Suspend;
+                    case 0xfa: Sync(f, sp, gas); exit = CallOps.Call(f.Env, f, CallKind.StaticCall); goto Suspend;
+                    case 0xfd: Sync(f, sp, gas); exit = ControlOps.Return(f, ExitReason.Revert); goto Ended;
+                    case 0xff: Sync(f, sp, gas); exit = ControlOps.SelfDestruct(f.Env, f); goto Ended;
+
+                    // The environment, block, transient-storage, MCOPY and LOG instructions: one call that
+                    // dispatches again. Each is a case of its own there, not here, because every case in this
+                    // loop is a block the register allocator must fit around the hot locals (gas, sp, ip).
+                    case 0x30: case 0x31: case 0x32: case 0x33: case 0x34: case 0x35: case 0x36: case 0x37:
+                    case 0x38: case 0x39: case 0x3a: case 0x3b: case 0x3c: case 0x3d: case 0x3e: case 0x3f:
+                    case 0x40: case 0x41: case 0x42: case 0x43: case 0x44: case 0x45: case 0x46: case 0x47:
+                    case 0x48: case 0x49: case 0x4a: case 0x5c: case 0x5d: case 0x5e: case 0xa0: case 0xa1:
+                    case 0xa2: case 0xa3: case 0xa4:
+                        Sync(f, sp, gas); exit = FrameInstructions.Run(f, op); goto Resync;
 
                     default: exit = ExitReason.InvalidOpcode; goto Halt;
                 }
                 ip++;
                 goto StepDone;
 
+            Landed: // a jump reached its JUMPDEST. Untraced, run the JUMPDEST here (it only charges its gas; the stack
+                    // cannot be out of its bounds), saving a dispatch per loop iteration; if the gas does not cover it,
+                    // leave it to the loop, which halts there as the instruction would.
+                if (!TTracing.Enabled && gas >= table[0x5b].StaticGas)
+                {
+                    gas -= table[0x5b].StaticGas;
+                    ip++;
+                }
+                goto StepDone;
+
             Resync: // a frame-level handler ran: take its gas and stack back, stop if it halted
                 gas = f.Gas;
-                sp = bottom + f.StackSize;
+                sp = f.StackPointer + f.StackSize;
                 if (exit != ExitReason.Running) goto Halt;
                 ip++;
 
             StepDone:
                 if (TTracing.Enabled)
                 {
-                    f.Pc = (int)(ip - f.CodeStart); f.StackSize = (int)(sp - bottom); f.Gas = gas;
-                    env.Tracer!.OnStepEnd(env, f, gas);
+                    f.Pc = (int)(ip - f.CodeStart); f.StackSize = (int)(sp - f.StackPointer); f.Gas = gas;
+                    f.Env.Tracer!.OnStepEnd(f.Env, f, gas);
                 }
                 continue;
 
@@ -226,7 +218,7 @@ internal static unsafe class EvmInterpreter
 
     Halt:
         f.Pc = (int)(ip - f.CodeStart);
-        f.StackSize = (int)(sp - bottom);
+        f.StackSize = (int)(sp - f.StackPointer);
         f.Gas = gas;
         f.Exit = exit;
         return true;
@@ -236,9 +228,9 @@ internal static unsafe class EvmInterpreter
         !info->Defined ? ExitReason.InvalidOpcode : used < info->MinStackBytes ? ExitReason.StackUnderflow : ExitReason.StackOverflow;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Sync(CallFrame f, UInt256* sp, UInt256* bottom, long gas)
+    private static void Sync(CallFrame f, UInt256* sp, long gas)
     {
-        f.StackSize = (int)(sp - bottom);
+        f.StackSize = (int)(sp - f.StackPointer);
         f.Gas = gas;
     }
 }
