@@ -41,6 +41,33 @@ public class Keccak256Tests
     }
 
     [Fact]
+    public void Agrees_with_BouncyCastle_for_random_lengths_up_to_many_blocks()
+    {
+        var rng = new Random(3);
+        Span<byte> ours = stackalloc byte[32];
+        for (int trial = 0; trial < 100; trial++)
+        {
+            var data = RandomBytes(rng.Next(0, 5000), seed: 1000 + trial);
+            Keccak256.Hash(data, ours);
+            Assert.True(Reference(data).AsSpan().SequenceEqual(ours), $"length {data.Length}");
+        }
+    }
+
+    [Fact]
+    public void Hashing_a_word_in_place_chains_like_the_EVM_loop()
+    {
+        // h = keccak256(h) with input and output the same 32 bytes, as the throughput workload does.
+        var h = new byte[32];
+        var expected = new byte[32];
+        for (int i = 0; i < 1000; i++)
+        {
+            Keccak256.Hash(h, h);
+            expected = Reference(expected);
+        }
+        Assert.Equal(expected, h);
+    }
+
+    [Fact]
     public void Incremental_hashing_in_random_chunks_agrees_with_BouncyCastle()
     {
         var rng = new Random(2);
