@@ -79,7 +79,9 @@ public sealed class FrBlockMachine
 
     // One method per operation, each with its product or sum inlined once: with all of them (and the final scaling)
     // inlined into one loop, the JIT's inlining budget ran out inside Fr8Math.Mul and its eight reduction steps
-    // became calls taking 19 vectors each (perf: 30% of a batch proof in Fr8Math.Step).
+    // became calls taking 19 vectors each (perf: 30% of a batch proof in Fr8Math.Step). RunMul, RunAdd and RunSub are
+    // written out on purpose: one generic RunBinary<TOp> over struct operations cost the product's Normalize and
+    // Reduce their inlining again (evaluate constraints 9.1 → 13.1 CPU s at 2^13).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RunVector(ReadOnlySpan<FrBlockInput> inputs, int groups, Fr scale, Span<Fr> output)
     {
